@@ -1,0 +1,248 @@
+//! The engine: turns a unit of bytes (a file, a chunked memory map, a stream) into findings with
+//! line and column numbers. Sources decide *what* to read; the matcher decides *what matches*; this
+//! module connects them and owns the buffering rules that make each secret reported exactly once.
+
+use crate::finding::{fingerprint, hash_key, redact, Finding};
+use crate::matcher::{dedupe, dedupe_by, Match, Matcher};
+use crate::rules::RuleBook;
+use anyhow::Result;
+use rayon::prelude::*;
+use std::io::Read;
+use std::path::Path;
+
+/// Knobs that change what is reported (not how it is printed).
+#[derive(Debug, Clone)]
+pub struct EngineOptions {
+    /// Keep the full secret in findings (`--show-secrets`).
+    pub show_secrets: bool,
+    /// Report published example values, labelled as such (`--include-examples`).
+    pub include_examples: bool,
+    /// Memory-mapped inputs are cut into chunks of this many bytes, scanned in parallel.
+    pub chunk_size: usize,
+}
+
+impl Default for EngineOptions {
+    fn default() -> Self {
+        EngineOptions { show_secrets: false, include_examples: false, chunk_size: 8 << 20 }
+    }
+}
+
+/// Rules plus options: everything needed to scan bytes. Cheap to share across threads.
+pub struct Engine {
+    pub matcher: Matcher,
+    pub book: RuleBook,
+    pub opts: EngineOptions,
+    hash_key: Vec<u8>,
+}
+
+/// Tracks line numbers while moving forward through a unit, possibly across discarded buffers.
+#[derive(Debug, Clone, Copy)]
+struct LineCursor {
+    /// Absolute offset up to which newlines have been counted.
+    pos: u64,
+    /// 1-based line at `pos`.
+    line: u64,
+    /// Absolute offset where that line starts.
+    line_start: u64,
+}
+
+impl LineCursor {
+    fn new() -> Self {
+        LineCursor { pos: 0, line: 1, line_start: 0 }
+    }
+    /// Counts the newlines in `seg`, which must start at `self.pos`.
+    fn advance(&mut self, seg: &[u8]) {
+        let n = memchr::memchr_iter(b'\n', seg).count() as u64;
+        if n > 0 {
+            self.line += n;
+            let last = memchr::memrchr(b'\n', seg).expect("counted one");
+            self.line_start = self.pos + last as u64 + 1;
+        }
+        self.pos += seg.len() as u64;
+    }
+}
+
+fn is_binary(buf: &[u8]) -> bool {
+    memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some()
+}
+
+impl Engine {
+    pub fn new(book: RuleBook, opts: EngineOptions) -> Result<Engine> {
+        Ok(Engine { matcher: Matcher::new(&book)?, book, opts, hash_key: hash_key() })
+    }
+
+    /// The built-in rules with default options.
+    pub fn builtin() -> Engine {
+        Engine::new(RuleBook::builtin(), EngineOptions::default()).expect("built-in rules compile")
+    }
+
+    /// Scans one in-memory buffer on the calling thread.
+    pub fn scan_bytes(&self, path: &str, buf: &[u8]) -> Vec<Finding> {
+        let mut ms = Vec::new();
+        self.matcher.scan(buf, 0..buf.len(), Some(Path::new(path)), &mut ms);
+        self.finish(path, buf, ms)
+    }
+
+    /// Scans a large buffer (a memory map) in parallel chunks. Windows read across chunk edges into
+    /// the whole buffer, so no overlap is needed and nothing is found twice.
+    pub fn scan_chunked(&self, path: &str, buf: &[u8]) -> Vec<Finding> {
+        let size = self.opts.chunk_size.max(4096);
+        let starts: Vec<usize> = (0..buf.len()).step_by(size).collect();
+        let ms: Vec<Match> = starts
+            .par_iter()
+            .flat_map_iter(|&s| {
+                let mut out = Vec::new();
+                self.matcher.scan(buf, s..(s + size).min(buf.len()), Some(Path::new(path)), &mut out);
+                out
+            })
+            .collect();
+        self.finish(path, buf, ms)
+    }
+
+    /// Scans a stream with bounded memory: blocks of `chunk_size` plus the context the rules need.
+    pub fn scan_reader(&self, path: &str, mut r: impl Read) -> std::io::Result<Vec<Finding>> {
+        let keep_before = self.matcher.keep_before();
+        let keep_after = self.matcher.keep_after();
+        let block = self.opts.chunk_size.max(keep_before + keep_after + 4096);
+        let mut buf: Vec<u8> = Vec::with_capacity(block + keep_before + keep_after);
+        let mut base: u64 = 0; // absolute offset of buf[0]
+        let mut accept_from = 0usize; // anchors before this were handled with the previous block
+        let mut cursor = LineCursor::new();
+        let mut found: Vec<(Match, LineCursor, LineCursor)> = Vec::new();
+        let mut binary = None;
+        loop {
+            let mut eof = false;
+            while buf.len() < block + keep_before {
+                let old = buf.len();
+                buf.resize(block + keep_before + keep_after, 0);
+                let n = loop {
+                    match r.read(&mut buf[old..]) {
+                        Ok(n) => break n,
+                        Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                        Err(e) => return Err(e),
+                    }
+                };
+                buf.truncate(old + n);
+                if n == 0 {
+                    eof = true;
+                    break;
+                }
+            }
+            binary.get_or_insert_with(|| is_binary(&buf));
+            let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
+            let mut ms = Vec::new();
+            self.matcher.scan(&buf, accept_from..accept_end, Some(Path::new(path)), &mut ms);
+            ms.sort_by_key(|m| m.start);
+            // `cursor` sits at `base`; secrets found now start at or after it (windows never reach
+            // further back than `keep_before`), so a block-local copy only moves forward.
+            let mut c = cursor;
+            for mut m in ms {
+                c.advance(&buf[(c.pos - base) as usize..m.start]);
+                let mut e = c;
+                e.advance(&buf[m.start..m.end]);
+                m.start += base as usize;
+                m.end += base as usize;
+                found.push((m, c, e));
+            }
+            if eof {
+                break;
+            }
+            let cut = accept_end.saturating_sub(keep_before);
+            cursor.advance(&buf[..cut]);
+            buf.drain(..cut);
+            base += cut as u64;
+            accept_from = accept_end - cut;
+        }
+        let binary = binary.unwrap_or(false);
+        dedupe_by(&mut found, |(m, _, _)| (m.rule, m.start, m.end));
+        Ok(found.into_iter().filter_map(|(m, s, e)| self.finding(path, m, s, e, binary)).collect())
+    }
+
+    /// Dedupes matches of a whole buffer and turns them into findings with positions.
+    fn finish(&self, path: &str, buf: &[u8], mut ms: Vec<Match>) -> Vec<Finding> {
+        if ms.is_empty() {
+            return Vec::new();
+        }
+        dedupe(&mut ms);
+        let binary = is_binary(buf);
+        let mut cursor = LineCursor::new();
+        ms.into_iter()
+            .filter_map(|m| {
+                cursor.advance(&buf[cursor.pos as usize..m.start]);
+                let mut end = cursor;
+                end.advance(&buf[m.start..m.end]);
+                self.finding(path, m, cursor, end, binary)
+            })
+            .collect()
+    }
+
+    fn finding(&self, path: &str, m: Match, start: LineCursor, end: LineCursor, binary: bool) -> Option<Finding> {
+        if m.known_example && !self.opts.include_examples {
+            return None;
+        }
+        let rule = &self.matcher.rules[m.rule].spec;
+        Some(Finding {
+            rule: rule.id.clone(),
+            title: rule.title.clone(),
+            severity: rule.severity,
+            confidence: rule.confidence,
+            path: path.to_string(),
+            line: start.line,
+            column: m.start as u64 - start.line_start + 1,
+            end_line: end.line,
+            end_column: m.end as u64 - end.line_start + 1,
+            offset: m.start as u64,
+            length: (m.end - m.start) as u64,
+            secret: redact(&m.value),
+            secret_value: self.opts.show_secrets.then(|| String::from_utf8_lossy(&m.value).into_owned()),
+            fingerprint: fingerprint(&self.hash_key, &rule.id, &m.value),
+            org_id: m.org,
+            known_example: m.known_example,
+            binary,
+            raw: m.value,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const AT: &str = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
+
+    fn small_engine() -> Engine {
+        let opts = EngineOptions { chunk_size: 4096, ..Default::default() };
+        Engine::new(RuleBook::builtin(), opts).unwrap()
+    }
+
+    #[test]
+    fn positions_are_one_based() {
+        let e = Engine::builtin();
+        let text = format!("first\nsecond line has  {AT} here\n");
+        let f = e.scan_bytes("x.log", text.as_bytes());
+        assert_eq!(f.len(), 1);
+        assert_eq!((f[0].line, f[0].column, f[0].end_column), (2, 18, 18 + AT.len() as u64));
+        assert_eq!(f[0].org_id.as_deref(), Some("00Dhu0000G8GP38"));
+    }
+
+    #[test]
+    fn every_chunk_edge_finds_the_token_once_and_streams_agree() {
+        let e = small_engine();
+        let filler = "abcdefghij\n".repeat(1000);
+        for shift in [0usize, 1, 50, 4090, 4095, 4096, 4097, 4200, 8191] {
+            let mut text = filler[..shift.min(filler.len())].to_string();
+            text.push(' ');
+            text.push_str(AT);
+            text.push('\n');
+            text.push_str(&filler);
+            let a = e.scan_bytes("f", text.as_bytes());
+            let b = e.scan_chunked("f", text.as_bytes());
+            let c = e.scan_reader("f", std::io::Cursor::new(text.as_bytes())).unwrap();
+            assert_eq!(a.len(), 1, "shift {shift}");
+            for other in [&b, &c] {
+                assert_eq!(other.len(), 1, "shift {shift}");
+                assert_eq!((other[0].line, other[0].column, other[0].offset), (a[0].line, a[0].column, a[0].offset));
+            }
+        }
+    }
+}

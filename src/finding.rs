@@ -1,0 +1,108 @@
+//! A finding as reported to users: where, which rule, how bad, a redacted value, and a stable
+//! fingerprint. The full secret is kept only in memory and printed only with `--show-secrets`.
+
+use crate::rules::{Confidence, Severity};
+use hmac::{Hmac, Mac};
+use serde::Serialize;
+use sha2::Sha256;
+
+/// Default key of the fingerprint HMAC. Fingerprints must be stable across machines (baselines,
+/// SARIF alerts), so the default is fixed; teams who publish reports set `FORCESCAN_HASH_KEY` to a
+/// private value so a fingerprint cannot be used to confirm a guessed password.
+const DEFAULT_HASH_KEY: &[u8] = b"forcescan/secretHash/v1";
+
+/// The HMAC key in force: `FORCESCAN_HASH_KEY` if set, else the built-in default.
+pub fn hash_key() -> Vec<u8> {
+    std::env::var_os("FORCESCAN_HASH_KEY").map_or_else(|| DEFAULT_HASH_KEY.to_vec(), |k| k.into_encoded_bytes())
+}
+
+/// `HMAC-SHA256(key, rule id ‖ 0x00 ‖ secret)`, hex, first 32 characters. Never includes positions,
+/// so a secret that moves keeps its fingerprint.
+pub fn fingerprint(key: &[u8], rule_id: &str, secret: &[u8]) -> String {
+    let mut mac = Hmac::<Sha256>::new_from_slice(key).expect("HMAC takes any key length");
+    mac.update(rule_id.as_bytes());
+    mac.update(&[0]);
+    mac.update(secret);
+    let out = mac.finalize().into_bytes();
+    out[..16].iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Shows at most the first 4 and last 2 characters, fewer for short values:
+/// `00Dh…Vm`, `Hu…` (8–15 chars), `…` (shorter).
+pub fn redact(secret: &[u8]) -> String {
+    let s = String::from_utf8_lossy(secret);
+    let chars: Vec<char> = s.chars().collect();
+    let (head, tail) = match chars.len() {
+        n if n >= 16 => (4, 2),
+        n if n >= 8 => (2, 0),
+        _ => (0, 0),
+    };
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
+}
+
+/// Where a finding came from beyond a plain path (git history, archives add fields here).
+#[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
+pub struct Provenance {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub commit: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Finding {
+    pub rule: String,
+    pub title: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub path: String,
+    /// 1-based line of the secret's first byte.
+    pub line: u64,
+    /// 1-based byte column of the secret's first byte.
+    pub column: u64,
+    /// Line of the secret's last byte.
+    pub end_line: u64,
+    /// 1-based byte column just past the secret (exclusive).
+    pub end_column: u64,
+    /// Byte offset of the secret in the scanned unit, and its length as written.
+    pub offset: u64,
+    pub length: u64,
+    /// Redacted value: never more than the first 4 and last 2 characters.
+    pub secret: String,
+    /// The full value; only with `--show-secrets`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub secret_value: Option<String>,
+    pub fingerprint: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<String>,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub known_example: bool,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub binary: bool,
+    #[serde(skip)]
+    pub raw: Vec<u8>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redaction_limits() {
+        assert_eq!(redact(b"00Dhu0000G8GP38!AQnC1.4EakoKm5b"), "00Dh…5b");
+        assert_eq!(redact(b"Hunter2!"), "Hu…");
+        assert_eq!(redact(b"abc"), "…");
+    }
+
+    #[test]
+    fn fingerprint_depends_on_rule_and_secret_only() {
+        let k = DEFAULT_HASH_KEY;
+        let a = fingerprint(k, "r", b"secret");
+        assert_eq!(a, fingerprint(k, "r", b"secret"));
+        assert_ne!(a, fingerprint(k, "r", b"secreT"));
+        assert_ne!(a, fingerprint(k, "q", b"secret"));
+        assert_ne!(a, fingerprint(b"other", "r", b"secret"));
+        assert_eq!(a.len(), 32);
+    }
+}

@@ -1,0 +1,306 @@
+//! The `forcescan` command line: argument parsing and exit codes. All the work is in the library.
+
+use clap::{Args, Parser, Subcommand};
+use forcescan::engine::{Engine, EngineOptions};
+use forcescan::finding::Finding;
+use forcescan::report::{self, json, text, Format, Output, ScanOutcome, Summary};
+use forcescan::rules::RuleBook;
+use forcescan::sources::fs::{self as fsrc, ScanError, WalkOptions};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Mutex;
+
+/// Exit codes: 0 nothing found, 1 findings, 2 error or incomplete scan.
+const EXIT_CLEAN: u8 = 0;
+const EXIT_FINDINGS: u8 = 1;
+const EXIT_ERROR: u8 = 2;
+
+#[derive(Parser)]
+#[command(name = "forcescan", version, about = "Find leaked Salesforce credentials in files, logs and git history.")]
+#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error or incomplete scan.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Scan files and directories (`-` reads standard input).
+    Scan(ScanArgs),
+    /// List or check the rules.
+    Rules {
+        #[command(subcommand)]
+        command: RulesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum RulesCommand {
+    /// Print every rule: id, severity, confidence, title.
+    List {
+        /// Also load these rule files.
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run every rule's examples and negative examples; exit 1 on any miss.
+    Check {
+        /// A rule file to check (its rules run alongside the built-in ones). Default: the built-in rules.
+        file: Option<PathBuf>,
+    },
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Files or directories to scan; `-` is standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value = "text")]
+    format: Format,
+    /// Write the report to FILE (created readable by its owner only) instead of standard output.
+    #[arg(long, short = 'o', value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Print secrets in full. Without it every output shows at most the first 4 and last 2 characters.
+    #[arg(long)]
+    show_secrets: bool,
+    /// Also report values published in documentation and samples, labelled "known example".
+    #[arg(long)]
+    include_examples: bool,
+    /// Do not honour .gitignore / .ignore files.
+    #[arg(long)]
+    no_ignore: bool,
+    /// Additional rule files (TOML, same schema as the built-in rules/).
+    #[arg(long = "rules", value_name = "FILE")]
+    rules: Vec<PathBuf>,
+    /// Worker threads (default: one per core).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+fn error_line(msg: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "forcescan: error: {}", report::escape_control(&msg.to_string()));
+}
+
+fn load_book(extra: &[PathBuf]) -> anyhow::Result<RuleBook> {
+    let mut book = RuleBook::builtin();
+    for f in extra {
+        book.add_file(f)?;
+    }
+    Ok(book)
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(c) => c,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Scan(a) => run_scan(a),
+        Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
+        Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
+    };
+    ExitCode::from(code)
+}
+
+fn run_rules_list(extra: &[PathBuf], as_json: bool) -> u8 {
+    let book = match load_book(extra) {
+        Ok(b) => b,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    if as_json {
+        let v: Vec<_> = book
+            .rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({"id": r.id, "title": r.title, "severity": r.severity, "confidence": r.confidence,
+                    "anchors": r.anchors, "description": r.description, "remediation": r.remediation})
+            })
+            .collect();
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+    } else {
+        let _ = writeln!(out, "{:<34} {:<9} {:<10} TITLE", "ID", "SEVERITY", "CONFIDENCE");
+        for r in &book.rules {
+            let _ = writeln!(out, "{:<34} {:<9} {:<10} {}", r.id, r.severity.to_string(), r.confidence.to_string(), r.title);
+        }
+    }
+    EXIT_CLEAN
+}
+
+fn run_rules_check(file: Option<PathBuf>) -> u8 {
+    let mut book = RuleBook::builtin();
+    let only: Option<Vec<String>> = match &file {
+        None => None,
+        Some(f) => {
+            let before = book.rules.len();
+            if let Err(e) = book.add_file(f) {
+                error_line(format!("{e:#}"));
+                return EXIT_ERROR;
+            }
+            Some(book.rules[before..].iter().map(|r| r.id.clone()).collect())
+        }
+    };
+    let results = match forcescan::rulecheck::check(&book, only.as_deref()) {
+        Ok(r) => r,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    let mut failed = 0;
+    for r in &results {
+        if r.failures.is_empty() {
+            let _ = writeln!(out, "ok    {:<34} {} examples, {} negative examples", r.rule, r.examples, r.negative_examples);
+        } else {
+            failed += 1;
+            let _ = writeln!(out, "FAIL  {}", r.rule);
+            for f in &r.failures {
+                let _ = writeln!(out, "        {f}");
+            }
+        }
+    }
+    let _ = writeln!(out, "{} rules checked, {} failed", results.len(), failed);
+    if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN }
+}
+
+fn run_scan(a: ScanArgs) -> u8 {
+    if let Some(n) = a.threads {
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+    }
+    let book = match load_book(&a.rules) {
+        Ok(b) => b,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    let opts = EngineOptions { show_secrets: a.show_secrets, include_examples: a.include_examples, ..Default::default() };
+    let engine = match Engine::new(book, opts) {
+        Ok(e) => e,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    if !a.rules.is_empty() {
+        // User rules are compiled now so a bad regex is reported before the scan, not skipped during it.
+        if let Err(e) = engine.matcher.check_compiles() {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    }
+    let mut out = match Output::open(a.output.as_deref()) {
+        Ok(o) => o,
+        Err(e) => {
+            error_line(format!("{}: {}", a.output.as_deref().unwrap_or_else(|| "-".as_ref()).display(), fsrc::io_message(&e)));
+            return EXIT_ERROR;
+        }
+    };
+    let color = match a.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    };
+    let style = text::Style { color };
+
+    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.threads.unwrap_or(0), ..Default::default() };
+    let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let (inputs, mut errors) = fsrc::collect_inputs(&roots, &walk);
+    for e in &errors {
+        error_line(e);
+    }
+
+    let stream = a.format == Format::Jsonl;
+    let state = Mutex::new((Vec::<Finding>::new(), 0usize, 0u64, Vec::<ScanError>::new(), None::<std::io::Error>));
+    let out_lock = Mutex::new(&mut out);
+    let handle = |r: fsrc::FileResult| {
+        if let Some(e) = &r.error {
+            error_line(e);
+        }
+        let mut findings = r.findings;
+        if stream && !findings.is_empty() {
+            let mut o = out_lock.lock().unwrap();
+            if let Err(e) = json::write_lines(&mut **o, &findings) {
+                state.lock().unwrap().4.get_or_insert(e);
+            }
+        }
+        let mut s = state.lock().unwrap();
+        s.1 += 1;
+        s.2 += r.bytes;
+        if let Some(e) = r.error {
+            s.3.push(e);
+        }
+        s.0.append(&mut findings);
+    };
+    if !stdin_named.is_empty() {
+        let stdin = std::io::stdin();
+        let res = engine.scan_reader("<stdin>", stdin.lock());
+        handle(match res {
+            Ok(findings) => fsrc::FileResult { path: "<stdin>".into(), bytes: 0, findings, error: None },
+            Err(e) => fsrc::FileResult {
+                path: "<stdin>".into(),
+                bytes: 0,
+                findings: Vec::new(),
+                error: Some(ScanError { path: "<stdin>".into(), message: fsrc::io_message(&e) }),
+            },
+        });
+    }
+    fsrc::scan_inputs(&engine, &inputs, &walk, handle);
+    drop(out_lock);
+
+    let (mut findings, files, bytes, file_errors, write_err) = state.into_inner().unwrap();
+    errors.extend(file_errors);
+    report::sort_findings(&mut findings);
+    let summary = Summary::new(&findings, files, bytes, errors.len());
+    let outcome = ScanOutcome { findings: &findings, errors: &errors, summary: &summary };
+    let written = match a.format {
+        Format::Text => findings
+            .iter()
+            .try_for_each(|f| text::write_finding(&mut out, f, style))
+            .and_then(|_| text::write_summary(&mut out, &outcome, style)),
+        Format::Json => json::write_document(&mut out, &outcome),
+        Format::Jsonl => Ok(()),
+    };
+    let finished = match write_err.map_or(written, Err) {
+        Ok(()) => out.finish(),
+        Err(e) => Err(e),
+    };
+    if let Err(e) = finished {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            error_line(format!("writing the report: {}", fsrc::io_message(&e)));
+        }
+        return EXIT_ERROR;
+    }
+    if a.format != Format::Text && !errors.is_empty() && std::io::stderr().is_terminal() {
+        error_line(format!("{} input(s) could not be scanned", errors.len()));
+    }
+    if !errors.is_empty() {
+        EXIT_ERROR
+    } else if !findings.is_empty() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
+}

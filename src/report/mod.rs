@@ -1,0 +1,160 @@
+//! Printing findings. Formats share one summary; none ever prints a full secret unless the engine
+//! was told to keep it (`--show-secrets`).
+//!
+//! * `text`: `path:line:col  rule  redacted`, grep-like, coloured on a terminal, then a summary.
+//! * `json`: one document with findings, summary and errors.
+//! * `jsonl`: one finding per line, written as each file finishes (streaming).
+
+pub mod json;
+pub mod text;
+
+use crate::finding::Finding;
+use crate::rules::Severity;
+use crate::sources::fs::ScanError;
+use serde::Serialize;
+use std::collections::{BTreeMap, BTreeSet};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// Output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Jsonl,
+}
+
+/// Counts per rule, distinct by fingerprint.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct RuleSummary {
+    pub rule: String,
+    pub severity: Severity,
+    pub findings: usize,
+    pub distinct: usize,
+}
+
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Summary {
+    pub findings: usize,
+    pub distinct_secrets: usize,
+    pub files_scanned: usize,
+    pub bytes_scanned: u64,
+    pub errors: usize,
+    pub rules: Vec<RuleSummary>,
+}
+
+impl Summary {
+    pub fn new(findings: &[Finding], files_scanned: usize, bytes_scanned: u64, errors: usize) -> Summary {
+        let mut per: BTreeMap<&str, (Severity, usize, BTreeSet<&str>)> = BTreeMap::new();
+        for f in findings {
+            let e = per.entry(&f.rule).or_insert((f.severity, 0, BTreeSet::new()));
+            e.1 += 1;
+            e.2.insert(&f.fingerprint);
+        }
+        let mut rules: Vec<RuleSummary> = per
+            .into_iter()
+            .map(|(rule, (severity, n, d))| RuleSummary { rule: rule.to_string(), severity, findings: n, distinct: d.len() })
+            .collect();
+        rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+        let distinct: BTreeSet<(&str, &str)> = findings.iter().map(|f| (f.rule.as_str(), f.fingerprint.as_str())).collect();
+        Summary { findings: findings.len(), distinct_secrets: distinct.len(), files_scanned, bytes_scanned, errors, rules }
+    }
+}
+
+/// Sort order of every report: path, then position, then rule.
+pub fn sort_findings(v: &mut [Finding]) {
+    v.sort_by(|a, b| a.path.cmp(&b.path).then(a.offset.cmp(&b.offset)).then(a.rule.cmp(&b.rule)));
+}
+
+/// Makes a string safe for a terminal: control characters (newlines, escape sequences in file
+/// names) are shown as `\n`, `\x1b`, … so a hostile file name cannot rewrite the screen.
+pub fn escape_control(s: &str) -> String {
+    if !s.chars().any(|c| c.is_control()) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\x{:02x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Where a report goes: stdout, or a file created with owner-only permissions and moved into place
+/// only when complete, so an interrupted scan never leaves a half-written report.
+pub enum Output {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    File { tmp: tempfile::NamedTempFile, dest: PathBuf },
+}
+
+impl Output {
+    pub fn open(path: Option<&Path>) -> std::io::Result<Output> {
+        match path {
+            None => Ok(Output::Stdout(std::io::BufWriter::new(std::io::stdout()))),
+            Some(dest) => {
+                let dir = match dest.parent() {
+                    Some(d) if !d.as_os_str().is_empty() => d,
+                    _ => Path::new("."),
+                };
+                // NamedTempFile is created 0600 on Unix.
+                let tmp = tempfile::Builder::new().prefix(".forcescan-").suffix(".tmp").tempfile_in(dir)?;
+                Ok(Output::File { tmp, dest: dest.to_path_buf() })
+            }
+        }
+    }
+
+    /// Flushes and, for a file, renames it into place.
+    pub fn finish(self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(mut w) => w.flush(),
+            Output::File { mut tmp, dest } => {
+                tmp.flush()?;
+                tmp.persist(&dest).map_err(|e| e.error)?;
+                Ok(())
+            }
+        }
+    }
+
+    pub fn is_terminal(&self) -> bool {
+        use std::io::IsTerminal;
+        matches!(self, Output::Stdout(_)) && std::io::stdout().is_terminal()
+    }
+}
+
+impl Write for Output {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Output::Stdout(w) => w.write(buf),
+            Output::File { tmp, .. } => tmp.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Output::Stdout(w) => w.flush(),
+            Output::File { tmp, .. } => tmp.flush(),
+        }
+    }
+}
+
+/// Everything a report needs at the end of a scan.
+pub struct ScanOutcome<'a> {
+    pub findings: &'a [Finding],
+    pub errors: &'a [ScanError],
+    pub summary: &'a Summary,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped() {
+        assert_eq!(escape_control("a\nb\x1b[31m"), "a\\nb\\x1b[31m");
+        assert_eq!(escape_control("plain/path.txt"), "plain/path.txt");
+    }
+}

@@ -1,0 +1,278 @@
+//! Rules as data: the TOML schema, the built-in rule files, and loading user rule files.
+//!
+//! A rule file holds `[[rule]]` tables and optionally one `[known_examples]` table. Rules are parsed
+//! at start-up (a few hundred microseconds) but their regexes are compiled lazily by the matcher, on
+//! the first anchor hit, so a scan that never sees an anchor pays nothing for them.
+
+use anyhow::{anyhow, bail, Context, Result};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+include!(concat!(env!("OUT_DIR"), "/embedded_rules.rs"));
+
+/// How bad a leak of this credential is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Low,
+    Medium,
+    High,
+    Critical,
+}
+
+/// How sure the rule is that a match is a real credential.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Confidence {
+    Low,
+    Medium,
+    High,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Low => "low",
+            Severity::Medium => "medium",
+            Severity::High => "high",
+            Severity::Critical => "critical",
+        })
+    }
+}
+
+impl fmt::Display for Confidence {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Confidence::Low => "low",
+            Confidence::Medium => "medium",
+            Confidence::High => "high",
+        })
+    }
+}
+
+/// How anchors are compared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AnchorCase {
+    /// Exactly as written (token prefixes such as `00D`).
+    #[default]
+    Exact,
+    /// The word as written plus its lower-case, UPPER-case and Capitalised forms, which covers
+    /// `password`, `PASSWORD`, `Password`, `sfPassword`, `SF_PASSWORD`. Cheaper than a
+    /// case-insensitive automaton, which would also turn `00D` into the very common `00d`.
+    Variants,
+}
+
+/// Salesforce context that must be near a match for context-dependent rules.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextSpec {
+    /// Regexes; one of them must match within `radius` bytes of the secret.
+    #[serde(default)]
+    pub near: Vec<String>,
+    /// How far around the secret `near` looks, in bytes.
+    #[serde(default = "default_radius")]
+    pub radius: usize,
+    /// Path globs (matched against the file name and the whole path) that count as context.
+    #[serde(default)]
+    pub paths: Vec<String>,
+    /// When the captured `key` matches this regex, no further context is needed.
+    pub waived_by_key: Option<String>,
+}
+
+fn default_radius() -> usize {
+    512
+}
+
+/// A positive or negative example: a line of text, optionally with the path it lives at (for rules
+/// whose context includes the file kind) and the secret it must yield.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(untagged)]
+pub enum Example {
+    Text(String),
+    Located {
+        text: String,
+        #[serde(default)]
+        path: Option<String>,
+        #[serde(default)]
+        secret: Option<String>,
+    },
+}
+
+impl Example {
+    pub fn text(&self) -> &str {
+        match self {
+            Example::Text(t) | Example::Located { text: t, .. } => t,
+        }
+    }
+    pub fn path(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::Located { path, .. } => path.as_deref(),
+        }
+    }
+    pub fn secret(&self) -> Option<&str> {
+        match self {
+            Example::Text(_) => None,
+            Example::Located { secret, .. } => secret.as_deref(),
+        }
+    }
+}
+
+/// One rule as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleSpec {
+    pub id: String,
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+    pub severity: Severity,
+    pub confidence: Confidence,
+    pub anchors: Vec<String>,
+    #[serde(default)]
+    pub anchor_case: AnchorCase,
+    /// The regex after template expansion (see [`expand_templates`]).
+    pub regex: String,
+    /// Bytes before and after an anchor hit that the regex may see.
+    pub window: [usize; 2],
+    /// Character class (regex class body, e.g. `A-Za-z0-9`) that must not touch the secret's start.
+    #[serde(default)]
+    pub not_preceded_by: String,
+    /// Character class that must not touch the secret's end.
+    #[serde(default)]
+    pub not_followed_by: String,
+    /// Shape checks by name; see `validate::Validator`.
+    #[serde(default)]
+    pub validators: Vec<String>,
+    pub context: Option<ContextSpec>,
+    #[serde(default)]
+    pub remediation: String,
+    #[serde(default)]
+    pub examples: Vec<Example>,
+    #[serde(default)]
+    pub negative_examples: Vec<Example>,
+}
+
+/// Values published in documentation and fixtures; silent unless asked for.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KnownExamples {
+    /// A secret that contains one of these is a known example.
+    #[serde(default)]
+    pub values: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleFile {
+    #[serde(default)]
+    rule: Vec<RuleSpec>,
+    #[serde(default)]
+    known_examples: Option<KnownExamples>,
+}
+
+/// Every rule plus the known-example list, in load order.
+#[derive(Debug, Clone, Default)]
+pub struct RuleBook {
+    pub rules: Vec<RuleSpec>,
+    pub known_examples: KnownExamples,
+}
+
+/// The separator between a key and its value.
+const ASSIGN: &str = r#"["']?\]?\s{0,3}(?:=>|:=|=|:)\s{0,3}"#;
+
+/// Expands `{{ASSIGN}}` and `{{VALUE}}` (each `{{VALUE}}` gets its own numbered `secretN` group,
+/// because the regex crate forbids duplicate group names).
+pub fn expand_templates(regex: &str) -> String {
+    let mut out = regex.replace("{{ASSIGN}}", ASSIGN);
+    let mut n = 0;
+    while let Some(pos) = out.find("{{VALUE}}") {
+        n += 1;
+        let value = format!(
+            r#"(?:"(?P<secretq{n}>[^"\r\n]{{1,256}})"|'(?P<secreta{n}>[^'\r\n]{{1,256}})'|(?P<secretb{n}>[^\s"'<>&,;)\]}}`]{{1,256}}))"#
+        );
+        out.replace_range(pos..pos + "{{VALUE}}".len(), &value);
+    }
+    out
+}
+
+impl RuleBook {
+    /// The rules built into the binary.
+    pub fn builtin() -> RuleBook {
+        let mut book = RuleBook::default();
+        for (name, text) in EMBEDDED_RULES {
+            book.add_toml(name, text).unwrap_or_else(|e| panic!("built-in rule file {name} is invalid: {e:#}"));
+        }
+        book
+    }
+
+    /// Adds the rules of one TOML document. Ids must be unique across the book.
+    pub fn add_toml(&mut self, name: &str, text: &str) -> Result<()> {
+        let file: RuleFile = toml::from_str(text).with_context(|| format!("{name}: not a valid rule file"))?;
+        for mut rule in file.rule {
+            if self.rules.iter().any(|r| r.id == rule.id) {
+                bail!("{name}: rule id `{}` is defined twice", rule.id);
+            }
+            if rule.anchors.is_empty() || rule.anchors.iter().any(|a| a.is_empty()) {
+                bail!("{name}: rule `{}` needs at least one non-empty anchor", rule.id);
+            }
+            rule.regex = expand_templates(&rule.regex);
+            self.rules.push(rule);
+        }
+        if let Some(k) = file.known_examples {
+            self.known_examples.values.extend(k.values);
+        }
+        Ok(())
+    }
+
+    /// Adds a user rule file from disk.
+    pub fn add_file(&mut self, path: &std::path::Path) -> Result<()> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read rule file {}", path.display()))?;
+        self.add_toml(&path.display().to_string(), &text)
+    }
+
+    pub fn find(&self, id: &str) -> Result<&RuleSpec> {
+        self.rules.iter().find(|r| r.id == id).ok_or_else(|| anyhow!("no rule with id `{id}`"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_load_with_unique_ids() {
+        let book = RuleBook::builtin();
+        let mut ids: Vec<_> = book.rules.iter().map(|r| r.id.as_str()).collect();
+        assert!(ids.len() >= 7);
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), book.rules.len());
+        assert!(!book.known_examples.values.is_empty());
+    }
+
+    #[test]
+    fn value_template_numbers_groups() {
+        let r = expand_templates("a{{VALUE}}b{{VALUE}}");
+        assert!(r.contains("secretq1") && r.contains("secretb2"));
+        assert!(!r.contains("{{"));
+    }
+
+    #[test]
+    fn duplicate_ids_are_rejected() {
+        let mut book = RuleBook::builtin();
+        let dup = r#"
+[[rule]]
+id = "salesforce-access-token"
+title = "x"
+severity = "low"
+confidence = "low"
+anchors = ["x"]
+regex = "(?P<secret>x)"
+window = [0, 1]
+"#;
+        let err = book.add_toml("user.toml", dup).unwrap_err().to_string();
+        assert!(err.contains("defined twice"), "{err}");
+    }
+}

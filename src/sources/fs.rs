@@ -1,0 +1,208 @@
+//! Files and directories: walking (with `ignore`, the walker behind ripgrep) and reading.
+//!
+//! Walking honours `.gitignore`, `.ignore` and `.git/info/exclude` (unless `--no-ignore`), descends
+//! into hidden directories (credentials live in `.env`, `.sfdx/`, `.bash_history`), never enters
+//! `.git/` (history is the `git` command's job), and does not follow symbolic links found inside the
+//! tree (a link out of the tree, or a loop, is not scanned). Paths named on the command line are
+//! followed, and may be FIFOs or devices: those are read as streams.
+//!
+//! Reading: small files are read into memory; files of at least `mmap_threshold` bytes are memory
+//! mapped and scanned in parallel chunks, so one huge log keeps every core busy.
+
+use crate::engine::Engine;
+use crate::finding::Finding;
+use ignore::WalkBuilder;
+use rayon::prelude::*;
+use std::fs::File;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+#[derive(Debug, Clone)]
+pub struct WalkOptions {
+    /// Ignore `.gitignore` / `.ignore` files.
+    pub no_ignore: bool,
+    /// Worker threads for walking (0 = one per core).
+    pub threads: usize,
+    /// Files at least this large are memory-mapped and chunked.
+    pub mmap_threshold: u64,
+}
+
+impl Default for WalkOptions {
+    fn default() -> Self {
+        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20 }
+    }
+}
+
+/// Something that could not be scanned, with the path it concerns. Messages never contain file
+/// contents, so they never contain secrets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanError {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// The result of scanning one input.
+#[derive(Debug)]
+pub struct FileResult {
+    pub path: String,
+    pub bytes: u64,
+    pub findings: Vec<Finding>,
+    pub error: Option<ScanError>,
+}
+
+/// A file to scan and how to name it in reports.
+#[derive(Debug, Clone)]
+pub struct Input {
+    pub path: PathBuf,
+    pub display: String,
+    /// Named on the command line (follow links; read non-regular files as streams).
+    pub explicit: bool,
+}
+
+/// How a path is shown: as given, without a leading `./`, with `/` separators.
+pub fn display_path(p: &Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    let mut t = s.as_str();
+    while let Some(rest) = t.strip_prefix("./") {
+        t = rest;
+    }
+    if t.is_empty() { ".".to_string() } else { t.to_string() }
+}
+
+/// Expands the named paths into the files to scan, sorted by path so reports are deterministic.
+pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec<ScanError>) {
+    let mut inputs = Vec::new();
+    let mut errors = Vec::new();
+    for root in roots {
+        let meta = match std::fs::metadata(root) {
+            Ok(m) => m,
+            Err(e) => {
+                errors.push(ScanError { path: display_path(root), message: io_message(&e) });
+                continue;
+            }
+        };
+        if !meta.is_dir() {
+            inputs.push(Input { path: root.clone(), display: display_path(root), explicit: true });
+            continue;
+        }
+        let found = Mutex::new(Vec::new());
+        let errs = Mutex::new(Vec::new());
+        let mut b = WalkBuilder::new(root);
+        b.hidden(false)
+            .follow_links(false)
+            .require_git(false)
+            .git_global(false)
+            .git_ignore(!opts.no_ignore)
+            .git_exclude(!opts.no_ignore)
+            .ignore(!opts.no_ignore)
+            .parents(!opts.no_ignore)
+            .threads(opts.threads)
+            .filter_entry(|e| e.file_name() != ".git");
+        b.build_parallel().run(|| {
+            Box::new(|entry| {
+                match entry {
+                    Ok(e) => {
+                        if e.file_type().is_some_and(|t| t.is_file()) {
+                            let p = e.into_path();
+                            found.lock().unwrap().push(Input { display: display_path(&p), path: p, explicit: false });
+                        }
+                    }
+                    Err(err) => errs.lock().unwrap().push(walk_error(root, err)),
+                }
+                ignore::WalkState::Continue
+            })
+        });
+        inputs.extend(found.into_inner().unwrap());
+        errors.extend(errs.into_inner().unwrap());
+    }
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    inputs.dedup_by(|a, b| a.display == b.display);
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    (inputs, errors)
+}
+
+fn walk_error(root: &Path, err: ignore::Error) -> ScanError {
+    // ignore's errors wrap the path; unwrap it so the message reads "path: reason".
+    let mut path = display_path(root);
+    let mut e = &err;
+    loop {
+        match e {
+            ignore::Error::WithPath { path: p, err } => {
+                path = display_path(p);
+                e = err;
+            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            ignore::Error::Io(io) => return ScanError { path, message: io_message(io) },
+            other => return ScanError { path, message: other.to_string() },
+        }
+    }
+}
+
+/// An I/O error as a short message without the `(os error N)` suffix.
+pub fn io_message(e: &std::io::Error) -> String {
+    let s = e.to_string();
+    match s.find(" (os error") {
+        Some(i) => s[..i].to_string(),
+        None => s,
+    }
+}
+
+/// Scans one input.
+pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileResult {
+    let display = input.display.clone();
+    let fail = |e: std::io::Error, bytes| FileResult {
+        path: display.clone(),
+        bytes,
+        findings: Vec::new(),
+        error: Some(ScanError { path: display.clone(), message: io_message(&e) }),
+    };
+    let file = match File::open(&input.path) {
+        Ok(f) => f,
+        Err(e) => return fail(e, 0),
+    };
+    let meta = match file.metadata() {
+        Ok(m) => m,
+        Err(e) => return fail(e, 0),
+    };
+    if !meta.is_file() {
+        // A FIFO, a character device or /dev/stdin named explicitly: read it as a stream.
+        return match engine.scan_reader(&display, file) {
+            Ok(findings) => FileResult { path: display.clone(), bytes: 0, findings, error: None },
+            Err(e) => fail(e, 0),
+        };
+    }
+    let len = meta.len();
+    if len >= opts.mmap_threshold {
+        // SAFETY: the map is read-only. If another process truncates the file while we read, the
+        // kernel may raise SIGBUS; ripgrep accepts the same trade-off for large files.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(map) => {
+                let findings = engine.scan_chunked(&display, &map);
+                return FileResult { path: display.clone(), bytes: len, findings, error: None };
+            }
+            Err(_) => {
+                // Some file systems cannot map; stream instead.
+                return match engine.scan_reader(&display, file) {
+                    Ok(findings) => FileResult { path: display.clone(), bytes: len, findings, error: None },
+                    Err(e) => fail(e, len),
+                };
+            }
+        }
+    }
+    let mut buf = Vec::with_capacity(len as usize + 1);
+    match std::io::Read::read_to_end(&mut &file, &mut buf) {
+        Ok(_) => FileResult { path: display.clone(), bytes: buf.len() as u64, findings: engine.scan_bytes(&display, &buf), error: None },
+        Err(e) => fail(e, len),
+    }
+}
+
+/// Scans every input in parallel, calling `each` as inputs finish (from worker threads).
+pub fn scan_inputs(engine: &Engine, inputs: &[Input], opts: &WalkOptions, each: impl Fn(FileResult) + Sync) {
+    inputs.par_iter().for_each(|i| each(scan_input(engine, i, opts)));
+}

@@ -1,0 +1,3 @@
+//! Sources turn what the user named into units of bytes with a name. They never interpret content.
+
+pub mod fs;

@@ -1,0 +1,274 @@
+//! Deciding whether a regex match is a credential: placeholders and references, published example
+//! values, and per-rule shape checks ("validators") that are easier to say in code than in a regex.
+//!
+//! Every check here works on the *normalised* value (see `unescape`), so `Hunter2%21tok…` and
+//! `Hunter2!tok…` are judged alike.
+
+use crate::rules::KnownExamples;
+
+/// Shape checks a rule can name in its `validators` list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validator {
+    /// Token payload is random-looking (after `!` for access tokens, after the prefix otherwise).
+    TokenPayload,
+    /// SFDX auth URL: refresh part random-looking.
+    AuthUrl,
+    /// 64 upper-case hex, 19 digits, or a random-looking ≥ 32-char admin-set secret.
+    ConsumerSecret,
+    /// A password with a 24/25-char security token appended.
+    PasswordWithToken,
+    /// A standalone 24/25-char security token.
+    SecurityToken,
+    /// A plain password: long enough, not an identifier, not ciphertext, no token tail.
+    PlainPassword,
+}
+
+impl Validator {
+    pub fn parse(name: &str) -> Option<Validator> {
+        Some(match name {
+            "token-payload" => Validator::TokenPayload,
+            "auth-url" => Validator::AuthUrl,
+            "consumer-secret" => Validator::ConsumerSecret,
+            "password-with-token" => Validator::PasswordWithToken,
+            "security-token" => Validator::SecurityToken,
+            "plain-password" => Validator::PlainPassword,
+            _ => return None,
+        })
+    }
+
+    pub const NAMES: &'static [&'static str] =
+        &["token-payload", "auth-url", "consumer-secret", "password-with-token", "security-token", "plain-password"];
+
+    pub fn check(self, v: &[u8]) -> bool {
+        match self {
+            Validator::TokenPayload => token_payload_ok(v),
+            Validator::AuthUrl => auth_url_ok(v),
+            Validator::ConsumerSecret => consumer_secret_ok(v),
+            Validator::PasswordWithToken => split_password_token(v).is_some(),
+            Validator::SecurityToken => security_token_ok(v),
+            Validator::PlainPassword => plain_password_ok(v),
+        }
+    }
+}
+
+/// Shannon entropy in bits per byte.
+pub fn entropy(s: &[u8]) -> f64 {
+    if s.is_empty() {
+        return 0.0;
+    }
+    let mut counts = [0u32; 256];
+    for &b in s {
+        counts[b as usize] += 1;
+    }
+    let n = s.len() as f64;
+    counts.iter().filter(|&&c| c > 0).map(|&c| {
+        let p = c as f64 / n;
+        -p * p.log2()
+    }).sum()
+}
+
+fn longest_run(s: &[u8]) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for i in 0..s.len() {
+        cur = if i > 0 && s[i] == s[i - 1] { cur + 1 } else { 1 };
+        best = best.max(cur);
+    }
+    best
+}
+
+fn contains_ci(hay: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.len() >= n.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Words and markers that say "this is not a real value".
+const PLACEHOLDER_WORDS: &[&str] = &[
+    "example", "placeholder", "redacted", "removed", "hidden", "your_", "your-", "yoursecret", "yourpassword",
+    "yourtoken", "changeme", "change_me", "change-me", "dummy", "sample", "_here", "xxxx", "todo", "fixme",
+    "notreal", "not_real", "fake_", "insert_", "replace_", "secret_value", "<sid", "(hidden)",
+];
+
+/// References to a value held elsewhere, and encrypted-value wrappers.
+const REFERENCE_MARKERS: &[&str] = &[
+    "${", "{{", "%(", "$(", "#{", "<%", "process.env", "os.environ", "getenv", "env(", "env.", "secrets.",
+    "secure::", "vault:", "ENC(", "![", "{cipher}", "$2a$", "$2b$", "$2y$", "$argon", "***", "…",
+];
+
+/// True when the value is a placeholder, a reference or a redaction marker, not a credential.
+pub fn is_placeholder(v: &[u8]) -> bool {
+    if v.is_empty() {
+        return true;
+    }
+    if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(v, w)) {
+        return true;
+    }
+    if REFERENCE_MARKERS.iter().any(|m| v.windows(m.len()).any(|w| w == m.as_bytes())) {
+        return true;
+    }
+    // `<REFRESH_TOKEN>`, `[password]`, `$SF_PASSWORD`, `%SF_PASSWORD%`, `:password`
+    let first = v[0];
+    let last = v[v.len() - 1];
+    if matches!((first, last), (b'<', b'>') | (b'[', b']') | (b'{', b'}') | (b'%', b'%')) {
+        return true;
+    }
+    if (first == b'$' || first == b':' || first == b'@') && v[1..].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+        return true;
+    }
+    // SCREAMING_SNAKE names: `YOUR_SECURITY_TOKEN`, `SF_PASSWORD`
+    if v.len() > 3 && v.contains(&b'_') && v.iter().all(|&b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit()) {
+        return true;
+    }
+    // Org ID made of x/X/0 only: `00Dxx0000000000`
+    if v.len() >= 15 && v.starts_with(b"00D") && v[3..15].iter().all(|&b| matches!(b, b'x' | b'X' | b'0')) {
+        return true;
+    }
+    // Long runs of one character: `********`, `AAAAAAAAAA` (real org IDs have up to ~8 zeros).
+    let run = longest_run(v);
+    (v.len() >= 16 && run >= 10) || (v.len() >= 6 && v.len() < 16 && run * 2 >= v.len())
+}
+
+/// True when the value contains a published example value (a documentation token inside an auth
+/// URL is still the documentation token).
+pub fn is_known_example(v: &[u8], known: &KnownExamples) -> bool {
+    known.values.iter().any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
+}
+
+fn has_upper(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_uppercase)
+}
+fn has_lower(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_lowercase)
+}
+fn has_digit(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_digit)
+}
+
+/// Random tokens over 62-64 symbols have about 4.5–5.8 bits per character at these lengths;
+/// placeholders and test patterns (`AAAA…`, `abcabc…`) sit far below.
+fn random_looking(v: &[u8], min_bits: f64) -> bool {
+    entropy(v) >= min_bits && longest_run(v) < 6
+}
+
+fn token_payload_ok(v: &[u8]) -> bool {
+    let payload = match v.iter().position(|&b| b == b'!') {
+        Some(p) => &v[p + 1..],
+        None => v.get(7..).unwrap_or(v),
+    };
+    random_looking(payload, 3.8)
+}
+
+fn auth_url_ok(v: &[u8]) -> bool {
+    let Some(at) = v.iter().rposition(|&b| b == b'@') else { return false };
+    let before = &v[..at];
+    let refresh = before.rsplit(|&b| b == b':' || b == b'/').next().unwrap_or(before);
+    refresh.len() >= 20 && random_looking(refresh, 3.5)
+}
+
+fn is_hex(v: &[u8]) -> bool {
+    !v.is_empty() && v.iter().all(u8::is_ascii_hexdigit)
+}
+
+fn consumer_secret_ok(v: &[u8]) -> bool {
+    if v.len() == 64 && v.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
+        return entropy(v) >= 3.0;
+    }
+    if v.len() == 19 && v.iter().all(u8::is_ascii_digit) {
+        return longest_run(v) < 6;
+    }
+    // Lower-case hex of digest lengths is a hash, not an admin-set secret.
+    if is_hex(v) && matches!(v.len(), 32 | 40 | 64 | 128) && !has_upper(v) {
+        return false;
+    }
+    (32..=128).contains(&v.len())
+        && v.iter().all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
+        && has_upper(v)
+        && has_lower(v)
+        && has_digit(v)
+        && random_looking(v, 4.0)
+}
+
+/// A 24 or 25 character security token: letters of both cases, and digits or enough variety.
+fn token_ok(t: &[u8]) -> bool {
+    t.iter().all(u8::is_ascii_alphanumeric) && has_upper(t) && has_lower(t) && (has_digit(t) || entropy(t) >= 4.0) && longest_run(t) < 5
+}
+
+/// Splits `password + token` into (password, token) when the value has that shape.
+pub fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
+    if v.len() < 4 + 24 || v.len() > 128 || is_hex(v) {
+        return None;
+    }
+    let (pw, tok) = v.split_at(v.len() - 24);
+    if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) {
+        return None;
+    }
+    // A base64 blob or a JWT is not a password: long runs of token characters with no separator.
+    if v.iter().filter(|&&b| b == b'.').count() >= 2 {
+        return None;
+    }
+    Some((pw, tok))
+}
+
+fn security_token_ok(v: &[u8]) -> bool {
+    (v.len() == 24 || v.len() == 25) && token_ok(v)
+}
+
+fn plain_password_ok(v: &[u8]) -> bool {
+    if v.len() < 6 || v.len() > 128 || split_password_token(v).is_some() {
+        return false;
+    }
+    // Ciphertext (Data Loader encrypts to hex).
+    if is_hex(v) && v.len() >= 16 {
+        return false;
+    }
+    // Identifiers and expressions: `u.password`, `getPassword()`, `config.sfPassword`.
+    if v.contains(&b'(') || (v.contains(&b'.') && v.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_') && !has_digit(v)) {
+        return false;
+    }
+    let classes = [has_upper(v), has_lower(v), has_digit(v), v.iter().any(|b| b.is_ascii_punctuation())];
+    classes.iter().filter(|&&c| c).count() >= 2
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn placeholders() {
+        for p in [
+            "${SF_PASSWORD}", "{{salesforce_password}}", "process.env.SF_PASSWORD", "YOUR_SECURITY_TOKEN", "********",
+            "<REFRESH_TOKEN>", "SESSION_ID_REMOVED", "00Dxx0000000000!AQabc", "${secure::sfdc.password}",
+            "os.environ['SF_SECURITY_TOKEN']", "$SF_PASSWORD", "ENC(abc)",
+        ] {
+            assert!(is_placeholder(p.as_bytes()), "{p}");
+        }
+        for real in ["Hunter2!exz9e2axKQfrJomvqftIJh0I", "exz9e2axKQfrJomvqftIJh0I", "00DmV00002AjC6a!AQla5k"] {
+            assert!(!is_placeholder(real.as_bytes()), "{real}");
+        }
+    }
+
+    #[test]
+    fn password_token_split() {
+        let (pw, tok) = split_password_token(b"Hunter2!exz9e2axKQfrJomvqftIJh0I").unwrap();
+        assert_eq!((pw, tok), (&b"Hunter2!"[..], &b"exz9e2axKQfrJomvqftIJh0I"[..]));
+        assert!(split_password_token(b"Hunter2!").is_none());
+        assert!(split_password_token(b"e8a68b73992a7a54f0a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0").is_none());
+        assert!(split_password_token(b"Hunter2!aaaaaaaaaaaaaaaaaaaaaaaa").is_none());
+    }
+
+    #[test]
+    fn consumer_secret_shapes() {
+        assert!(consumer_secret_ok(b"FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685"));
+        assert!(consumer_secret_ok(b"4262837095060188987"));
+        assert!(!consumer_secret_ok(b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        assert!(!consumer_secret_ok(b"http://soap.sforce.com/2006/04/metadata"));
+        assert!(consumer_secret_ok(b"hBSE5CCMkfsfSx19n2WstCPYMQzCiPw3leI6LKcZ"));
+    }
+
+    #[test]
+    fn plain_passwords() {
+        assert!(plain_password_ok(b"Hunter2!2026"));
+        assert!(!plain_password_ok(b"u.password"));
+        assert!(!plain_password_ok(b"e8a68b73992a7a54"));
+        assert!(!plain_password_ok(b"abc"));
+    }
+}
