@@ -115,7 +115,10 @@ pub fn is_placeholder(v: &[u8]) -> bool {
         return true;
     }
     // SCREAMING_SNAKE names: `YOUR_SECURITY_TOKEN`, `SF_PASSWORD`
-    if v.len() > 3 && v.contains(&b'_') && v.iter().all(|&b| b.is_ascii_uppercase() || b == b'_' || b.is_ascii_digit()) {
+    if v.len() > 3
+        && v.contains(&b'_')
+        && v.split(|&b| b == b'_').all(|seg| seg.iter().all(u8::is_ascii_uppercase) || seg.iter().all(u8::is_ascii_digit))
+    {
         return true;
     }
     // Org ID made of x/X/0 only: `00Dxx0000000000`
@@ -237,11 +240,11 @@ mod tests {
         for p in [
             "${SF_PASSWORD}", "{{salesforce_password}}", "process.env.SF_PASSWORD", "YOUR_SECURITY_TOKEN", "********",
             "<REFRESH_TOKEN>", "SESSION_ID_REMOVED", "00Dxx0000000000!AQabc", "${secure::sfdc.password}",
-            "os.environ['SF_SECURITY_TOKEN']", "$SF_PASSWORD", "ENC(abc)",
+            "os.environ['SF_SECURITY_TOKEN']", "$SF_PASSWORD", "ENC(abc)", "SF_PASSWORD_2",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
-        for real in ["Hunter2!exz9e2axKQfrJomvqftIJh0I", "exz9e2axKQfrJomvqftIJh0I", "00DmV00002AjC6a!AQla5k"] {
+        for real in ["ACMEKEY_ABCDEFGHIJ0123456789", "Hunter2!exz9e2axKQfrJomvqftIJh0I", "exz9e2axKQfrJomvqftIJh0I", "00DmV00002AjC6a!AQla5k"] {
             assert!(!is_placeholder(real.as_bytes()), "{real}");
         }
     }
