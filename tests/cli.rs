@@ -294,7 +294,7 @@ fn user_rules_load_check_and_scan() {
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
     assert!(stdout_of(&out).contains("ok    acme-internal-key"));
     let out = forcescan().current_dir(d.path()).args(["scan", "src", "--rules", "acme.toml", "--color", "never"]).output().unwrap();
-    assert!(stdout_of(&out).starts_with("src/a.py:1:8  acme-internal-key  ACME…4T\n"), "{}", stdout_of(&out));
+    assert!(stdout_of(&out).starts_with("src/a.py:1:8  acme-internal-key  ACME…Tt\n"), "{}", stdout_of(&out));
 }
 
 #[test]
