@@ -2,22 +2,22 @@
 
 use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
-use forcescan::finding::Finding;
-use forcescan::report::{self, json, text, Format, Output, ScanOutcome, Summary};
+use forcescan::report::{
+    error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
+};
 use forcescan::rules::RuleBook;
-use forcescan::sources::fs::{self as fsrc, ScanError, WalkOptions};
-use std::io::{IsTerminal, Write};
+use forcescan::sources::fs::{self as fsrc, WalkOptions};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
 
-/// Exit codes: 0 nothing found, 1 findings, 2 error or incomplete scan.
-const EXIT_CLEAN: u8 = 0;
-const EXIT_FINDINGS: u8 = 1;
-const EXIT_ERROR: u8 = 2;
-
 #[derive(Parser)]
-#[command(name = "forcescan", version, about = "Find leaked Salesforce credentials in files, logs and git history.")]
+#[command(
+    name = "forcescan",
+    version,
+    about = "Find leaked Salesforce credentials in files, logs and git history."
+)]
 #[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error or incomplete scan.")]
 struct Cli {
     #[command(subcommand)]
@@ -91,10 +91,6 @@ enum ColorChoice {
     Never,
 }
 
-fn error_line(msg: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stderr(), "forcescan: error: {}", report::escape_control(&msg.to_string()));
-}
-
 fn load_book(extra: &[PathBuf]) -> anyhow::Result<RuleBook> {
     let mut book = RuleBook::builtin();
     for f in extra {
@@ -107,15 +103,23 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+            let code = if e.use_stderr() {
+                EXIT_ERROR
+            } else {
+                EXIT_CLEAN
+            };
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
     let code = match cli.command {
         Command::Scan(a) => run_scan(a),
-        Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
-        Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
+        Command::Rules {
+            command: RulesCommand::List { rules, json },
+        } => run_rules_list(&rules, json),
+        Command::Rules {
+            command: RulesCommand::Check { file },
+        } => run_rules_check(file),
     };
     ExitCode::from(code)
 }
@@ -138,11 +142,26 @@ fn run_rules_list(extra: &[PathBuf], as_json: bool) -> u8 {
                     "anchors": r.anchors, "description": r.description, "remediation": r.remediation})
             })
             .collect();
-        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        let _ = writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&v).unwrap_or_default()
+        );
     } else {
-        let _ = writeln!(out, "{:<34} {:<9} {:<10} TITLE", "ID", "SEVERITY", "CONFIDENCE");
+        let _ = writeln!(
+            out,
+            "{:<34} {:<9} {:<10} TITLE",
+            "ID", "SEVERITY", "CONFIDENCE"
+        );
         for r in &book.rules {
-            let _ = writeln!(out, "{:<34} {:<9} {:<10} {}", r.id, r.severity.to_string(), r.confidence.to_string(), r.title);
+            let _ = writeln!(
+                out,
+                "{:<34} {:<9} {:<10} {}",
+                r.id,
+                r.severity.to_string(),
+                r.confidence.to_string(),
+                r.title
+            );
         }
     }
     EXIT_CLEAN
@@ -172,7 +191,11 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
     let mut failed = 0;
     for r in &results {
         if r.failures.is_empty() {
-            let _ = writeln!(out, "ok    {:<34} {} examples, {} negative examples", r.rule, r.examples, r.negative_examples);
+            let _ = writeln!(
+                out,
+                "ok    {:<34} {} examples, {} negative examples",
+                r.rule, r.examples, r.negative_examples
+            );
         } else {
             failed += 1;
             let _ = writeln!(out, "FAIL  {}", r.rule);
@@ -182,12 +205,18 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
         }
     }
     let _ = writeln!(out, "{} rules checked, {} failed", results.len(), failed);
-    if failed > 0 { EXIT_FINDINGS } else { EXIT_CLEAN }
+    if failed > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_CLEAN
+    }
 }
 
 fn run_scan(a: ScanArgs) -> u8 {
     if let Some(n) = a.threads {
-        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
     }
     let book = match load_book(&a.rules) {
         Ok(b) => b,
@@ -196,7 +225,11 @@ fn run_scan(a: ScanArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let opts = EngineOptions { show_secrets: a.show_secrets, include_examples: a.include_examples, ..Default::default() };
+    let opts = EngineOptions {
+        show_secrets: a.show_secrets,
+        include_examples: a.include_examples,
+        ..Default::default()
+    };
     let engine = match Engine::new(book, opts) {
         Ok(e) => e,
         Err(e) => {
@@ -211,96 +244,44 @@ fn run_scan(a: ScanArgs) -> u8 {
             return EXIT_ERROR;
         }
     }
-    let mut out = match Output::open(a.output.as_deref()) {
+    let out = match Output::open(a.output.as_deref()) {
         Ok(o) => o,
         Err(e) => {
-            error_line(format!("{}: {}", a.output.as_deref().unwrap_or_else(|| "-".as_ref()).display(), fsrc::io_message(&e)));
+            error_line(format!(
+                "{}: {}",
+                a.output
+                    .as_deref()
+                    .unwrap_or_else(|| "-".as_ref())
+                    .display(),
+                fsrc::io_message(&e)
+            ));
             return EXIT_ERROR;
         }
     };
     let color = match a.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Always => Some(true),
+        ColorChoice::Never => Some(false),
+        ColorChoice::Auto => None,
     };
-    let style = text::Style { color };
+    let reporter = Mutex::new(Reporter::new(a.format, out, color));
 
-    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.threads.unwrap_or(0), ..Default::default() };
-    let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
-    let (inputs, mut errors) = fsrc::collect_inputs(&roots, &walk);
-    for e in &errors {
-        error_line(e);
+    let walk = WalkOptions {
+        no_ignore: a.no_ignore,
+        threads: a.threads.unwrap_or(0),
+        ..Default::default()
+    };
+    let (stdin_named, roots): (Vec<_>, Vec<_>) =
+        a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let (inputs, errors) = fsrc::collect_inputs(&roots, &walk);
+    for e in errors {
+        reporter.lock().unwrap().error(e);
     }
-
-    let stream = a.format == Format::Jsonl;
-    let state = Mutex::new((Vec::<Finding>::new(), 0usize, 0u64, Vec::<ScanError>::new(), None::<std::io::Error>));
-    let out_lock = Mutex::new(&mut out);
-    let handle = |r: fsrc::FileResult| {
-        if let Some(e) = &r.error {
-            error_line(e);
-        }
-        let mut findings = r.findings;
-        if stream && !findings.is_empty() {
-            let mut o = out_lock.lock().unwrap();
-            if let Err(e) = json::write_lines(&mut **o, &findings) {
-                state.lock().unwrap().4.get_or_insert(e);
-            }
-        }
-        let mut s = state.lock().unwrap();
-        s.1 += 1;
-        s.2 += r.bytes;
-        if let Some(e) = r.error {
-            s.3.push(e);
-        }
-        s.0.append(&mut findings);
-    };
     if !stdin_named.is_empty() {
-        let stdin = std::io::stdin();
-        let res = engine.scan_reader("<stdin>", stdin.lock());
-        handle(match res {
-            Ok(findings) => fsrc::FileResult { path: "<stdin>".into(), bytes: 0, findings, error: None },
-            Err(e) => fsrc::FileResult {
-                path: "<stdin>".into(),
-                bytes: 0,
-                findings: Vec::new(),
-                error: Some(ScanError { path: "<stdin>".into(), message: fsrc::io_message(&e) }),
-            },
-        });
+        let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
+        reporter.lock().unwrap().unit(r.bytes, r.findings, r.error);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, handle);
-    drop(out_lock);
-
-    let (mut findings, files, bytes, file_errors, write_err) = state.into_inner().unwrap();
-    errors.extend(file_errors);
-    report::sort_findings(&mut findings);
-    let summary = Summary::new(&findings, files, bytes, errors.len());
-    let outcome = ScanOutcome { findings: &findings, errors: &errors, summary: &summary };
-    let written = match a.format {
-        Format::Text => findings
-            .iter()
-            .try_for_each(|f| text::write_finding(&mut out, f, style))
-            .and_then(|_| text::write_summary(&mut out, &outcome, style)),
-        Format::Json => json::write_document(&mut out, &outcome),
-        Format::Jsonl => Ok(()),
-    };
-    let finished = match write_err.map_or(written, Err) {
-        Ok(()) => out.finish(),
-        Err(e) => Err(e),
-    };
-    if let Err(e) = finished {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            error_line(format!("writing the report: {}", fsrc::io_message(&e)));
-        }
-        return EXIT_ERROR;
-    }
-    if a.format != Format::Text && !errors.is_empty() && std::io::stderr().is_terminal() {
-        error_line(format!("{} input(s) could not be scanned", errors.len()));
-    }
-    if !errors.is_empty() {
-        EXIT_ERROR
-    } else if !findings.is_empty() {
-        EXIT_FINDINGS
-    } else {
-        EXIT_CLEAN
-    }
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
+        reporter.lock().unwrap().unit(r.bytes, r.findings, r.error)
+    });
+    reporter.into_inner().unwrap().finish()
 }

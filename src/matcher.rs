@@ -72,7 +72,11 @@ fn class_table(class: &str) -> [bool; 256] {
 }
 
 fn build_regex(re: &str) -> Result<Regex> {
-    RegexBuilder::new(re).unicode(false).size_limit(1 << 22).build().map_err(|e| anyhow!("{e}"))
+    RegexBuilder::new(re)
+        .unicode(false)
+        .size_limit(1 << 22)
+        .build()
+        .map_err(|e| anyhow!("{e}"))
 }
 
 impl CompiledRule {
@@ -82,7 +86,11 @@ impl CompiledRule {
             .iter()
             .map(|n| {
                 Validator::parse(n).ok_or_else(|| {
-                    anyhow!("rule `{}`: unknown validator `{n}` (known: {})", spec.id, Validator::NAMES.join(", "))
+                    anyhow!(
+                        "rule `{}`: unknown validator `{n}` (known: {})",
+                        spec.id,
+                        Validator::NAMES.join(", ")
+                    )
                 })
             })
             .collect::<Result<_>>()?;
@@ -96,26 +104,46 @@ impl CompiledRule {
     }
 
     fn compile(spec: &RuleSpec) -> Result<Compiled> {
-        let regex = build_regex(&spec.regex).with_context(|| format!("rule `{}`: bad regex", spec.id))?;
-        let names: Vec<(usize, &str)> =
-            regex.capture_names().enumerate().filter_map(|(i, n)| n.map(|n| (i, n))).collect();
-        let secret_groups: Vec<usize> = names.iter().filter(|(_, n)| n.starts_with("secret")).map(|&(i, _)| i).collect();
+        let regex =
+            build_regex(&spec.regex).with_context(|| format!("rule `{}`: bad regex", spec.id))?;
+        let names: Vec<(usize, &str)> = regex
+            .capture_names()
+            .enumerate()
+            .filter_map(|(i, n)| n.map(|n| (i, n)))
+            .collect();
+        let secret_groups: Vec<usize> = names
+            .iter()
+            .filter(|(_, n)| n.starts_with("secret"))
+            .map(|&(i, _)| i)
+            .collect();
         if secret_groups.is_empty() {
-            return Err(anyhow!("rule `{}`: regex has no `secret` capture group", spec.id));
+            return Err(anyhow!(
+                "rule `{}`: regex has no `secret` capture group",
+                spec.id
+            ));
         }
         let group = |want: &str| names.iter().find(|(_, n)| *n == want).map(|&(i, _)| i);
         let (mut near, mut waiver, mut paths) = (Vec::new(), None, None);
         if let Some(ctx) = &spec.context {
             for n in &ctx.near {
-                near.push(build_regex(n).with_context(|| format!("rule `{}`: bad context regex", spec.id))?);
+                near.push(
+                    build_regex(n)
+                        .with_context(|| format!("rule `{}`: bad context regex", spec.id))?,
+                );
             }
             if let Some(w) = &ctx.waived_by_key {
-                waiver = Some(build_regex(w).with_context(|| format!("rule `{}`: bad waived_by_key", spec.id))?);
+                waiver = Some(
+                    build_regex(w)
+                        .with_context(|| format!("rule `{}`: bad waived_by_key", spec.id))?,
+                );
             }
             if !ctx.paths.is_empty() {
                 let mut b = GlobSetBuilder::new();
                 for p in &ctx.paths {
-                    b.add(Glob::new(p).with_context(|| format!("rule `{}`: bad path glob `{p}`", spec.id))?);
+                    b.add(
+                        Glob::new(p)
+                            .with_context(|| format!("rule `{}`: bad path glob `{p}`", spec.id))?,
+                    );
                 }
                 paths = Some(b.build()?);
             }
@@ -132,12 +160,18 @@ impl CompiledRule {
     }
 
     fn compiled(&self) -> Option<&Compiled> {
-        self.compiled.get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}"))).as_ref().ok()
+        self.compiled
+            .get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}")))
+            .as_ref()
+            .ok()
     }
 
     /// Compiles now and reports errors (used for user rule files and `rules check`).
     pub fn check_compiles(&self) -> Result<()> {
-        match self.compiled.get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}"))) {
+        match self
+            .compiled
+            .get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}")))
+        {
             Ok(_) => Ok(()),
             Err(e) => Err(anyhow!("{e}")),
         }
@@ -161,7 +195,12 @@ fn variants(word: &str) -> Vec<String> {
     if let Some(f) = cap.get_mut(0..1) {
         f.make_ascii_uppercase();
     }
-    let mut v = vec![word.to_string(), word.to_ascii_lowercase(), word.to_ascii_uppercase(), cap];
+    let mut v = vec![
+        word.to_string(),
+        word.to_ascii_lowercase(),
+        word.to_ascii_uppercase(),
+        cap,
+    ];
     v.sort();
     v.dedup();
     v
@@ -169,7 +208,12 @@ fn variants(word: &str) -> Vec<String> {
 
 impl Matcher {
     pub fn new(book: &RuleBook) -> Result<Matcher> {
-        let rules: Vec<CompiledRule> = book.rules.iter().cloned().map(CompiledRule::new).collect::<Result<_>>()?;
+        let rules: Vec<CompiledRule> = book
+            .rules
+            .iter()
+            .cloned()
+            .map(CompiledRule::new)
+            .collect::<Result<_>>()?;
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_rules: Vec<Vec<usize>> = Vec::new();
         for (ri, r) in rules.iter().enumerate() {
@@ -193,10 +237,20 @@ impl Matcher {
                 }
             }
         }
-        let ac = AhoCorasick::builder().match_kind(MatchKind::Standard).build(&patterns)?;
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)?;
         let ctx_radius = |r: &CompiledRule| r.spec.context.as_ref().map_or(0, |c| c.radius);
-        let before = rules.iter().map(|r| r.spec.window[0].max(ctx_radius(r)) + 1).max().unwrap_or(0);
-        let after = rules.iter().map(|r| r.spec.window[1].max(ctx_radius(r)) + 1).max().unwrap_or(0);
+        let before = rules
+            .iter()
+            .map(|r| r.spec.window[0].max(ctx_radius(r)) + 1)
+            .max()
+            .unwrap_or(0);
+        let after = rules
+            .iter()
+            .map(|r| r.spec.window[1].max(ctx_radius(r)) + 1)
+            .max()
+            .unwrap_or(0);
         Ok(Matcher {
             longest_anchor: patterns.iter().map(|p| p.len()).max().unwrap_or(0),
             rules,
@@ -224,13 +278,22 @@ impl Matcher {
 
     /// Finds the secrets whose anchors start in `accept`, appending them to `out` (unsorted, possibly
     /// with duplicates; see [`dedupe`]). `path` is used by rules whose context includes the file kind.
-    pub fn scan(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>) {
+    pub fn scan(
+        &self,
+        buf: &[u8],
+        accept: Range<usize>,
+        path: Option<&Path>,
+        out: &mut Vec<Match>,
+    ) {
         let end = accept.end.min(buf.len());
         if accept.start >= end {
             return;
         }
         let search_end = (end + self.longest_anchor.saturating_sub(1)).min(buf.len());
-        for hit in self.ac.find_overlapping_iter(Input::new(buf).range(accept.start..search_end)) {
+        for hit in self
+            .ac
+            .find_overlapping_iter(Input::new(buf).range(accept.start..search_end))
+        {
             if hit.start() >= end {
                 continue;
             }
@@ -256,9 +319,13 @@ impl Matcher {
             if m.end() <= rel {
                 continue;
             }
-            let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else { continue };
+            let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else {
+                continue;
+            };
             let (s, e) = (ws + sm.start(), ws + sm.end());
-            if (s > 0 && rule.not_before[buf[s - 1] as usize]) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
+            if (s > 0 && rule.not_before[buf[s - 1] as usize])
+                || (e < buf.len() && rule.not_after[buf[e] as usize])
+            {
                 continue;
             }
             let value = normalize(&buf[s..e]);
@@ -355,7 +422,14 @@ mod tests {
         let mut out = Vec::new();
         m.scan(text.as_bytes(), 0..text.len(), None, &mut out);
         dedupe(&mut out);
-        out.iter().map(|x| (m.rules[x.rule].spec.id.clone(), text[x.start..x.end].to_string())).collect()
+        out.iter()
+            .map(|x| {
+                (
+                    m.rules[x.rule].spec.id.clone(),
+                    text[x.start..x.end].to_string(),
+                )
+            })
+            .collect()
     }
 
     #[test]
@@ -375,6 +449,9 @@ mod tests {
 
     #[test]
     fn variants_cover_common_casings() {
-        assert_eq!(variants("password"), vec!["PASSWORD", "Password", "password"]);
+        assert_eq!(
+            variants("password"),
+            vec!["PASSWORD", "Password", "password"]
+        );
     }
 }

@@ -22,13 +22,24 @@ pub struct RuleCheck {
 fn excerpt(text: &str) -> String {
     // Examples are fake but shaped like real secrets; show them redacted like any other.
     let t = text.trim();
-    if t.len() <= 24 { redact(t.as_bytes()) } else { format!("{}… ({} chars)", t.chars().take(20).collect::<String>(), t.len()) }
+    if t.len() <= 24 {
+        redact(t.as_bytes())
+    } else {
+        format!(
+            "{}… ({} chars)",
+            t.chars().take(20).collect::<String>(),
+            t.len()
+        )
+    }
 }
 
 /// Checks the rules whose ids are in `only` (all rules when `None`), each against the whole book so
 /// that rules interact as they do in a real scan.
 pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>> {
-    let opts = EngineOptions { show_secrets: true, ..Default::default() };
+    let opts = EngineOptions {
+        show_secrets: true,
+        ..Default::default()
+    };
     let engine = Engine::new(book.clone(), opts)?;
     let mut out = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
@@ -40,12 +51,20 @@ pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>>
             failures.push(format!("{e:#}"));
         }
         if rule.examples.len() < MIN_EXAMPLES {
-            failures.push(format!("has {} examples; at least {MIN_EXAMPLES} are required", rule.examples.len()));
+            failures.push(format!(
+                "has {} examples; at least {MIN_EXAMPLES} are required",
+                rule.examples.len()
+            ));
         }
         if rule.negative_examples.len() < MIN_EXAMPLES {
-            failures.push(format!("has {} negative examples; at least {MIN_EXAMPLES} are required", rule.negative_examples.len()));
+            failures.push(format!(
+                "has {} negative examples; at least {MIN_EXAMPLES} are required",
+                rule.negative_examples.len()
+            ));
         }
-        let scan = |ex: &Example| engine.scan_bytes(ex.path().unwrap_or("example.txt"), ex.text().as_bytes());
+        let scan = |ex: &Example| {
+            engine.scan_bytes(ex.path().unwrap_or("example.txt"), ex.text().as_bytes())
+        };
         for (n, ex) in rule.examples.iter().enumerate() {
             let found = scan(ex);
             let mine: Vec<_> = found.iter().filter(|f| f.rule == rule.id).collect();
@@ -55,17 +74,29 @@ pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>>
                     "example {} not found: {}{}",
                     n + 1,
                     excerpt(ex.text()),
-                    if others.is_empty() { String::new() } else { format!(" (matched instead: {})", others.join(", ")) }
+                    if others.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" (matched instead: {})", others.join(", "))
+                    }
                 ));
             } else if let Some(want) = ex.secret() {
                 if !mine.iter().any(|f| f.secret_value.as_deref() == Some(want)) {
-                    failures.push(format!("example {} found, but not with the expected secret {}", n + 1, redact(want.as_bytes())));
+                    failures.push(format!(
+                        "example {} found, but not with the expected secret {}",
+                        n + 1,
+                        redact(want.as_bytes())
+                    ));
                 }
             }
         }
         for (n, ex) in rule.negative_examples.iter().enumerate() {
             if scan(ex).iter().any(|f| f.rule == rule.id) {
-                failures.push(format!("negative example {} matched: {}", n + 1, excerpt(ex.text())));
+                failures.push(format!(
+                    "negative example {} matched: {}",
+                    n + 1,
+                    excerpt(ex.text())
+                ));
             }
         }
         out.push(RuleCheck {

@@ -29,7 +29,9 @@ fn join_literals(raw: &[u8]) -> Cow<'_, [u8]> {
         if raw[i] != q {
             return Cow::Borrowed(raw);
         }
-        let Some(end) = raw[i + 1..].iter().position(|&b| b == q) else { return Cow::Borrowed(raw) };
+        let Some(end) = raw[i + 1..].iter().position(|&b| b == q) else {
+            return Cow::Borrowed(raw);
+        };
         out.extend_from_slice(&raw[i + 1..i + 1 + end]);
         i += end + 2;
         while i < raw.len() && (raw[i] == b' ' || raw[i] == b'+' || raw[i] == b'\t') {
@@ -52,7 +54,8 @@ fn hex_value(s: &[u8]) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
-    s.iter().try_fold(0u32, |acc, &b| Some(acc.checked_mul(16)? + hex(b)? as u32))
+    s.iter()
+        .try_fold(0u32, |acc, &b| Some(acc.checked_mul(16)? + hex(b)? as u32))
 }
 
 fn push_char(out: &mut Vec<u8>, c: u32) {
@@ -106,7 +109,9 @@ pub fn unescape(s: &[u8]) -> Vec<u8> {
                     let ent = &s[i + 1..i + 1 + end];
                     let decoded = match ent {
                         [b'#', b'x' | b'X', rest @ ..] => hex_value(rest),
-                        [b'#', rest @ ..] if !rest.is_empty() && rest.iter().all(u8::is_ascii_digit) => {
+                        [b'#', rest @ ..]
+                            if !rest.is_empty() && rest.iter().all(u8::is_ascii_digit) =>
+                        {
                             std::str::from_utf8(rest).ok().and_then(|t| t.parse().ok())
                         }
                         b"amp" => Some('&' as u32),
@@ -142,7 +147,15 @@ mod tests {
 
     #[test]
     fn every_spelling_of_the_bang() {
-        for s in ["a%21b", "a\\u0021b", "a\\!b", "a&#33;b", "a&#x21;b", "a\\x21b", "a!b"] {
+        for s in [
+            "a%21b",
+            "a\\u0021b",
+            "a\\!b",
+            "a&#33;b",
+            "a&#x21;b",
+            "a\\x21b",
+            "a!b",
+        ] {
             assert_eq!(n(s), "a!b", "{s}");
         }
     }

@@ -36,8 +36,14 @@ impl Validator {
         })
     }
 
-    pub const NAMES: &'static [&'static str] =
-        &["token-payload", "auth-url", "consumer-secret", "password-with-token", "security-token", "plain-password"];
+    pub const NAMES: &'static [&'static str] = &[
+        "token-payload",
+        "auth-url",
+        "consumer-secret",
+        "password-with-token",
+        "security-token",
+        "plain-password",
+    ];
 
     pub fn check(self, v: &[u8]) -> bool {
         match self {
@@ -61,16 +67,24 @@ pub fn entropy(s: &[u8]) -> f64 {
         counts[b as usize] += 1;
     }
     let n = s.len() as f64;
-    counts.iter().filter(|&&c| c > 0).map(|&c| {
-        let p = c as f64 / n;
-        -p * p.log2()
-    }).sum()
+    counts
+        .iter()
+        .filter(|&&c| c > 0)
+        .map(|&c| {
+            let p = c as f64 / n;
+            -p * p.log2()
+        })
+        .sum()
 }
 
 fn longest_run(s: &[u8]) -> usize {
     let (mut best, mut cur) = (0, 0);
     for i in 0..s.len() {
-        cur = if i > 0 && s[i] == s[i - 1] { cur + 1 } else { 1 };
+        cur = if i > 0 && s[i] == s[i - 1] {
+            cur + 1
+        } else {
+            1
+        };
         best = best.max(cur);
     }
     best
@@ -83,15 +97,60 @@ fn contains_ci(hay: &[u8], needle: &str) -> bool {
 
 /// Words and markers that say "this is not a real value".
 const PLACEHOLDER_WORDS: &[&str] = &[
-    "example", "placeholder", "redacted", "removed", "hidden", "your_", "your-", "yoursecret", "yourpassword",
-    "yourtoken", "changeme", "change_me", "change-me", "dummy", "sample", "_here", "xxxx", "todo", "fixme",
-    "notreal", "not_real", "fake_", "insert_", "replace_", "secret_value", "<sid", "(hidden)",
+    "example",
+    "placeholder",
+    "redacted",
+    "removed",
+    "hidden",
+    "your_",
+    "your-",
+    "yoursecret",
+    "yourpassword",
+    "yourtoken",
+    "changeme",
+    "change_me",
+    "change-me",
+    "dummy",
+    "sample",
+    "_here",
+    "xxxx",
+    "todo",
+    "fixme",
+    "notreal",
+    "not_real",
+    "fake_",
+    "insert_",
+    "replace_",
+    "secret_value",
+    "<sid",
+    "(hidden)",
 ];
 
 /// References to a value held elsewhere, and encrypted-value wrappers.
 const REFERENCE_MARKERS: &[&str] = &[
-    "${", "{{", "%(", "$(", "#{", "<%", "process.env", "os.environ", "getenv", "env(", "env.", "secrets.",
-    "secure::", "vault:", "ENC(", "![", "{cipher}", "$2a$", "$2b$", "$2y$", "$argon", "***", "…",
+    "${",
+    "{{",
+    "%(",
+    "$(",
+    "#{",
+    "<%",
+    "process.env",
+    "os.environ",
+    "getenv",
+    "env(",
+    "env.",
+    "secrets.",
+    "secure::",
+    "vault:",
+    "ENC(",
+    "![",
+    "{cipher}",
+    "$2a$",
+    "$2b$",
+    "$2y$",
+    "$argon",
+    "***",
+    "…",
 ];
 
 /// True when the value is a placeholder, a reference or a redaction marker, not a credential.
@@ -102,27 +161,41 @@ pub fn is_placeholder(v: &[u8]) -> bool {
     if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(v, w)) {
         return true;
     }
-    if REFERENCE_MARKERS.iter().any(|m| v.windows(m.len()).any(|w| w == m.as_bytes())) {
+    if REFERENCE_MARKERS
+        .iter()
+        .any(|m| v.windows(m.len()).any(|w| w == m.as_bytes()))
+    {
         return true;
     }
     // `<REFRESH_TOKEN>`, `[password]`, `$SF_PASSWORD`, `%SF_PASSWORD%`, `:password`
     let first = v[0];
     let last = v[v.len() - 1];
-    if matches!((first, last), (b'<', b'>') | (b'[', b']') | (b'{', b'}') | (b'%', b'%')) {
+    if matches!(
+        (first, last),
+        (b'<', b'>') | (b'[', b']') | (b'{', b'}') | (b'%', b'%')
+    ) {
         return true;
     }
-    if (first == b'$' || first == b':' || first == b'@') && v[1..].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_') {
+    if (first == b'$' || first == b':' || first == b'@')
+        && v[1..]
+            .iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    {
         return true;
     }
     // SCREAMING_SNAKE names: `YOUR_SECURITY_TOKEN`, `SF_PASSWORD`
     if v.len() > 3
         && v.contains(&b'_')
-        && v.split(|&b| b == b'_').all(|seg| seg.iter().all(u8::is_ascii_uppercase) || seg.iter().all(u8::is_ascii_digit))
+        && v.split(|&b| b == b'_')
+            .all(|seg| seg.iter().all(u8::is_ascii_uppercase) || seg.iter().all(u8::is_ascii_digit))
     {
         return true;
     }
     // Org ID made of x/X/0 only: `00Dxx0000000000`
-    if v.len() >= 15 && v.starts_with(b"00D") && v[3..15].iter().all(|&b| matches!(b, b'x' | b'X' | b'0')) {
+    if v.len() >= 15
+        && v.starts_with(b"00D")
+        && v[3..15].iter().all(|&b| matches!(b, b'x' | b'X' | b'0'))
+    {
         return true;
     }
     // Long runs of one character: `********`, `AAAAAAAAAA` (real org IDs have up to ~8 zeros).
@@ -133,7 +206,10 @@ pub fn is_placeholder(v: &[u8]) -> bool {
 /// True when the value contains a published example value (a documentation token inside an auth
 /// URL is still the documentation token).
 pub fn is_known_example(v: &[u8], known: &KnownExamples) -> bool {
-    known.values.iter().any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
+    known
+        .values
+        .iter()
+        .any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
 }
 
 fn has_upper(v: &[u8]) -> bool {
@@ -161,9 +237,14 @@ fn token_payload_ok(v: &[u8]) -> bool {
 }
 
 fn auth_url_ok(v: &[u8]) -> bool {
-    let Some(at) = v.iter().rposition(|&b| b == b'@') else { return false };
+    let Some(at) = v.iter().rposition(|&b| b == b'@') else {
+        return false;
+    };
     let before = &v[..at];
-    let refresh = before.rsplit(|&b| b == b':' || b == b'/').next().unwrap_or(before);
+    let refresh = before
+        .rsplit(|&b| b == b':' || b == b'/')
+        .next()
+        .unwrap_or(before);
     refresh.len() >= 20 && random_looking(refresh, 3.5)
 }
 
@@ -172,7 +253,10 @@ fn is_hex(v: &[u8]) -> bool {
 }
 
 fn consumer_secret_ok(v: &[u8]) -> bool {
-    if v.len() == 64 && v.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
+    if v.len() == 64
+        && v.iter()
+            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
+    {
         return entropy(v) >= 3.0;
     }
     if v.len() == 19 && v.iter().all(u8::is_ascii_digit) {
@@ -183,7 +267,8 @@ fn consumer_secret_ok(v: &[u8]) -> bool {
         return false;
     }
     (32..=128).contains(&v.len())
-        && v.iter().all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
+        && v.iter()
+            .all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
         && has_upper(v)
         && has_lower(v)
         && has_digit(v)
@@ -192,7 +277,11 @@ fn consumer_secret_ok(v: &[u8]) -> bool {
 
 /// A 24 or 25 character security token: letters of both cases, and digits or enough variety.
 fn token_ok(t: &[u8]) -> bool {
-    t.iter().all(u8::is_ascii_alphanumeric) && has_upper(t) && has_lower(t) && (has_digit(t) || entropy(t) >= 4.0) && longest_run(t) < 5
+    t.iter().all(u8::is_ascii_alphanumeric)
+        && has_upper(t)
+        && has_lower(t)
+        && (has_digit(t) || entropy(t) >= 4.0)
+        && longest_run(t) < 5
 }
 
 /// Splits `password + token` into (password, token) when the value has that shape.
@@ -224,10 +313,20 @@ fn plain_password_ok(v: &[u8]) -> bool {
         return false;
     }
     // Identifiers and expressions: `u.password`, `getPassword()`, `config.sfPassword`.
-    if v.contains(&b'(') || (v.contains(&b'.') && v.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_') && !has_digit(v)) {
+    if v.contains(&b'(')
+        || (v.contains(&b'.')
+            && v.iter()
+                .all(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+            && !has_digit(v))
+    {
         return false;
     }
-    let classes = [has_upper(v), has_lower(v), has_digit(v), v.iter().any(|b| b.is_ascii_punctuation())];
+    let classes = [
+        has_upper(v),
+        has_lower(v),
+        has_digit(v),
+        v.iter().any(|b| b.is_ascii_punctuation()),
+    ];
     classes.iter().filter(|&&c| c).count() >= 2
 }
 
@@ -238,13 +337,28 @@ mod tests {
     #[test]
     fn placeholders() {
         for p in [
-            "${SF_PASSWORD}", "{{salesforce_password}}", "process.env.SF_PASSWORD", "YOUR_SECURITY_TOKEN", "********",
-            "<REFRESH_TOKEN>", "SESSION_ID_REMOVED", "00Dxx0000000000!AQabc", "${secure::sfdc.password}",
-            "os.environ['SF_SECURITY_TOKEN']", "$SF_PASSWORD", "ENC(abc)", "SF_PASSWORD_2",
+            "${SF_PASSWORD}",
+            "{{salesforce_password}}",
+            "process.env.SF_PASSWORD",
+            "YOUR_SECURITY_TOKEN",
+            "********",
+            "<REFRESH_TOKEN>",
+            "SESSION_ID_REMOVED",
+            "00Dxx0000000000!AQabc",
+            "${secure::sfdc.password}",
+            "os.environ['SF_SECURITY_TOKEN']",
+            "$SF_PASSWORD",
+            "ENC(abc)",
+            "SF_PASSWORD_2",
         ] {
             assert!(is_placeholder(p.as_bytes()), "{p}");
         }
-        for real in ["ACMEKEY_ABCDEFGHIJ0123456789", "Hunter2!exz9e2axKQfrJomvqftIJh0I", "exz9e2axKQfrJomvqftIJh0I", "00DmV00002AjC6a!AQla5k"] {
+        for real in [
+            "ACMEKEY_ABCDEFGHIJ0123456789",
+            "Hunter2!exz9e2axKQfrJomvqftIJh0I",
+            "exz9e2axKQfrJomvqftIJh0I",
+            "00DmV00002AjC6a!AQla5k",
+        ] {
             assert!(!is_placeholder(real.as_bytes()), "{real}");
         }
     }
@@ -252,19 +366,32 @@ mod tests {
     #[test]
     fn password_token_split() {
         let (pw, tok) = split_password_token(b"Hunter2!exz9e2axKQfrJomvqftIJh0I").unwrap();
-        assert_eq!((pw, tok), (&b"Hunter2!"[..], &b"exz9e2axKQfrJomvqftIJh0I"[..]));
+        assert_eq!(
+            (pw, tok),
+            (&b"Hunter2!"[..], &b"exz9e2axKQfrJomvqftIJh0I"[..])
+        );
         assert!(split_password_token(b"Hunter2!").is_none());
-        assert!(split_password_token(b"e8a68b73992a7a54f0a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0").is_none());
+        assert!(
+            split_password_token(b"e8a68b73992a7a54f0a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0").is_none()
+        );
         assert!(split_password_token(b"Hunter2!aaaaaaaaaaaaaaaaaaaaaaaa").is_none());
     }
 
     #[test]
     fn consumer_secret_shapes() {
-        assert!(consumer_secret_ok(b"FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685"));
+        assert!(consumer_secret_ok(
+            b"FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685"
+        ));
         assert!(consumer_secret_ok(b"4262837095060188987"));
-        assert!(!consumer_secret_ok(b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
-        assert!(!consumer_secret_ok(b"http://soap.sforce.com/2006/04/metadata"));
-        assert!(consumer_secret_ok(b"hBSE5CCMkfsfSx19n2WstCPYMQzCiPw3leI6LKcZ"));
+        assert!(!consumer_secret_ok(
+            b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
+        ));
+        assert!(!consumer_secret_ok(
+            b"http://soap.sforce.com/2006/04/metadata"
+        ));
+        assert!(consumer_secret_ok(
+            b"hBSE5CCMkfsfSx19n2WstCPYMQzCiPw3leI6LKcZ"
+        ));
     }
 
     #[test]

@@ -44,26 +44,53 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(findings: &[Finding], files_scanned: usize, bytes_scanned: u64, errors: usize) -> Summary {
+    pub fn new(
+        findings: &[Finding],
+        files_scanned: usize,
+        bytes_scanned: u64,
+        errors: usize,
+    ) -> Summary {
         let mut per: BTreeMap<&str, (Severity, usize, BTreeSet<&str>)> = BTreeMap::new();
         for f in findings {
-            let e = per.entry(&f.rule).or_insert((f.severity, 0, BTreeSet::new()));
+            let e = per
+                .entry(&f.rule)
+                .or_insert((f.severity, 0, BTreeSet::new()));
             e.1 += 1;
             e.2.insert(&f.fingerprint);
         }
         let mut rules: Vec<RuleSummary> = per
             .into_iter()
-            .map(|(rule, (severity, n, d))| RuleSummary { rule: rule.to_string(), severity, findings: n, distinct: d.len() })
+            .map(|(rule, (severity, n, d))| RuleSummary {
+                rule: rule.to_string(),
+                severity,
+                findings: n,
+                distinct: d.len(),
+            })
             .collect();
         rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
-        let distinct: BTreeSet<(&str, &str)> = findings.iter().map(|f| (f.rule.as_str(), f.fingerprint.as_str())).collect();
-        Summary { findings: findings.len(), distinct_secrets: distinct.len(), files_scanned, bytes_scanned, errors, rules }
+        let distinct: BTreeSet<(&str, &str)> = findings
+            .iter()
+            .map(|f| (f.rule.as_str(), f.fingerprint.as_str()))
+            .collect();
+        Summary {
+            findings: findings.len(),
+            distinct_secrets: distinct.len(),
+            files_scanned,
+            bytes_scanned,
+            errors,
+            rules,
+        }
     }
 }
 
 /// Sort order of every report: path, then position, then rule.
 pub fn sort_findings(v: &mut [Finding]) {
-    v.sort_by(|a, b| a.path.cmp(&b.path).then(a.offset.cmp(&b.offset)).then(a.rule.cmp(&b.rule)));
+    v.sort_by(|a, b| {
+        a.path
+            .cmp(&b.path)
+            .then(a.offset.cmp(&b.offset))
+            .then(a.rule.cmp(&b.rule))
+    });
 }
 
 /// Makes a string safe for a terminal: control characters (newlines, escape sequences in file
@@ -89,7 +116,10 @@ pub fn escape_control(s: &str) -> String {
 /// only when complete, so an interrupted scan never leaves a half-written report.
 pub enum Output {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File { tmp: tempfile::NamedTempFile, dest: PathBuf },
+    File {
+        tmp: tempfile::NamedTempFile,
+        dest: PathBuf,
+    },
 }
 
 impl Output {
@@ -102,8 +132,14 @@ impl Output {
                     _ => Path::new("."),
                 };
                 // NamedTempFile is created 0600 on Unix.
-                let tmp = tempfile::Builder::new().prefix(".forcescan-").suffix(".tmp").tempfile_in(dir)?;
-                Ok(Output::File { tmp, dest: dest.to_path_buf() })
+                let tmp = tempfile::Builder::new()
+                    .prefix(".forcescan-")
+                    .suffix(".tmp")
+                    .tempfile_in(dir)?;
+                Ok(Output::File {
+                    tmp,
+                    dest: dest.to_path_buf(),
+                })
             }
         }
     }
@@ -146,6 +182,117 @@ pub struct ScanOutcome<'a> {
     pub findings: &'a [Finding],
     pub errors: &'a [ScanError],
     pub summary: &'a Summary,
+}
+
+/// Exit codes shared by every command: nothing found, findings, error or incomplete scan.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+/// Prints a one-line error on stderr, escaped for the terminal. Messages never carry secrets.
+pub fn error_line(msg: impl std::fmt::Display) {
+    let _ = writeln!(
+        std::io::stderr(),
+        "forcescan: error: {}",
+        escape_control(&msg.to_string())
+    );
+}
+
+/// Collects the results of a scan from any number of threads and writes the report: JSON Lines as
+/// results arrive, the other formats sorted at the end. Errors go to stderr as they happen and
+/// make the exit code 2. Every command (scan, git, sweep) reports through this.
+pub struct Reporter {
+    out: Output,
+    format: Format,
+    style: text::Style,
+    findings: Vec<Finding>,
+    errors: Vec<ScanError>,
+    files: usize,
+    bytes: u64,
+    write_error: Option<std::io::Error>,
+}
+
+impl Reporter {
+    /// `color`: `Some(true/false)` forces it; `None` colours a terminal unless `NO_COLOR` is set.
+    pub fn new(format: Format, out: Output, color: Option<bool>) -> Reporter {
+        let color = color.unwrap_or_else(|| {
+            out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        });
+        Reporter {
+            out,
+            format,
+            style: text::Style { color },
+            findings: Vec::new(),
+            errors: Vec::new(),
+            files: 0,
+            bytes: 0,
+            write_error: None,
+        }
+    }
+
+    /// Records something that could not be scanned, and says so on stderr now.
+    pub fn error(&mut self, e: ScanError) {
+        error_line(&e);
+        self.errors.push(e);
+    }
+
+    /// Records one scanned unit (a file, a blob, an archive member).
+    pub fn unit(&mut self, bytes: u64, mut findings: Vec<Finding>, error: Option<ScanError>) {
+        self.files += 1;
+        self.bytes += bytes;
+        if let Some(e) = error {
+            self.error(e);
+        }
+        if self.format == Format::Jsonl && !findings.is_empty() && self.write_error.is_none() {
+            if let Err(e) = json::write_lines(&mut self.out, &findings) {
+                self.write_error = Some(e);
+            }
+        }
+        self.findings.append(&mut findings);
+    }
+
+    /// Writes what remains and returns the exit code.
+    pub fn finish(mut self) -> u8 {
+        sort_findings(&mut self.findings);
+        let summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
+        let outcome = ScanOutcome {
+            findings: &self.findings,
+            errors: &self.errors,
+            summary: &summary,
+        };
+        let written = match (self.write_error.take(), self.format) {
+            (Some(e), _) => Err(e),
+            (None, Format::Text) => self
+                .findings
+                .iter()
+                .try_for_each(|f| text::write_finding(&mut self.out, f, self.style))
+                .and_then(|_| text::write_summary(&mut self.out, &outcome, self.style)),
+            (None, Format::Json) => json::write_document(&mut self.out, &outcome),
+            (None, Format::Jsonl) => Ok(()),
+        };
+        if let Err(e) = written.and_then(|_| self.out.finish()) {
+            if e.kind() != std::io::ErrorKind::BrokenPipe {
+                error_line(format!(
+                    "writing the report: {}",
+                    crate::sources::fs::io_message(&e)
+                ));
+            }
+            return EXIT_ERROR;
+        }
+        if !self.errors.is_empty() {
+            if self.format != Format::Text {
+                error_line(format!(
+                    "{} input(s) could not be scanned",
+                    self.errors.len()
+                ));
+            }
+            EXIT_ERROR
+        } else if !self.findings.is_empty() {
+            EXIT_FINDINGS
+        } else {
+            EXIT_CLEAN
+        }
+    }
 }
 
 #[cfg(test)]

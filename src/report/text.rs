@@ -13,7 +13,11 @@ pub struct Style {
 
 impl Style {
     fn paint(&self, code: &str, s: &str) -> String {
-        if self.color { format!("\x1b[{code}m{s}\x1b[0m") } else { s.to_string() }
+        if self.color {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
     }
     fn severity_code(s: Severity) -> &'static str {
         match s {
@@ -31,7 +35,11 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
         Some(v) => escape_control(v),
         None => f.secret.clone(),
     };
-    let example = if f.known_example { "  (known example)" } else { "" };
+    let example = if f.known_example {
+        "  (known example)"
+    } else {
+        ""
+    };
     writeln!(
         w,
         "{}:{}:{}  {}  {}{}",
@@ -48,7 +56,12 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
 pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::io::Result<()> {
     let s = o.summary;
     if s.findings == 0 {
-        writeln!(w, "forcescan: no findings ({} files, {} scanned)", s.files_scanned, human_bytes(s.bytes_scanned))?;
+        writeln!(
+            w,
+            "forcescan: no findings ({} files, {} scanned)",
+            s.files_scanned,
+            human_bytes(s.bytes_scanned)
+        )?;
     } else {
         writeln!(
             w,
@@ -72,7 +85,12 @@ pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::i
         }
     }
     if s.errors > 0 {
-        writeln!(w, "forcescan: {} input{} could not be scanned (see errors above)", s.errors, if s.errors == 1 { "" } else { "s" })?;
+        writeln!(
+            w,
+            "forcescan: {} input{} could not be scanned (see errors above)",
+            s.errors,
+            if s.errors == 1 { "" } else { "s" }
+        )?;
     }
     Ok(())
 }
@@ -85,5 +103,9 @@ pub fn human_bytes(n: u64) -> String {
         v /= 1024.0;
         u += 1;
     }
-    if u == 0 { format!("{n} B") } else { format!("{v:.1} {}", UNITS[u]) }
+    if u == 0 {
+        format!("{n} B")
+    } else {
+        format!("{v:.1} {}", UNITS[u])
+    }
 }

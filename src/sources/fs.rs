@@ -29,7 +29,11 @@ pub struct WalkOptions {
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20 }
+        WalkOptions {
+            no_ignore: false,
+            threads: 0,
+            mmap_threshold: 16 << 20,
+        }
     }
 }
 
@@ -72,7 +76,11 @@ pub fn display_path(p: &Path) -> String {
     while let Some(rest) = t.strip_prefix("./") {
         t = rest;
     }
-    if t.is_empty() { ".".to_string() } else { t.to_string() }
+    if t.is_empty() {
+        ".".to_string()
+    } else {
+        t.to_string()
+    }
 }
 
 /// Expands the named paths into the files to scan, sorted by path so reports are deterministic.
@@ -83,12 +91,19 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(ScanError { path: display_path(root), message: io_message(&e) });
+                errors.push(ScanError {
+                    path: display_path(root),
+                    message: io_message(&e),
+                });
                 continue;
             }
         };
         if !meta.is_dir() {
-            inputs.push(Input { path: root.clone(), display: display_path(root), explicit: true });
+            inputs.push(Input {
+                path: root.clone(),
+                display: display_path(root),
+                explicit: true,
+            });
             continue;
         }
         let found = Mutex::new(Vec::new());
@@ -110,7 +125,11 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
                     Ok(e) => {
                         if e.file_type().is_some_and(|t| t.is_file()) {
                             let p = e.into_path();
-                            found.lock().unwrap().push(Input { display: display_path(&p), path: p, explicit: false });
+                            found.lock().unwrap().push(Input {
+                                display: display_path(&p),
+                                path: p,
+                                explicit: false,
+                            });
                         }
                     }
                     Err(err) => errs.lock().unwrap().push(walk_error(root, err)),
@@ -137,9 +156,21 @@ fn walk_error(root: &Path, err: ignore::Error) -> ScanError {
                 path = display_path(p);
                 e = err;
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
-            ignore::Error::Io(io) => return ScanError { path, message: io_message(io) },
-            other => return ScanError { path, message: other.to_string() },
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+                e = err
+            }
+            ignore::Error::Io(io) => {
+                return ScanError {
+                    path,
+                    message: io_message(io),
+                }
+            }
+            other => {
+                return ScanError {
+                    path,
+                    message: other.to_string(),
+                }
+            }
         }
     }
 }
@@ -160,7 +191,10 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         path: display.clone(),
         bytes,
         findings: Vec::new(),
-        error: Some(ScanError { path: display.clone(), message: io_message(&e) }),
+        error: Some(ScanError {
+            path: display.clone(),
+            message: io_message(&e),
+        }),
     };
     let file = match File::open(&input.path) {
         Ok(f) => f,
@@ -172,10 +206,7 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
     };
     if !meta.is_file() {
         // A FIFO, a character device or /dev/stdin named explicitly: read it as a stream.
-        return match engine.scan_reader(&display, file) {
-            Ok(findings) => FileResult { path: display.clone(), bytes: 0, findings, error: None },
-            Err(e) => fail(e, 0),
-        };
+        return scan_stream(engine, &display, file);
     }
     let len = meta.len();
     if len >= opts.mmap_threshold {
@@ -184,25 +215,73 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         match unsafe { memmap2::Mmap::map(&file) } {
             Ok(map) => {
                 let findings = engine.scan_chunked(&display, &map);
-                return FileResult { path: display.clone(), bytes: len, findings, error: None };
-            }
-            Err(_) => {
-                // Some file systems cannot map; stream instead.
-                return match engine.scan_reader(&display, file) {
-                    Ok(findings) => FileResult { path: display.clone(), bytes: len, findings, error: None },
-                    Err(e) => fail(e, len),
+                return FileResult {
+                    path: display.clone(),
+                    bytes: len,
+                    findings,
+                    error: None,
                 };
             }
+            // Some file systems cannot map; stream instead.
+            Err(_) => return scan_stream(engine, &display, file),
         }
     }
     let mut buf = Vec::with_capacity(len as usize + 1);
     match std::io::Read::read_to_end(&mut &file, &mut buf) {
-        Ok(_) => FileResult { path: display.clone(), bytes: buf.len() as u64, findings: engine.scan_bytes(&display, &buf), error: None },
+        Ok(_) => FileResult {
+            path: display.clone(),
+            bytes: buf.len() as u64,
+            findings: engine.scan_bytes(&display, &buf),
+            error: None,
+        },
         Err(e) => fail(e, len),
     }
 }
 
+/// Counts the bytes that pass through a reader.
+struct Counting<R> {
+    inner: R,
+    n: u64,
+}
+
+impl<R: std::io::Read> std::io::Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.n += n as u64;
+        Ok(n)
+    }
+}
+
+/// Scans a stream (standard input, a FIFO, a decompressor) with bounded memory.
+pub fn scan_stream(engine: &Engine, display: &str, r: impl std::io::Read) -> FileResult {
+    let mut c = Counting { inner: r, n: 0 };
+    let res = engine.scan_reader(display, &mut c);
+    let (findings, error) = match res {
+        Ok(f) => (f, None),
+        Err(e) => (
+            Vec::new(),
+            Some(ScanError {
+                path: display.to_string(),
+                message: io_message(&e),
+            }),
+        ),
+    };
+    FileResult {
+        path: display.to_string(),
+        bytes: c.n,
+        findings,
+        error,
+    }
+}
+
 /// Scans every input in parallel, calling `each` as inputs finish (from worker threads).
-pub fn scan_inputs(engine: &Engine, inputs: &[Input], opts: &WalkOptions, each: impl Fn(FileResult) + Sync) {
-    inputs.par_iter().for_each(|i| each(scan_input(engine, i, opts)));
+pub fn scan_inputs(
+    engine: &Engine,
+    inputs: &[Input],
+    opts: &WalkOptions,
+    each: impl Fn(FileResult) + Sync,
+) {
+    inputs
+        .par_iter()
+        .for_each(|i| each(scan_input(engine, i, opts)));
 }
