@@ -240,6 +240,7 @@ impl Engine {
             org_id: m.org,
             known_example: m.known_example,
             binary,
+            git: None,
             raw: m.value,
         })
     }

@@ -44,11 +44,25 @@ pub fn redact(secret: &[u8]) -> String {
     out
 }
 
-/// Where a finding came from beyond a plain path (git history, archives add fields here).
+/// Where a finding in git history came from: the commit and path that first introduced the blob.
+/// No e-mail addresses: reports travel further than the repository does.
 #[derive(Debug, Clone, Default, Serialize, PartialEq, Eq)]
-pub struct Provenance {
+pub struct GitProvenance {
+    /// Full hex id of the commit that introduced the blob (None for a blob no commit reaches).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub commit: Option<String>,
+    /// Hex id of the blob the secret is in.
+    pub blob: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub author: Option<String>,
+    /// Author date, RFC 3339.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// Whether the same secret is still in the tree at HEAD.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub present_at_head: Option<bool>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -81,6 +95,10 @@ pub struct Finding {
     pub known_example: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub binary: bool,
+    /// Set for findings in git history.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub git: Option<GitProvenance>,
+    /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,
 }
