@@ -53,11 +53,9 @@ enum RulesCommand {
     },
 }
 
+/// Options every scanning command shares (scan, and later git and sweep).
 #[derive(Args)]
-struct ScanArgs {
-    /// Files or directories to scan; `-` is standard input.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
+struct CommonArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value = "text")]
     format: Format,
@@ -70,9 +68,6 @@ struct ScanArgs {
     /// Also report values published in documentation and samples, labelled "known example".
     #[arg(long)]
     include_examples: bool,
-    /// Do not honour .gitignore / .ignore files.
-    #[arg(long)]
-    no_ignore: bool,
     /// Additional rule files (TOML, same schema as the built-in rules/).
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
@@ -82,6 +77,60 @@ struct ScanArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+}
+
+impl CommonArgs {
+    /// Sets up threads, rules and the engine; on error prints it and returns the exit code.
+    fn engine(&self) -> Result<Engine, u8> {
+        if let Some(n) = self.threads {
+            let _ = rayon::ThreadPoolBuilder::new()
+                .num_threads(n.max(1))
+                .build_global();
+        }
+        let fail = |e: anyhow::Error| {
+            error_line(format!("{e:#}"));
+            EXIT_ERROR
+        };
+        let book = load_book(&self.rules).map_err(fail)?;
+        let opts = EngineOptions {
+            show_secrets: self.show_secrets,
+            include_examples: self.include_examples,
+            ..Default::default()
+        };
+        let engine = Engine::new(book, opts).map_err(fail)?;
+        if !self.rules.is_empty() {
+            // User rules compile now, so a bad regex is reported before the scan, not skipped during it.
+            engine.matcher.check_compiles().map_err(fail)?;
+        }
+        Ok(engine)
+    }
+
+    /// Opens the report destination.
+    fn reporter(&self) -> Result<Reporter, u8> {
+        let out = Output::open(self.output.as_deref()).map_err(|e| {
+            let name = self.output.as_deref().unwrap_or_else(|| "-".as_ref());
+            error_line(format!("{}: {}", name.display(), fsrc::io_message(&e)));
+            EXIT_ERROR
+        })?;
+        let color = match self.color {
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+            ColorChoice::Auto => None,
+        };
+        Ok(Reporter::new(self.format, out, color))
+    }
+}
+
+#[derive(Args)]
+struct ScanArgs {
+    /// Files or directories to scan; `-` is standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Do not honour .gitignore / .ignore files.
+    #[arg(long)]
+    no_ignore: bool,
+    #[command(flatten)]
+    common: CommonArgs,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -213,61 +262,14 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
 }
 
 fn run_scan(a: ScanArgs) -> u8 {
-    if let Some(n) = a.threads {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
-    }
-    let book = match load_book(&a.rules) {
-        Ok(b) => b,
-        Err(e) => {
-            error_line(format!("{e:#}"));
-            return EXIT_ERROR;
-        }
+    let (engine, reporter) = match (a.common.engine(), a.common.reporter()) {
+        (Ok(e), Ok(r)) => (e, r),
+        (Err(code), _) | (_, Err(code)) => return code,
     };
-    let opts = EngineOptions {
-        show_secrets: a.show_secrets,
-        include_examples: a.include_examples,
-        ..Default::default()
-    };
-    let engine = match Engine::new(book, opts) {
-        Ok(e) => e,
-        Err(e) => {
-            error_line(format!("{e:#}"));
-            return EXIT_ERROR;
-        }
-    };
-    if !a.rules.is_empty() {
-        // User rules are compiled now so a bad regex is reported before the scan, not skipped during it.
-        if let Err(e) = engine.matcher.check_compiles() {
-            error_line(format!("{e:#}"));
-            return EXIT_ERROR;
-        }
-    }
-    let out = match Output::open(a.output.as_deref()) {
-        Ok(o) => o,
-        Err(e) => {
-            error_line(format!(
-                "{}: {}",
-                a.output
-                    .as_deref()
-                    .unwrap_or_else(|| "-".as_ref())
-                    .display(),
-                fsrc::io_message(&e)
-            ));
-            return EXIT_ERROR;
-        }
-    };
-    let color = match a.color {
-        ColorChoice::Always => Some(true),
-        ColorChoice::Never => Some(false),
-        ColorChoice::Auto => None,
-    };
-    let reporter = Mutex::new(Reporter::new(a.format, out, color));
-
+    let reporter = Mutex::new(reporter);
     let walk = WalkOptions {
         no_ignore: a.no_ignore,
-        threads: a.threads.unwrap_or(0),
+        threads: a.common.threads.unwrap_or(0),
         ..Default::default()
     };
     let (stdin_named, roots): (Vec<_>, Vec<_>) =
