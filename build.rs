@@ -12,19 +12,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
     names.sort();
-    let mut out = String::from("/// Built-in rule files: (file name, TOML text).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n");
+    let mut out = String::from(
+        "/// Built-in rule files: (file name, TOML text).\npub static EMBEDDED_RULES: &[(&str, &str)] = &[\n",
+    );
     for p in &names {
         println!("cargo:rerun-if-changed={}", p.display());
         let name = p.file_name().unwrap().to_string_lossy();
-        out.push_str(&format!(
-            "    ({name:?}, include_str!({:?})),\n",
-            p.display().to_string()
-        ));
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", p.display().to_string()));
     }
     out.push_str("];\n");
-    fs::write(
-        Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_rules.rs"),
-        out,
-    )
-    .unwrap();
+    fs::write(Path::new(&env::var("OUT_DIR").unwrap()).join("embedded_rules.rs"), out).unwrap();
 }

@@ -23,11 +23,7 @@ pub struct EngineOptions {
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions {
-            show_secrets: false,
-            include_examples: false,
-            chunk_size: 8 << 20,
-        }
+        EngineOptions { show_secrets: false, include_examples: false, chunk_size: 8 << 20 }
     }
 }
 
@@ -52,11 +48,7 @@ struct LineCursor {
 
 impl LineCursor {
     fn new() -> Self {
-        LineCursor {
-            pos: 0,
-            line: 1,
-            line_start: 0,
-        }
+        LineCursor { pos: 0, line: 1, line_start: 0 }
     }
     /// Counts the newlines in `seg`, which must start at `self.pos`.
     fn advance(&mut self, seg: &[u8]) {
@@ -76,12 +68,7 @@ fn is_binary(buf: &[u8]) -> bool {
 
 impl Engine {
     pub fn new(book: RuleBook, opts: EngineOptions) -> Result<Engine> {
-        Ok(Engine {
-            matcher: Matcher::new(&book)?,
-            book,
-            opts,
-            hash_key: hash_key(),
-        })
+        Ok(Engine { matcher: Matcher::new(&book)?, book, opts, hash_key: hash_key() })
     }
 
     /// The built-in rules with default options.
@@ -92,8 +79,7 @@ impl Engine {
     /// Scans one in-memory buffer on the calling thread.
     pub fn scan_bytes(&self, path: &str, buf: &[u8]) -> Vec<Finding> {
         let mut ms = Vec::new();
-        self.matcher
-            .scan(buf, 0..buf.len(), Some(Path::new(path)), &mut ms);
+        self.matcher.scan(buf, 0..buf.len(), Some(Path::new(path)), &mut ms);
         self.finish(path, buf, ms)
     }
 
@@ -106,12 +92,7 @@ impl Engine {
             .par_iter()
             .flat_map_iter(|&s| {
                 let mut out = Vec::new();
-                self.matcher.scan(
-                    buf,
-                    s..(s + size).min(buf.len()),
-                    Some(Path::new(path)),
-                    &mut out,
-                );
+                self.matcher.scan(buf, s..(s + size).min(buf.len()), Some(Path::new(path)), &mut out);
                 out
             })
             .collect();
@@ -148,18 +129,9 @@ impl Engine {
                 }
             }
             binary.get_or_insert_with(|| is_binary(&buf));
-            let accept_end = if eof {
-                buf.len()
-            } else {
-                buf.len() - keep_after
-            };
+            let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
             let mut ms = Vec::new();
-            self.matcher.scan(
-                &buf,
-                accept_from..accept_end,
-                Some(Path::new(path)),
-                &mut ms,
-            );
+            self.matcher.scan(&buf, accept_from..accept_end, Some(Path::new(path)), &mut ms);
             ms.sort_by_key(|m| m.start);
             // `cursor` sits at `base`; secrets found now start at or after it (windows never reach
             // further back than `keep_before`), so a block-local copy only moves forward.
@@ -183,10 +155,7 @@ impl Engine {
         }
         let binary = binary.unwrap_or(false);
         dedupe_by(&mut found, |(m, _, _)| (m.rule, m.start, m.end));
-        Ok(found
-            .into_iter()
-            .filter_map(|(m, s, e)| self.finding(path, m, s, e, binary))
-            .collect())
+        Ok(found.into_iter().filter_map(|(m, s, e)| self.finding(path, m, s, e, binary)).collect())
     }
 
     /// Dedupes matches of a whole buffer and turns them into findings with positions.
@@ -207,14 +176,7 @@ impl Engine {
             .collect()
     }
 
-    fn finding(
-        &self,
-        path: &str,
-        m: Match,
-        start: LineCursor,
-        end: LineCursor,
-        binary: bool,
-    ) -> Option<Finding> {
+    fn finding(&self, path: &str, m: Match, start: LineCursor, end: LineCursor, binary: bool) -> Option<Finding> {
         if m.known_example && !self.opts.include_examples {
             return None;
         }
@@ -232,10 +194,7 @@ impl Engine {
             offset: m.start as u64,
             length: (m.end - m.start) as u64,
             secret: redact(&m.value),
-            secret_value: self
-                .opts
-                .show_secrets
-                .then(|| String::from_utf8_lossy(&m.value).into_owned()),
+            secret_value: self.opts.show_secrets.then(|| String::from_utf8_lossy(&m.value).into_owned()),
             fingerprint: fingerprint(&self.hash_key, &rule.id, &m.value),
             org_id: m.org,
             known_example: m.known_example,
@@ -253,10 +212,7 @@ mod tests {
     const AT: &str = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
 
     fn small_engine() -> Engine {
-        let opts = EngineOptions {
-            chunk_size: 4096,
-            ..Default::default()
-        };
+        let opts = EngineOptions { chunk_size: 4096, ..Default::default() };
         Engine::new(RuleBook::builtin(), opts).unwrap()
     }
 
@@ -266,10 +222,7 @@ mod tests {
         let text = format!("first\nsecond line has  {AT} here\n");
         let f = e.scan_bytes("x.log", text.as_bytes());
         assert_eq!(f.len(), 1);
-        assert_eq!(
-            (f[0].line, f[0].column, f[0].end_column),
-            (2, 18, 18 + AT.len() as u64)
-        );
+        assert_eq!((f[0].line, f[0].column, f[0].end_column), (2, 18, 18 + AT.len() as u64));
         assert_eq!(f[0].org_id.as_deref(), Some("00Dhu0000G8GP38"));
     }
 
@@ -285,16 +238,11 @@ mod tests {
             text.push_str(&filler);
             let a = e.scan_bytes("f", text.as_bytes());
             let b = e.scan_chunked("f", text.as_bytes());
-            let c = e
-                .scan_reader("f", std::io::Cursor::new(text.as_bytes()))
-                .unwrap();
+            let c = e.scan_reader("f", std::io::Cursor::new(text.as_bytes())).unwrap();
             assert_eq!(a.len(), 1, "shift {shift}");
             for other in [&b, &c] {
                 assert_eq!(other.len(), 1, "shift {shift}");
-                assert_eq!(
-                    (other[0].line, other[0].column, other[0].offset),
-                    (a[0].line, a[0].column, a[0].offset)
-                );
+                assert_eq!((other[0].line, other[0].column, other[0].offset), (a[0].line, a[0].column, a[0].offset));
             }
         }
     }

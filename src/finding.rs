@@ -13,8 +13,7 @@ const DEFAULT_HASH_KEY: &[u8] = b"forcescan/secretHash/v1";
 
 /// The HMAC key in force: `FORCESCAN_HASH_KEY` if set, else the built-in default.
 pub fn hash_key() -> Vec<u8> {
-    std::env::var_os("FORCESCAN_HASH_KEY")
-        .map_or_else(|| DEFAULT_HASH_KEY.to_vec(), |k| k.into_encoded_bytes())
+    std::env::var_os("FORCESCAN_HASH_KEY").map_or_else(|| DEFAULT_HASH_KEY.to_vec(), |k| k.into_encoded_bytes())
 }
 
 /// `HMAC-SHA256(key, rule id ‖ 0x00 ‖ secret)`, hex, first 32 characters. Never includes positions,

@@ -2,9 +2,7 @@
 
 use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
-use forcescan::report::{
-    error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS,
-};
+use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
 use forcescan::sources::fs::{self as fsrc, WalkOptions};
 use std::io::Write;
@@ -13,11 +11,7 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 
 #[derive(Parser)]
-#[command(
-    name = "forcescan",
-    version,
-    about = "Find leaked Salesforce credentials in files, logs and git history."
-)]
+#[command(name = "forcescan", version, about = "Find leaked Salesforce credentials in files, logs and git history.")]
 #[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error or incomplete scan.")]
 struct Cli {
     #[command(subcommand)]
@@ -83,9 +77,7 @@ impl CommonArgs {
     /// Sets up threads, rules and the engine; on error prints it and returns the exit code.
     fn engine(&self) -> Result<Engine, u8> {
         if let Some(n) = self.threads {
-            let _ = rayon::ThreadPoolBuilder::new()
-                .num_threads(n.max(1))
-                .build_global();
+            let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
         }
         let fail = |e: anyhow::Error| {
             error_line(format!("{e:#}"));
@@ -152,23 +144,15 @@ fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() {
-                EXIT_ERROR
-            } else {
-                EXIT_CLEAN
-            };
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
             let _ = e.print();
             return ExitCode::from(code);
         }
     };
     let code = match cli.command {
         Command::Scan(a) => run_scan(a),
-        Command::Rules {
-            command: RulesCommand::List { rules, json },
-        } => run_rules_list(&rules, json),
-        Command::Rules {
-            command: RulesCommand::Check { file },
-        } => run_rules_check(file),
+        Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
+        Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
     };
     ExitCode::from(code)
 }
@@ -191,17 +175,9 @@ fn run_rules_list(extra: &[PathBuf], as_json: bool) -> u8 {
                     "anchors": r.anchors, "description": r.description, "remediation": r.remediation})
             })
             .collect();
-        let _ = writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&v).unwrap_or_default()
-        );
+        let _ = writeln!(out, "{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
-        let _ = writeln!(
-            out,
-            "{:<34} {:<9} {:<10} TITLE",
-            "ID", "SEVERITY", "CONFIDENCE"
-        );
+        let _ = writeln!(out, "{:<34} {:<9} {:<10} TITLE", "ID", "SEVERITY", "CONFIDENCE");
         for r in &book.rules {
             let _ = writeln!(
                 out,
@@ -267,13 +243,8 @@ fn run_scan(a: ScanArgs) -> u8 {
         (Err(code), _) | (_, Err(code)) => return code,
     };
     let reporter = Mutex::new(reporter);
-    let walk = WalkOptions {
-        no_ignore: a.no_ignore,
-        threads: a.common.threads.unwrap_or(0),
-        ..Default::default()
-    };
-    let (stdin_named, roots): (Vec<_>, Vec<_>) =
-        a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.common.threads.unwrap_or(0), ..Default::default() };
+    let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
     let (inputs, errors) = fsrc::collect_inputs(&roots, &walk);
     for e in errors {
         reporter.lock().unwrap().error(e);
@@ -282,8 +253,6 @@ fn run_scan(a: ScanArgs) -> u8 {
         let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
         reporter.lock().unwrap().unit(r.bytes, r.findings, r.error);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
-        reporter.lock().unwrap().unit(r.bytes, r.findings, r.error)
-    });
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| reporter.lock().unwrap().unit(r.bytes, r.findings, r.error));
     reporter.into_inner().unwrap().finish()
 }

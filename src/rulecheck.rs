@@ -25,21 +25,14 @@ fn excerpt(text: &str) -> String {
     if t.len() <= 24 {
         redact(t.as_bytes())
     } else {
-        format!(
-            "{}… ({} chars)",
-            t.chars().take(20).collect::<String>(),
-            t.len()
-        )
+        format!("{}… ({} chars)", t.chars().take(20).collect::<String>(), t.len())
     }
 }
 
 /// Checks the rules whose ids are in `only` (all rules when `None`), each against the whole book so
 /// that rules interact as they do in a real scan.
 pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>> {
-    let opts = EngineOptions {
-        show_secrets: true,
-        ..Default::default()
-    };
+    let opts = EngineOptions { show_secrets: true, ..Default::default() };
     let engine = Engine::new(book.clone(), opts)?;
     let mut out = Vec::new();
     for (i, rule) in book.rules.iter().enumerate() {
@@ -51,10 +44,7 @@ pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>>
             failures.push(format!("{e:#}"));
         }
         if rule.examples.len() < MIN_EXAMPLES {
-            failures.push(format!(
-                "has {} examples; at least {MIN_EXAMPLES} are required",
-                rule.examples.len()
-            ));
+            failures.push(format!("has {} examples; at least {MIN_EXAMPLES} are required", rule.examples.len()));
         }
         if rule.negative_examples.len() < MIN_EXAMPLES {
             failures.push(format!(
@@ -62,9 +52,7 @@ pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>>
                 rule.negative_examples.len()
             ));
         }
-        let scan = |ex: &Example| {
-            engine.scan_bytes(ex.path().unwrap_or("example.txt"), ex.text().as_bytes())
-        };
+        let scan = |ex: &Example| engine.scan_bytes(ex.path().unwrap_or("example.txt"), ex.text().as_bytes());
         for (n, ex) in rule.examples.iter().enumerate() {
             let found = scan(ex);
             let mine: Vec<_> = found.iter().filter(|f| f.rule == rule.id).collect();
@@ -92,11 +80,7 @@ pub fn check(book: &RuleBook, only: Option<&[String]>) -> Result<Vec<RuleCheck>>
         }
         for (n, ex) in rule.negative_examples.iter().enumerate() {
             if scan(ex).iter().any(|f| f.rule == rule.id) {
-                failures.push(format!(
-                    "negative example {} matched: {}",
-                    n + 1,
-                    excerpt(ex.text())
-                ));
+                failures.push(format!("negative example {} matched: {}", n + 1, excerpt(ex.text())));
             }
         }
         out.push(RuleCheck {

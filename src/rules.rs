@@ -202,25 +202,20 @@ impl RuleBook {
     pub fn builtin() -> RuleBook {
         let mut book = RuleBook::default();
         for (name, text) in EMBEDDED_RULES {
-            book.add_toml(name, text)
-                .unwrap_or_else(|e| panic!("built-in rule file {name} is invalid: {e:#}"));
+            book.add_toml(name, text).unwrap_or_else(|e| panic!("built-in rule file {name} is invalid: {e:#}"));
         }
         book
     }
 
     /// Adds the rules of one TOML document. Ids must be unique across the book.
     pub fn add_toml(&mut self, name: &str, text: &str) -> Result<()> {
-        let file: RuleFile =
-            toml::from_str(text).with_context(|| format!("{name}: not a valid rule file"))?;
+        let file: RuleFile = toml::from_str(text).with_context(|| format!("{name}: not a valid rule file"))?;
         for mut rule in file.rule {
             if self.rules.iter().any(|r| r.id == rule.id) {
                 bail!("{name}: rule id `{}` is defined twice", rule.id);
             }
             if rule.anchors.is_empty() || rule.anchors.iter().any(|a| a.is_empty()) {
-                bail!(
-                    "{name}: rule `{}` needs at least one non-empty anchor",
-                    rule.id
-                );
+                bail!("{name}: rule `{}` needs at least one non-empty anchor", rule.id);
             }
             rule.regex = expand_templates(&rule.regex);
             self.rules.push(rule);
@@ -233,16 +228,13 @@ impl RuleBook {
 
     /// Adds a user rule file from disk.
     pub fn add_file(&mut self, path: &std::path::Path) -> Result<()> {
-        let text = std::fs::read_to_string(path)
-            .with_context(|| format!("cannot read rule file {}", path.display()))?;
+        let text =
+            std::fs::read_to_string(path).with_context(|| format!("cannot read rule file {}", path.display()))?;
         self.add_toml(&path.display().to_string(), &text)
     }
 
     pub fn find(&self, id: &str) -> Result<&RuleSpec> {
-        self.rules
-            .iter()
-            .find(|r| r.id == id)
-            .ok_or_else(|| anyhow!("no rule with id `{id}`"))
+        self.rules.iter().find(|r| r.id == id).ok_or_else(|| anyhow!("no rule with id `{id}`"))
     }
 }
 

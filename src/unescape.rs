@@ -54,8 +54,7 @@ fn hex_value(s: &[u8]) -> Option<u32> {
     if s.is_empty() {
         return None;
     }
-    s.iter()
-        .try_fold(0u32, |acc, &b| Some(acc.checked_mul(16)? + hex(b)? as u32))
+    s.iter().try_fold(0u32, |acc, &b| Some(acc.checked_mul(16)? + hex(b)? as u32))
 }
 
 fn push_char(out: &mut Vec<u8>, c: u32) {
@@ -109,9 +108,7 @@ pub fn unescape(s: &[u8]) -> Vec<u8> {
                     let ent = &s[i + 1..i + 1 + end];
                     let decoded = match ent {
                         [b'#', b'x' | b'X', rest @ ..] => hex_value(rest),
-                        [b'#', rest @ ..]
-                            if !rest.is_empty() && rest.iter().all(u8::is_ascii_digit) =>
-                        {
+                        [b'#', rest @ ..] if !rest.is_empty() && rest.iter().all(u8::is_ascii_digit) => {
                             std::str::from_utf8(rest).ok().and_then(|t| t.parse().ok())
                         }
                         b"amp" => Some('&' as u32),
@@ -147,15 +144,7 @@ mod tests {
 
     #[test]
     fn every_spelling_of_the_bang() {
-        for s in [
-            "a%21b",
-            "a\\u0021b",
-            "a\\!b",
-            "a&#33;b",
-            "a&#x21;b",
-            "a\\x21b",
-            "a!b",
-        ] {
+        for s in ["a%21b", "a\\u0021b", "a\\!b", "a&#33;b", "a&#x21;b", "a\\x21b", "a!b"] {
             assert_eq!(n(s), "a!b", "{s}");
         }
     }

@@ -36,14 +36,8 @@ impl Validator {
         })
     }
 
-    pub const NAMES: &'static [&'static str] = &[
-        "token-payload",
-        "auth-url",
-        "consumer-secret",
-        "password-with-token",
-        "security-token",
-        "plain-password",
-    ];
+    pub const NAMES: &'static [&'static str] =
+        &["token-payload", "auth-url", "consumer-secret", "password-with-token", "security-token", "plain-password"];
 
     pub fn check(self, v: &[u8]) -> bool {
         match self {
@@ -80,11 +74,7 @@ pub fn entropy(s: &[u8]) -> f64 {
 fn longest_run(s: &[u8]) -> usize {
     let (mut best, mut cur) = (0, 0);
     for i in 0..s.len() {
-        cur = if i > 0 && s[i] == s[i - 1] {
-            cur + 1
-        } else {
-            1
-        };
+        cur = if i > 0 && s[i] == s[i - 1] { cur + 1 } else { 1 };
         best = best.max(cur);
     }
     best
@@ -161,25 +151,17 @@ pub fn is_placeholder(v: &[u8]) -> bool {
     if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(v, w)) {
         return true;
     }
-    if REFERENCE_MARKERS
-        .iter()
-        .any(|m| v.windows(m.len()).any(|w| w == m.as_bytes()))
-    {
+    if REFERENCE_MARKERS.iter().any(|m| v.windows(m.len()).any(|w| w == m.as_bytes())) {
         return true;
     }
     // `<REFRESH_TOKEN>`, `[password]`, `$SF_PASSWORD`, `%SF_PASSWORD%`, `:password`
     let first = v[0];
     let last = v[v.len() - 1];
-    if matches!(
-        (first, last),
-        (b'<', b'>') | (b'[', b']') | (b'{', b'}') | (b'%', b'%')
-    ) {
+    if matches!((first, last), (b'<', b'>') | (b'[', b']') | (b'{', b'}') | (b'%', b'%')) {
         return true;
     }
     if (first == b'$' || first == b':' || first == b'@')
-        && v[1..]
-            .iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        && v[1..].iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
     {
         return true;
     }
@@ -192,10 +174,7 @@ pub fn is_placeholder(v: &[u8]) -> bool {
         return true;
     }
     // Org ID made of x/X/0 only: `00Dxx0000000000`
-    if v.len() >= 15
-        && v.starts_with(b"00D")
-        && v[3..15].iter().all(|&b| matches!(b, b'x' | b'X' | b'0'))
-    {
+    if v.len() >= 15 && v.starts_with(b"00D") && v[3..15].iter().all(|&b| matches!(b, b'x' | b'X' | b'0')) {
         return true;
     }
     // Long runs of one character: `********`, `AAAAAAAAAA` (real org IDs have up to ~8 zeros).
@@ -206,10 +185,7 @@ pub fn is_placeholder(v: &[u8]) -> bool {
 /// True when the value contains a published example value (a documentation token inside an auth
 /// URL is still the documentation token).
 pub fn is_known_example(v: &[u8], known: &KnownExamples) -> bool {
-    known
-        .values
-        .iter()
-        .any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
+    known.values.iter().any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
 }
 
 fn has_upper(v: &[u8]) -> bool {
@@ -241,10 +217,7 @@ fn auth_url_ok(v: &[u8]) -> bool {
         return false;
     };
     let before = &v[..at];
-    let refresh = before
-        .rsplit(|&b| b == b':' || b == b'/')
-        .next()
-        .unwrap_or(before);
+    let refresh = before.rsplit(|&b| b == b':' || b == b'/').next().unwrap_or(before);
     refresh.len() >= 20 && random_looking(refresh, 3.5)
 }
 
@@ -253,10 +226,7 @@ fn is_hex(v: &[u8]) -> bool {
 }
 
 fn consumer_secret_ok(v: &[u8]) -> bool {
-    if v.len() == 64
-        && v.iter()
-            .all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
-    {
+    if v.len() == 64 && v.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
         return entropy(v) >= 3.0;
     }
     if v.len() == 19 && v.iter().all(u8::is_ascii_digit) {
@@ -267,8 +237,7 @@ fn consumer_secret_ok(v: &[u8]) -> bool {
         return false;
     }
     (32..=128).contains(&v.len())
-        && v.iter()
-            .all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
+        && v.iter().all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
         && has_upper(v)
         && has_lower(v)
         && has_digit(v)
@@ -315,18 +284,12 @@ fn plain_password_ok(v: &[u8]) -> bool {
     // Identifiers and expressions: `u.password`, `getPassword()`, `config.sfPassword`.
     if v.contains(&b'(')
         || (v.contains(&b'.')
-            && v.iter()
-                .all(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
+            && v.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'.' || b == b'_')
             && !has_digit(v))
     {
         return false;
     }
-    let classes = [
-        has_upper(v),
-        has_lower(v),
-        has_digit(v),
-        v.iter().any(|b| b.is_ascii_punctuation()),
-    ];
+    let classes = [has_upper(v), has_lower(v), has_digit(v), v.iter().any(|b| b.is_ascii_punctuation())];
     classes.iter().filter(|&&c| c).count() >= 2
 }
 
@@ -366,32 +329,19 @@ mod tests {
     #[test]
     fn password_token_split() {
         let (pw, tok) = split_password_token(b"Hunter2!exz9e2axKQfrJomvqftIJh0I").unwrap();
-        assert_eq!(
-            (pw, tok),
-            (&b"Hunter2!"[..], &b"exz9e2axKQfrJomvqftIJh0I"[..])
-        );
+        assert_eq!((pw, tok), (&b"Hunter2!"[..], &b"exz9e2axKQfrJomvqftIJh0I"[..]));
         assert!(split_password_token(b"Hunter2!").is_none());
-        assert!(
-            split_password_token(b"e8a68b73992a7a54f0a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0").is_none()
-        );
+        assert!(split_password_token(b"e8a68b73992a7a54f0a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0").is_none());
         assert!(split_password_token(b"Hunter2!aaaaaaaaaaaaaaaaaaaaaaaa").is_none());
     }
 
     #[test]
     fn consumer_secret_shapes() {
-        assert!(consumer_secret_ok(
-            b"FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685"
-        ));
+        assert!(consumer_secret_ok(b"FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685"));
         assert!(consumer_secret_ok(b"4262837095060188987"));
-        assert!(!consumer_secret_ok(
-            b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"
-        ));
-        assert!(!consumer_secret_ok(
-            b"http://soap.sforce.com/2006/04/metadata"
-        ));
-        assert!(consumer_secret_ok(
-            b"hBSE5CCMkfsfSx19n2WstCPYMQzCiPw3leI6LKcZ"
-        ));
+        assert!(!consumer_secret_ok(b"e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"));
+        assert!(!consumer_secret_ok(b"http://soap.sforce.com/2006/04/metadata"));
+        assert!(consumer_secret_ok(b"hBSE5CCMkfsfSx19n2WstCPYMQzCiPw3leI6LKcZ"));
     }
 
     #[test]

@@ -27,14 +27,7 @@ pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()>
         version: env!("CARGO_PKG_VERSION"),
         findings: o.findings,
         summary: o.summary,
-        errors: o
-            .errors
-            .iter()
-            .map(|e| ErrorJson {
-                path: &e.path,
-                message: &e.message,
-            })
-            .collect(),
+        errors: o.errors.iter().map(|e| ErrorJson { path: &e.path, message: &e.message }).collect(),
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)

@@ -44,17 +44,10 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn new(
-        findings: &[Finding],
-        files_scanned: usize,
-        bytes_scanned: u64,
-        errors: usize,
-    ) -> Summary {
+    pub fn new(findings: &[Finding], files_scanned: usize, bytes_scanned: u64, errors: usize) -> Summary {
         let mut per: BTreeMap<&str, (Severity, usize, BTreeSet<&str>)> = BTreeMap::new();
         for f in findings {
-            let e = per
-                .entry(&f.rule)
-                .or_insert((f.severity, 0, BTreeSet::new()));
+            let e = per.entry(&f.rule).or_insert((f.severity, 0, BTreeSet::new()));
             e.1 += 1;
             e.2.insert(&f.fingerprint);
         }
@@ -68,10 +61,8 @@ impl Summary {
             })
             .collect();
         rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
-        let distinct: BTreeSet<(&str, &str)> = findings
-            .iter()
-            .map(|f| (f.rule.as_str(), f.fingerprint.as_str()))
-            .collect();
+        let distinct: BTreeSet<(&str, &str)> =
+            findings.iter().map(|f| (f.rule.as_str(), f.fingerprint.as_str())).collect();
         Summary {
             findings: findings.len(),
             distinct_secrets: distinct.len(),
@@ -85,12 +76,7 @@ impl Summary {
 
 /// Sort order of every report: path, then position, then rule.
 pub fn sort_findings(v: &mut [Finding]) {
-    v.sort_by(|a, b| {
-        a.path
-            .cmp(&b.path)
-            .then(a.offset.cmp(&b.offset))
-            .then(a.rule.cmp(&b.rule))
-    });
+    v.sort_by(|a, b| a.path.cmp(&b.path).then(a.offset.cmp(&b.offset)).then(a.rule.cmp(&b.rule)));
 }
 
 /// Makes a string safe for a terminal: control characters (newlines, escape sequences in file
@@ -116,10 +102,7 @@ pub fn escape_control(s: &str) -> String {
 /// only when complete, so an interrupted scan never leaves a half-written report.
 pub enum Output {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File {
-        tmp: tempfile::NamedTempFile,
-        dest: PathBuf,
-    },
+    File { tmp: tempfile::NamedTempFile, dest: PathBuf },
 }
 
 impl Output {
@@ -132,14 +115,8 @@ impl Output {
                     _ => Path::new("."),
                 };
                 // NamedTempFile is created 0600 on Unix.
-                let tmp = tempfile::Builder::new()
-                    .prefix(".forcescan-")
-                    .suffix(".tmp")
-                    .tempfile_in(dir)?;
-                Ok(Output::File {
-                    tmp,
-                    dest: dest.to_path_buf(),
-                })
+                let tmp = tempfile::Builder::new().prefix(".forcescan-").suffix(".tmp").tempfile_in(dir)?;
+                Ok(Output::File { tmp, dest: dest.to_path_buf() })
             }
         }
     }
@@ -191,11 +168,7 @@ pub const EXIT_ERROR: u8 = 2;
 
 /// Prints a one-line error on stderr, escaped for the terminal. Messages never carry secrets.
 pub fn error_line(msg: impl std::fmt::Display) {
-    let _ = writeln!(
-        std::io::stderr(),
-        "forcescan: error: {}",
-        escape_control(&msg.to_string())
-    );
+    let _ = writeln!(std::io::stderr(), "forcescan: error: {}", escape_control(&msg.to_string()));
 }
 
 /// Collects the results of a scan from any number of threads and writes the report: JSON Lines as
@@ -215,9 +188,8 @@ pub struct Reporter {
 impl Reporter {
     /// `color`: `Some(true/false)` forces it; `None` colours a terminal unless `NO_COLOR` is set.
     pub fn new(format: Format, out: Output, color: Option<bool>) -> Reporter {
-        let color = color.unwrap_or_else(|| {
-            out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        });
+        let color =
+            color.unwrap_or_else(|| out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
         Reporter {
             out,
             format,
@@ -255,11 +227,7 @@ impl Reporter {
     pub fn finish(mut self) -> u8 {
         sort_findings(&mut self.findings);
         let summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
-        let outcome = ScanOutcome {
-            findings: &self.findings,
-            errors: &self.errors,
-            summary: &summary,
-        };
+        let outcome = ScanOutcome { findings: &self.findings, errors: &self.errors, summary: &summary };
         let written = match (self.write_error.take(), self.format) {
             (Some(e), _) => Err(e),
             (None, Format::Text) => self
@@ -272,19 +240,13 @@ impl Reporter {
         };
         if let Err(e) = written.and_then(|_| self.out.finish()) {
             if e.kind() != std::io::ErrorKind::BrokenPipe {
-                error_line(format!(
-                    "writing the report: {}",
-                    crate::sources::fs::io_message(&e)
-                ));
+                error_line(format!("writing the report: {}", crate::sources::fs::io_message(&e)));
             }
             return EXIT_ERROR;
         }
         if !self.errors.is_empty() {
             if self.format != Format::Text {
-                error_line(format!(
-                    "{} input(s) could not be scanned",
-                    self.errors.len()
-                ));
+                error_line(format!("{} input(s) could not be scanned", self.errors.len()));
             }
             EXIT_ERROR
         } else if !self.findings.is_empty() {

@@ -35,11 +35,7 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
         Some(v) => escape_control(v),
         None => f.secret.clone(),
     };
-    let example = if f.known_example {
-        "  (known example)"
-    } else {
-        ""
-    };
+    let example = if f.known_example { "  (known example)" } else { "" };
     writeln!(
         w,
         "{}:{}:{}  {}  {}{}",
@@ -56,12 +52,7 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
 pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::io::Result<()> {
     let s = o.summary;
     if s.findings == 0 {
-        writeln!(
-            w,
-            "forcescan: no findings ({} files, {} scanned)",
-            s.files_scanned,
-            human_bytes(s.bytes_scanned)
-        )?;
+        writeln!(w, "forcescan: no findings ({} files, {} scanned)", s.files_scanned, human_bytes(s.bytes_scanned))?;
     } else {
         writeln!(
             w,

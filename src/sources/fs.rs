@@ -29,11 +29,7 @@ pub struct WalkOptions {
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions {
-            no_ignore: false,
-            threads: 0,
-            mmap_threshold: 16 << 20,
-        }
+        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20 }
     }
 }
 
@@ -91,19 +87,12 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
         let meta = match std::fs::metadata(root) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(ScanError {
-                    path: display_path(root),
-                    message: io_message(&e),
-                });
+                errors.push(ScanError { path: display_path(root), message: io_message(&e) });
                 continue;
             }
         };
         if !meta.is_dir() {
-            inputs.push(Input {
-                path: root.clone(),
-                display: display_path(root),
-                explicit: true,
-            });
+            inputs.push(Input { path: root.clone(), display: display_path(root), explicit: true });
             continue;
         }
         let found = Mutex::new(Vec::new());
@@ -125,11 +114,7 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
                     Ok(e) => {
                         if e.file_type().is_some_and(|t| t.is_file()) {
                             let p = e.into_path();
-                            found.lock().unwrap().push(Input {
-                                display: display_path(&p),
-                                path: p,
-                                explicit: false,
-                            });
+                            found.lock().unwrap().push(Input { display: display_path(&p), path: p, explicit: false });
                         }
                     }
                     Err(err) => errs.lock().unwrap().push(walk_error(root, err)),
@@ -156,21 +141,9 @@ fn walk_error(root: &Path, err: ignore::Error) -> ScanError {
                 path = display_path(p);
                 e = err;
             }
-            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
-                e = err
-            }
-            ignore::Error::Io(io) => {
-                return ScanError {
-                    path,
-                    message: io_message(io),
-                }
-            }
-            other => {
-                return ScanError {
-                    path,
-                    message: other.to_string(),
-                }
-            }
+            ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => e = err,
+            ignore::Error::Io(io) => return ScanError { path, message: io_message(io) },
+            other => return ScanError { path, message: other.to_string() },
         }
     }
 }
@@ -191,10 +164,7 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         path: display.clone(),
         bytes,
         findings: Vec::new(),
-        error: Some(ScanError {
-            path: display.clone(),
-            message: io_message(&e),
-        }),
+        error: Some(ScanError { path: display.clone(), message: io_message(&e) }),
     };
     let file = match File::open(&input.path) {
         Ok(f) => f,
@@ -215,12 +185,7 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         match unsafe { memmap2::Mmap::map(&file) } {
             Ok(map) => {
                 let findings = engine.scan_chunked(&display, &map);
-                return FileResult {
-                    path: display.clone(),
-                    bytes: len,
-                    findings,
-                    error: None,
-                };
+                return FileResult { path: display.clone(), bytes: len, findings, error: None };
             }
             // Some file systems cannot map; stream instead.
             Err(_) => return scan_stream(engine, &display, file),
@@ -258,30 +223,12 @@ pub fn scan_stream(engine: &Engine, display: &str, r: impl std::io::Read) -> Fil
     let res = engine.scan_reader(display, &mut c);
     let (findings, error) = match res {
         Ok(f) => (f, None),
-        Err(e) => (
-            Vec::new(),
-            Some(ScanError {
-                path: display.to_string(),
-                message: io_message(&e),
-            }),
-        ),
+        Err(e) => (Vec::new(), Some(ScanError { path: display.to_string(), message: io_message(&e) })),
     };
-    FileResult {
-        path: display.to_string(),
-        bytes: c.n,
-        findings,
-        error,
-    }
+    FileResult { path: display.to_string(), bytes: c.n, findings, error }
 }
 
 /// Scans every input in parallel, calling `each` as inputs finish (from worker threads).
-pub fn scan_inputs(
-    engine: &Engine,
-    inputs: &[Input],
-    opts: &WalkOptions,
-    each: impl Fn(FileResult) + Sync,
-) {
-    inputs
-        .par_iter()
-        .for_each(|i| each(scan_input(engine, i, opts)));
+pub fn scan_inputs(engine: &Engine, inputs: &[Input], opts: &WalkOptions, each: impl Fn(FileResult) + Sync) {
+    inputs.par_iter().for_each(|i| each(scan_input(engine, i, opts)));
 }

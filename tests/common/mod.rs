@@ -5,12 +5,15 @@
 use assert_cmd::Command;
 use std::path::Path;
 
-pub const ACCESS_TOKEN: &str = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
-pub const ACCESS_TOKEN_2: &str = "00DmV00002AjC6a!AQla5kzFpfITtaO.rC8qLk1urN0XtzWbnXjgSTdd8PM5Pp_7vtA3R6DiZezwfg5y9cqBruxXI21kXNxSwH7_1K7wP94pJmBD";
+pub const ACCESS_TOKEN: &str =
+    "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
+pub const ACCESS_TOKEN_2: &str =
+    "00DmV00002AjC6a!AQla5kzFpfITtaO.rC8qLk1urN0XtzWbnXjgSTdd8PM5Pp_7vtA3R6DiZezwfg5y9cqBruxXI21kXNxSwH7_1K7wP94pJmBD";
 pub const REFRESH_TOKEN: &str =
     "5Aep8610tPsf8ahmTGQduyl23zvEC_BVu226UAN49lBzokTuowA3y2dsIKUYb96IT.rnsCT6WgPGk77SmJLekfi";
 pub const SECURITY_TOKEN: &str = "exz9e2axKQfrJomvqftIJh0I";
-pub const DOC_ACCESS_TOKEN: &str = "00Dx0000000BV7z!AR8AQP0jITN80ESEsj5EbaZTFG0RNBaT1cyWk7Tr5q9OrHVBWZ6T7d8sq.Bv1frJeYGiHXfDJfLlPWDzb9EhrDQNEN.uwAe2";
+pub const DOC_ACCESS_TOKEN: &str =
+    "00Dx0000000BV7z!AR8AQP0jITN80ESEsj5EbaZTFG0RNBaT1cyWk7Tr5q9OrHVBWZ6T7d8sq.Bv1frJeYGiHXfDJfLlPWDzb9EhrDQNEN.uwAe2";
 
 pub fn forcescan() -> Command {
     let mut c = Command::cargo_bin("forcescan").expect("binary built");
