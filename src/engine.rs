@@ -2,6 +2,7 @@
 //! line and column numbers. Sources decide *what* to read; the matcher decides *what matches*; this
 //! module connects them and owns the buffering rules that make each secret reported exactly once.
 
+use crate::decode::{self, Encoding};
 use crate::finding::{fingerprint, hash_key, redact, Finding};
 use crate::matcher::{dedupe, dedupe_by, Match, Matcher};
 use crate::rules::RuleBook;
@@ -19,11 +20,13 @@ pub struct EngineOptions {
     pub include_examples: bool,
     /// Memory-mapped inputs are cut into chunks of this many bytes, scanned in parallel.
     pub chunk_size: usize,
+    /// Look inside base64, UTF-16 and percent-encoded text (`--no-decode` turns it off).
+    pub decode: bool,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { show_secrets: false, include_examples: false, chunk_size: 8 << 20 }
+        EngineOptions { show_secrets: false, include_examples: false, chunk_size: 8 << 20, decode: true }
     }
 }
 
@@ -62,13 +65,24 @@ impl LineCursor {
     }
 }
 
+/// Findings in a narrowed UTF-16 text point into the narrowed bytes; make offsets and lengths count
+/// the original bytes (lines and columns already count code units, which is what editors show).
+fn utf16_positions(mut fs: Vec<Finding>, bom: usize, enc: Encoding) -> Vec<Finding> {
+    for f in &mut fs {
+        f.offset = bom as u64 + 2 * f.offset;
+        f.length *= 2;
+        f.decoded.get_or_insert(enc.name());
+    }
+    fs
+}
+
 fn is_binary(buf: &[u8]) -> bool {
     memchr::memchr(0, &buf[..buf.len().min(8192)]).is_some()
 }
 
 impl Engine {
     pub fn new(book: RuleBook, opts: EngineOptions) -> Result<Engine> {
-        Ok(Engine { matcher: Matcher::new(&book)?, book, opts, hash_key: hash_key() })
+        Ok(Engine { matcher: Matcher::new(&book, opts.decode)?, book, opts, hash_key: hash_key() })
     }
 
     /// The built-in rules with default options.
@@ -78,29 +92,63 @@ impl Engine {
 
     /// Scans one in-memory buffer on the calling thread.
     pub fn scan_bytes(&self, path: &str, buf: &[u8]) -> Vec<Finding> {
-        let mut ms = Vec::new();
-        self.matcher.scan(buf, 0..buf.len(), Some(Path::new(path)), &mut ms);
-        self.finish(path, buf, ms)
+        self.scan_buffer(path, buf, false)
     }
 
     /// Scans a large buffer (a memory map) in parallel chunks. Windows read across chunk edges into
     /// the whole buffer, so no overlap is needed and nothing is found twice.
     pub fn scan_chunked(&self, path: &str, buf: &[u8]) -> Vec<Finding> {
-        let size = self.opts.chunk_size.max(4096);
-        let starts: Vec<usize> = (0..buf.len()).step_by(size).collect();
-        let ms: Vec<Match> = starts
-            .par_iter()
-            .flat_map_iter(|&s| {
-                let mut out = Vec::new();
-                self.matcher.scan(buf, s..(s + size).min(buf.len()), Some(Path::new(path)), &mut out);
-                out
-            })
-            .collect();
+        self.scan_buffer(path, buf, true)
+    }
+
+    fn scan_buffer(&self, path: &str, buf: &[u8], parallel: bool) -> Vec<Finding> {
+        if self.opts.decode {
+            if let Some((enc, bom)) = decode::utf16_kind(buf) {
+                let narrow = decode::narrow_utf16(&buf[bom..], enc);
+                return utf16_positions(self.scan_plain(path, &narrow, parallel), bom, enc);
+            }
+        }
+        self.scan_plain(path, buf, parallel)
+    }
+
+    fn scan_plain(&self, path: &str, buf: &[u8], parallel: bool) -> Vec<Finding> {
+        let p = Some(Path::new(path));
+        let ms: Vec<Match> = if parallel {
+            let size = self.opts.chunk_size.max(4096);
+            let starts: Vec<usize> = (0..buf.len()).step_by(size).collect();
+            starts
+                .par_iter()
+                .flat_map_iter(|&s| {
+                    let mut out = Vec::new();
+                    self.matcher.scan(buf, s..(s + size).min(buf.len()), p, &mut out);
+                    out
+                })
+                .collect()
+        } else {
+            let mut out = Vec::new();
+            self.matcher.scan(buf, 0..buf.len(), p, &mut out);
+            out
+        };
         self.finish(path, buf, ms)
     }
 
-    /// Scans a stream with bounded memory: blocks of `chunk_size` plus the context the rules need.
+    /// Scans a stream with bounded memory. A UTF-16 stream (BOM, or NUL in every other byte of its
+    /// first 4 KiB) is narrowed as it is read.
     pub fn scan_reader(&self, path: &str, mut r: impl Read) -> std::io::Result<Vec<Finding>> {
+        let mut head = Vec::with_capacity(4096);
+        (&mut r).take(4096).read_to_end(&mut head)?;
+        match decode::utf16_kind(&head).filter(|_| self.opts.decode) {
+            Some((enc, bom)) => {
+                head.drain(..bom);
+                let narrow = decode::Utf16Reader::new(std::io::Cursor::new(head).chain(r), enc);
+                Ok(utf16_positions(self.scan_stream_plain(path, narrow)?, bom, enc))
+            }
+            None => self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r)),
+        }
+    }
+
+    /// Streams blocks of `chunk_size` plus the context the rules need.
+    fn scan_stream_plain(&self, path: &str, mut r: impl Read) -> std::io::Result<Vec<Finding>> {
         let keep_before = self.matcher.keep_before();
         let keep_after = self.matcher.keep_after();
         let block = self.opts.chunk_size.max(keep_before + keep_after + 4096);
@@ -199,6 +247,7 @@ impl Engine {
             org_id: m.org,
             known_example: m.known_example,
             binary,
+            decoded: m.decoding.map(|d| d.name()),
             git: None,
             raw: m.value,
         })

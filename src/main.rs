@@ -65,6 +65,9 @@ struct CommonArgs {
     /// Additional rule files (TOML, same schema as the built-in rules/).
     #[arg(long = "rules", value_name = "FILE")]
     rules: Vec<PathBuf>,
+    /// Do not look inside base64, UTF-16 or percent-encoded text.
+    #[arg(long)]
+    no_decode: bool,
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
@@ -87,6 +90,7 @@ impl CommonArgs {
         let opts = EngineOptions {
             show_secrets: self.show_secrets,
             include_examples: self.include_examples,
+            decode: !self.no_decode,
             ..Default::default()
         };
         let engine = Engine::new(book, opts).map_err(fail)?;

@@ -11,6 +11,7 @@
 //! as `buf`, which makes every secret found exactly once with no chunk overlap at all; streaming
 //! callers keep [`Matcher::keep_before`] + [`Matcher::keep_after`] bytes of context (see `engine`).
 
+use crate::decode::{self, Decoded, Encoding};
 use crate::rules::{AnchorCase, KnownExamples, RuleBook, RuleSpec};
 use crate::unescape::normalize;
 use crate::validate::{is_known_example, is_placeholder, Validator};
@@ -31,6 +32,8 @@ pub struct Match {
     pub value: Vec<u8>,
     pub org: Option<String>,
     pub known_example: bool,
+    /// Set when the secret was found inside encoded text (the span covers the encoded bytes).
+    pub decoding: Option<Encoding>,
 }
 
 /// Per-rule lazily compiled parts.
@@ -144,6 +147,10 @@ pub struct Matcher {
     ac: AhoCorasick,
     /// Automaton pattern id → (rule, offset of that rule's anchor inside the pattern).
     pattern_rules: Vec<Vec<(usize, usize)>>,
+    /// Automaton pattern id → the encoding to decode around a hit, for encoded anchors.
+    pattern_decode: Vec<Option<Encoding>>,
+    /// Whether encoded text is looked into at all.
+    decode: bool,
     longest_anchor: usize,
     before: usize,
     after: usize,
@@ -160,22 +167,89 @@ fn variants(word: &str) -> Vec<String> {
     v
 }
 
+/// Percent-encodes the URL-reserved characters of an anchor (`force://` → `force%3A%2F%2F`), in
+/// upper- and lower-case hex; empty when the anchor has none.
+fn percent_forms(anchor: &str) -> Vec<String> {
+    const RESERVED: &[u8] = b":/@!?#&=+";
+    if !anchor.bytes().any(|b| RESERVED.contains(&b)) {
+        return Vec::new();
+    }
+    let upper: String = anchor
+        .bytes()
+        .map(|b| if RESERVED.contains(&b) { format!("%{b:02X}") } else { (b as char).to_string() })
+        .collect();
+    let lower = lower_hex(&upper);
+    vec![upper, lower]
+}
+
+/// Lower-cases only the hex digits of percent escapes.
+fn lower_hex(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push('%');
+            out.push((b[i + 1] as char).to_ascii_lowercase());
+            out.push((b[i + 2] as char).to_ascii_lowercase());
+            i += 3;
+        } else {
+            out.push(b[i] as char);
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One search pattern: the rules it triggers (with the offset of their anchor inside the pattern),
+/// or the encoding to decode around it.
+#[derive(Default)]
+struct Pattern {
+    text: Vec<u8>,
+    rules: Vec<usize>,
+    decode: Option<Encoding>,
+}
+
 impl Matcher {
-    pub fn new(book: &RuleBook) -> Result<Matcher> {
+    /// Compiles the rule book. With `decode`, encoded anchors (base64, UTF-16, percent) are searched
+    /// too and the text around them decoded (see `decode`).
+    pub fn new(book: &RuleBook, decode: bool) -> Result<Matcher> {
         let rules: Vec<CompiledRule> = book.rules.iter().cloned().map(CompiledRule::new).collect::<Result<_>>()?;
-        // Every distinct anchor string and the rules that own it.
-        let mut owners: Vec<(String, Vec<usize>)> = Vec::new();
+        let mut pats: Vec<Pattern> = Vec::new();
+        let mut add = |text: Vec<u8>, rule: Option<usize>, dec: Option<Encoding>| {
+            let i = match pats.iter().position(|p| p.text == text) {
+                Some(i) => i,
+                None => {
+                    pats.push(Pattern { text, ..Default::default() });
+                    pats.len() - 1
+                }
+            };
+            if let Some(r) = rule {
+                if !pats[i].rules.contains(&r) {
+                    pats[i].rules.push(r);
+                }
+            }
+            if dec.is_some() {
+                pats[i].decode = dec;
+            }
+        };
         for (ri, r) in rules.iter().enumerate() {
             for a in &r.spec.anchors {
-                let forms = match r.spec.anchor_case {
-                    AnchorCase::Exact => vec![a.clone()],
-                    AnchorCase::Variants => variants(a),
-                };
-                for f in forms {
-                    match owners.iter_mut().find(|(p, _)| *p == f) {
-                        Some((_, rs)) if !rs.contains(&ri) => rs.push(ri),
-                        Some(_) => {}
-                        None => owners.push((f, vec![ri])),
+                match r.spec.anchor_case {
+                    AnchorCase::Variants => variants(a).into_iter().for_each(|v| add(v.into_bytes(), Some(ri), None)),
+                    AnchorCase::Exact => {
+                        add(a.clone().into_bytes(), Some(ri), None);
+                        // Token prefixes are what survives encoding recognisably; keywords are not
+                        // worth the extra patterns (whole UTF-16 files are narrowed instead).
+                        if decode && a.len() >= 3 {
+                            for b in decode::base64_anchors(a.as_bytes()) {
+                                add(b.into_bytes(), None, Some(Encoding::Base64));
+                            }
+                            add(decode::utf16_anchor(a), None, Some(Encoding::Utf16));
+                            for p in percent_forms(a) {
+                                add(p.into_bytes(), None, Some(Encoding::Percent));
+                            }
+                        }
                     }
                 }
             }
@@ -184,15 +258,16 @@ impl Matcher {
         // on logs), but reports one anchor where several overlap. Longest anchors go first, and a hit
         // also runs the rules of every shorter anchor inside it, at that anchor's offset, so an
         // anchor hidden inside another (`token` in a user's `sf_token`) still triggers its rules.
-        owners.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-        let patterns: Vec<&str> = owners.iter().map(|(p, _)| p.as_str()).collect();
-        let pattern_rules: Vec<Vec<(usize, usize)>> = owners
+        pats.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
+        let pattern_rules: Vec<Vec<(usize, usize)>> = pats
             .iter()
-            .map(|(p, _)| {
+            .map(|p| {
                 let mut v = Vec::new();
-                for (q, rs) in &owners {
-                    for (off, _) in p.match_indices(q.as_str()) {
-                        v.extend(rs.iter().map(|&r| (r, off)));
+                for q in &pats {
+                    let mut from = 0;
+                    while let Some(off) = memchr::memmem::find(&p.text[from..], &q.text) {
+                        v.extend(q.rules.iter().map(|&r| (r, from + off)));
+                        from += off + 1;
                     }
                 }
                 v.sort_unstable();
@@ -200,12 +275,19 @@ impl Matcher {
                 v
             })
             .collect();
-        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(&patterns)?;
+        let ac = AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(pats.iter().map(|p| &p.text))?;
         let ctx_radius = |r: &CompiledRule| r.spec.context.as_ref().map_or(0, |c| c.radius);
-        let before = rules.iter().map(|r| r.spec.window[0].max(ctx_radius(r)) + 1).max().unwrap_or(0);
-        let after = rules.iter().map(|r| r.spec.window[1].max(ctx_radius(r)) + 1).max().unwrap_or(0);
+        let mut before = rules.iter().map(|r| r.spec.window[0].max(ctx_radius(r)) + 1).max().unwrap_or(0);
+        let mut after = rules.iter().map(|r| r.spec.window[1].max(ctx_radius(r)) + 1).max().unwrap_or(0);
+        if decode {
+            // A decoded run may reach this far around its anchor.
+            before = before.max(decode::MAX_RUN + 4);
+            after = after.max(decode::MAX_RUN + 4);
+        }
         Ok(Matcher {
-            longest_anchor: owners.first().map_or(0, |(p, _)| p.len()),
+            longest_anchor: pats.first().map_or(0, |p| p.text.len()),
+            pattern_decode: pats.iter().map(|p| p.decode).collect(),
+            decode,
             rules,
             known: book.known_examples.clone(),
             ac,
@@ -215,7 +297,7 @@ impl Matcher {
         })
     }
 
-    /// Bytes before an anchor that a rule may need (window or context radius).
+    /// Bytes before an anchor that a rule may need (window, context radius, decoded run).
     pub fn keep_before(&self) -> usize {
         self.before
     }
@@ -232,18 +314,55 @@ impl Matcher {
     /// Finds the secrets whose anchors start in `accept`, appending them to `out` (unsorted, possibly
     /// with duplicates; see [`dedupe`]). `path` is used by rules whose context includes the file kind.
     pub fn scan(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>) {
+        self.scan_at_depth(buf, accept, path, out, 0);
+    }
+
+    fn scan_at_depth(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>, depth: u8) {
         let end = accept.end.min(buf.len());
         if accept.start >= end {
             return;
         }
         let search_end = (end + self.longest_anchor.saturating_sub(1)).min(buf.len());
+        // Runs already decoded in this call: further anchors inside one add nothing.
+        let mut decoded_until = [0usize; 5];
         for hit in self.ac.find_iter(Input::new(buf).range(accept.start..search_end)) {
             if hit.start() >= end {
                 break;
             }
-            for &(ri, off) in &self.pattern_rules[hit.pattern().as_usize()] {
+            let pid = hit.pattern().as_usize();
+            for &(ri, off) in &self.pattern_rules[pid] {
                 self.confirm(ri, buf, hit.start() + off, path, out);
             }
+            if let Some(enc) = self.pattern_decode[pid] {
+                let slot = enc as usize;
+                if depth >= decode::MAX_DEPTH || hit.start() < decoded_until[slot] {
+                    continue;
+                }
+                let d = match enc {
+                    Encoding::Base64 => decode::decode_base64(buf, hit.start()),
+                    Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => {
+                        decode::decode_utf16_run(buf, hit.start())
+                    }
+                    Encoding::Percent => decode::decode_percent_run(buf, hit.start()),
+                };
+                if let Some(d) = d {
+                    decoded_until[slot] = d.run.end;
+                    self.scan_decoded(&d, path, out, depth);
+                }
+            }
+        }
+    }
+
+    /// Scans decoded text and maps what it finds back onto the encoded bytes.
+    fn scan_decoded(&self, d: &Decoded, path: Option<&Path>, out: &mut Vec<Match>, depth: u8) {
+        let mut inner = Vec::new();
+        self.scan_at_depth(&d.bytes, 0..d.bytes.len(), path, &mut inner, depth + 1);
+        for mut m in inner {
+            let span = d.original_span(m.start..m.end);
+            m.start = span.start;
+            m.end = span.end;
+            m.decoding.get_or_insert(d.encoding);
+            out.push(m);
         }
     }
 
@@ -263,15 +382,19 @@ impl Matcher {
             if m.end() <= rel {
                 continue;
             }
-            let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else {
-                continue;
-            };
+            let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else { continue };
             let (s, e) = (ws + sm.start(), ws + sm.end());
             if (s > 0 && rule.not_before[buf[s - 1] as usize]) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
                 continue;
             }
-            let value = normalize(&buf[s..e]);
-            if is_placeholder(&value) || !rule.validators.iter().all(|v| v.check(&value)) {
+            let raw = &buf[s..e];
+            // A value that is base64 of printable text (a Kubernetes Secret's data) is judged by
+            // what it decodes to, never as written: the encoded form would pass for a password.
+            let (value, decoding) = match self.decode.then(|| decode::decode_value_base64(raw)).flatten() {
+                Some(v) => (v, Some(Encoding::Base64)),
+                None => (normalize(raw).into_owned(), None),
+            };
+            if is_placeholder(&value) || !rule.validators.iter().all(|x| x.check(&value)) {
                 continue;
             }
             if rule.spec.context.is_some() {
@@ -292,8 +415,9 @@ impl Matcher {
                 start: s,
                 end: e,
                 known_example: is_known_example(&value, &self.known),
-                value: value.into_owned(),
+                value,
                 org,
+                decoding,
             });
         }
     }
@@ -360,7 +484,7 @@ mod tests {
 
     fn find(text: &str) -> Vec<(String, String)> {
         let book = RuleBook::builtin();
-        let m = Matcher::new(&book).unwrap();
+        let m = Matcher::new(&book, true).unwrap();
         let mut out = Vec::new();
         m.scan(text.as_bytes(), 0..text.len(), None, &mut out);
         dedupe(&mut out);
@@ -392,7 +516,7 @@ window = [0, 90]
 "#,
         )
         .unwrap();
-        let m = Matcher::new(&book).unwrap();
+        let m = Matcher::new(&book, true).unwrap();
         let text = "POST https://login.salesforce.com/services/oauth2/token client_secret=FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685";
         let mut out = Vec::new();
         m.scan(text.as_bytes(), 0..text.len(), None, &mut out);

@@ -1,0 +1,414 @@
+//! Finding credentials that are encoded: base64 / base64url blocks (Kubernetes Secrets, Basic auth
+//! headers, JSON blobs), UTF-16 text (Windows exports, strings inside binaries) and percent-encoded
+//! URLs (an SFDX auth URL passed as a query parameter).
+//!
+//! Decoding never runs over whole buffers. Instead each encoding contributes *encoded anchors* to the
+//! matcher's one automaton: the base64 of `5Aep861` at each of the three byte alignments, the
+//! UTF-16LE/BE spelling of `00D`, `force%3A%2F%2F`. Only where such an anchor hits is the surrounding
+//! encoded run decoded and scanned again (to a bounded depth), and every match found inside is mapped
+//! back to the span of encoded bytes it came from. Plain text pays for one prefilter pass, as before.
+//!
+//! Whole UTF-16 files (BOM, or NUL in every other byte) are narrowed to one byte per code unit before
+//! scanning; see [`utf16_kind`] and [`narrow_utf16`].
+
+use base64::Engine as _;
+use std::ops::Range;
+
+/// How an encoded anchor is written, and so how to decode the text around it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Encoding {
+    Base64,
+    /// ASCII text in UTF-16 inside other bytes (strings in a binary): the byte order of a run of
+    /// ASCII code units cannot be told apart, LE text being BE text shifted by one byte.
+    Utf16,
+    Utf16Le,
+    Utf16Be,
+    Percent,
+}
+
+impl Encoding {
+    /// The name used in findings (`"decoded": "base64"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Encoding::Base64 => "base64",
+            Encoding::Utf16 => "utf-16",
+            Encoding::Utf16Le => "utf-16le",
+            Encoding::Utf16Be => "utf-16be",
+            Encoding::Percent => "percent",
+        }
+    }
+}
+
+/// Largest encoded run decoded around one hit, each way. A Kubernetes Secret value or a Basic header
+/// is far smaller; the cap keeps a hostile megabyte of base64 from being decoded over and over.
+pub const MAX_RUN: usize = 64 * 1024;
+
+/// How deep encodings may nest (base64 inside base64 inside a UTF-16 file, …).
+pub const MAX_DEPTH: u8 = 2;
+
+const B64_STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// The base64 spellings of `anchor` at the three byte alignments, as literal strings to search for.
+///
+/// At each alignment only some output characters depend on the anchor alone. The longest run of those
+/// is used when it has at least 4 characters; a 3-character run is extended by enumerating the
+/// neighbouring, partly determined character when that takes at most 4 variants (`00D` at alignment 1
+/// becomes `DAwR`, `TAwR`, `jAwR`, `zAwR`). Both the standard and the URL-safe alphabet are returned.
+pub fn base64_anchors(anchor: &[u8]) -> Vec<String> {
+    let mut out = Vec::new();
+    for shift in 0..3usize {
+        let (lo, hi) = (8 * shift, 8 * (shift + anchor.len()));
+        let bit = |i: usize| -> Option<u8> {
+            if i < lo || i >= hi {
+                return None;
+            }
+            let b = anchor[(i - lo) / 8];
+            Some((b >> (7 - (i - lo) % 8)) & 1)
+        };
+        let nchars = hi.div_ceil(6);
+        // Per output character: Some(value) when fully determined, else the known bits.
+        let chars: Vec<(Option<u8>, Vec<Option<u8>>)> = (0..nchars)
+            .map(|k| {
+                let bits: Vec<Option<u8>> = (0..6).map(|j| bit(6 * k + j)).collect();
+                let full = bits.iter().all(|b| b.is_some());
+                let v = full.then(|| bits.iter().fold(0u8, |acc, b| (acc << 1) | b.unwrap()));
+                (v, bits)
+            })
+            .collect();
+        let (mut best, mut cur) = ((0usize, 0usize), (0usize, 0usize));
+        for (k, (v, _)) in chars.iter().enumerate() {
+            if v.is_some() {
+                cur = if cur.1 == k && cur.1 > cur.0 { (cur.0, k + 1) } else { (k, k + 1) };
+                if cur.1 - cur.0 > best.1 - best.0 {
+                    best = cur;
+                }
+            }
+        }
+        let run: String = chars[best.0..best.1].iter().map(|(v, _)| B64_STD[v.unwrap() as usize] as char).collect();
+        let mut forms = Vec::new();
+        if run.len() >= 4 {
+            forms.push(run);
+        } else if run.len() == 3 {
+            // Extend by one partly known neighbour, if it has at most 2 unknown bits.
+            let neighbours = [(best.0.checked_sub(1), true), (Some(best.1).filter(|&k| k < nchars), false)];
+            for (k, before) in neighbours {
+                let Some(k) = k else { continue };
+                let bits = &chars[k].1;
+                let unknown = bits.iter().filter(|b| b.is_none()).count();
+                if unknown == 0 || unknown > 2 {
+                    continue;
+                }
+                for fill in 0..(1u8 << unknown) {
+                    let mut n = 0;
+                    let v = bits.iter().fold(0u8, |acc, b| {
+                        let bit = b.unwrap_or_else(|| {
+                            n += 1;
+                            (fill >> (unknown - n)) & 1
+                        });
+                        (acc << 1) | bit
+                    });
+                    let c = B64_STD[v as usize] as char;
+                    forms.push(if before { format!("{c}{run}") } else { format!("{run}{c}") });
+                }
+                break;
+            }
+        }
+        for f in forms {
+            let url = f.replace('+', "-").replace('/', "_");
+            if url != f {
+                out.push(url);
+            }
+            out.push(f);
+        }
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The UTF-16LE spelling of an ASCII anchor. It also finds UTF-16BE text, one byte later.
+pub fn utf16_anchor(anchor: &str) -> Vec<u8> {
+    anchor.bytes().flat_map(|b| [b, 0]).collect()
+}
+
+/// Text decoded from an encoded run, and how to map positions back.
+pub struct Decoded {
+    pub bytes: Vec<u8>,
+    /// The encoded run in the original buffer.
+    pub run: Range<usize>,
+    pub encoding: Encoding,
+    /// Percent decoding only: for each decoded byte, the offset of its first encoded byte in `run`.
+    map: Vec<usize>,
+}
+
+impl Decoded {
+    /// The span of encoded bytes that decoded to `r` (a span inside `bytes`).
+    pub fn original_span(&self, r: Range<usize>) -> Range<usize> {
+        let s = self.run.start;
+        let (a, b) = match self.encoding {
+            Encoding::Base64 => (s + r.start / 3 * 4, s + r.end.div_ceil(3) * 4),
+            Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => (s + 2 * r.start, s + 2 * r.end),
+            Encoding::Percent => {
+                let end = self.map.get(r.end).map_or(self.run.len(), |&o| o);
+                (s + self.map[r.start], s + end)
+            }
+        };
+        a.min(self.run.end)..b.min(self.run.end)
+    }
+}
+
+fn is_b64(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
+}
+
+/// Decodes the base64 run around a hit at `at`. The run's true start is unknown when base64
+/// characters precede it (`token=MDBE…`: `token` looks like base64 too), so the four possible group
+/// alignments are tried and the one that decodes to the most text wins.
+pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
+    let mut start = at;
+    let lim = at.saturating_sub(MAX_RUN);
+    while start > lim && is_b64(buf[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at;
+    let lim = (at + MAX_RUN).min(buf.len());
+    while end < lim && is_b64(buf[end]) {
+        end += 1;
+    }
+    let mut pad_end = end;
+    while pad_end < buf.len() && pad_end < end + 2 && buf[pad_end] == b'=' {
+        pad_end += 1;
+    }
+    let mut best: Option<Decoded> = None;
+    for phase in 0..4 {
+        let s = start + phase;
+        if s >= end || end - s < 8 {
+            continue;
+        }
+        let text: Vec<u8> = buf[s..end]
+            .iter()
+            .map(|&b| match b {
+                b'-' => b'+',
+                b'_' => b'/',
+                b => b,
+            })
+            .collect();
+        let usable = text.len() - text.len() % 4;
+        let tail = text.len() % 4;
+        let mut t = text[..usable].to_vec();
+        if tail >= 2 {
+            t.extend_from_slice(&text[usable..]);
+        }
+        let engine = base64::engine::GeneralPurpose::new(
+            &base64::alphabet::STANDARD,
+            base64::engine::GeneralPurposeConfig::new()
+                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+                .with_decode_allow_trailing_bits(true),
+        );
+        let Ok(bytes) = engine.decode(&t) else { continue };
+        if best.as_ref().is_none_or(|b| printable(&bytes) > printable(&b.bytes)) {
+            let run_end = if tail >= 2 { end.max(pad_end) } else { s + usable };
+            best = Some(Decoded { bytes, run: s..run_end, encoding: Encoding::Base64, map: Vec::new() });
+        }
+    }
+    best.filter(|d| printable(&d.bytes) * 10 >= d.bytes.len() * 6)
+}
+
+/// Decodes a whole value that is base64 of printable text (a Kubernetes Secret's `data` entry).
+pub fn decode_value_base64(v: &[u8]) -> Option<Vec<u8>> {
+    if v.len() < 8 || v.len() > 4096 || !v.iter().all(|&b| is_b64(b) || b == b'=') {
+        return None;
+    }
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    let std: Vec<u8> = v
+        .iter()
+        .map(|&b| match b {
+            b'-' => b'+',
+            b'_' => b'/',
+            b => b,
+        })
+        .collect();
+    let bytes = engine.decode(std).ok()?;
+    (printable(&bytes) == bytes.len() && !bytes.is_empty()).then_some(bytes)
+}
+
+/// Count of printable ASCII bytes (and line breaks): decoded text should be mostly text.
+fn printable(b: &[u8]) -> usize {
+    b.iter().filter(|&&c| (0x20..0x7f).contains(&c) || c == b'\n' || c == b'\r' || c == b'\t').count()
+}
+
+/// Narrows the run of ASCII UTF-16 code units around a hit at `at` (read as little-endian: ASCII
+/// byte, then NUL) to one byte per code unit.
+pub fn decode_utf16_run(buf: &[u8], at: usize) -> Option<Decoded> {
+    let unit = |i: usize| i + 1 < buf.len() && buf[i + 1] == 0 && buf[i] != 0 && buf[i] < 0x80;
+    let mut start = at;
+    while start >= 2 && at - start < MAX_RUN && unit(start - 2) {
+        start -= 2;
+    }
+    let mut end = at;
+    while end - at < MAX_RUN && unit(end) {
+        end += 2;
+    }
+    let bytes: Vec<u8> = buf[start..end].chunks_exact(2).map(|u| u[0]).collect();
+    (!bytes.is_empty()).then_some(Decoded { bytes, run: start..end, encoding: Encoding::Utf16, map: Vec::new() })
+}
+
+/// Percent-decodes the URL-ish run around a hit.
+pub fn decode_percent_run(buf: &[u8], at: usize) -> Option<Decoded> {
+    let urlish = |b: u8| b.is_ascii_alphanumeric() || b"%._~+-!*'()".contains(&b);
+    let mut start = at;
+    while start > 0 && at - start < MAX_RUN && urlish(buf[start - 1]) {
+        start -= 1;
+    }
+    let mut end = at;
+    while end < buf.len() && end - at < MAX_RUN && urlish(buf[end]) {
+        end += 1;
+    }
+    let run = &buf[start..end];
+    let (mut bytes, mut map) = (Vec::with_capacity(run.len()), Vec::with_capacity(run.len()));
+    let mut i = 0;
+    while i < run.len() {
+        map.push(i);
+        if run[i] == b'%' && i + 2 < run.len() {
+            if let (Some(h), Some(l)) = ((run[i + 1] as char).to_digit(16), (run[i + 2] as char).to_digit(16)) {
+                bytes.push((h * 16 + l) as u8);
+                i += 3;
+                continue;
+            }
+        }
+        bytes.push(run[i]);
+        i += 1;
+    }
+    Some(Decoded { bytes, run: start..end, encoding: Encoding::Percent, map })
+}
+
+/// Whether a whole buffer is UTF-16 text: a byte-order mark, or NUL in (nearly) every other byte of
+/// its start. Returns the encoding and the length of the BOM.
+pub fn utf16_kind(buf: &[u8]) -> Option<(Encoding, usize)> {
+    match buf {
+        [0xFF, 0xFE, ..] => return Some((Encoding::Utf16Le, 2)),
+        [0xFE, 0xFF, ..] => return Some((Encoding::Utf16Be, 2)),
+        _ => {}
+    }
+    let head = &buf[..buf.len().min(4096) & !1];
+    if head.len() < 16 {
+        return None;
+    }
+    let units = head.len() / 2;
+    let zeros_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let zeros_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    if zeros_odd * 10 >= units * 9 && zeros_even * 10 <= units {
+        Some((Encoding::Utf16Le, 0))
+    } else if zeros_even * 10 >= units * 9 && zeros_odd * 10 <= units {
+        Some((Encoding::Utf16Be, 0))
+    } else {
+        None
+    }
+}
+
+/// One byte per UTF-16 code unit: ASCII stays, anything else becomes `0x1A` (credentials are ASCII,
+/// and line breaks survive, so lines and columns count code units).
+pub fn narrow_utf16(buf: &[u8], enc: Encoding) -> Vec<u8> {
+    let lo = if enc == Encoding::Utf16Le { 0 } else { 1 };
+    buf.chunks_exact(2)
+        .map(|u| {
+            let (l, h) = if lo == 0 { (u[0], u[1]) } else { (u[1], u[0]) };
+            if h == 0 && l < 0x80 {
+                l
+            } else {
+                0x1A
+            }
+        })
+        .collect()
+}
+
+/// Narrows a UTF-16 stream as it is read (see [`narrow_utf16`]).
+pub struct Utf16Reader<R> {
+    inner: R,
+    enc: Encoding,
+    raw: Vec<u8>,
+    /// An odd byte left from the previous read.
+    carry: Option<u8>,
+}
+
+impl<R: std::io::Read> Utf16Reader<R> {
+    pub fn new(inner: R, enc: Encoding) -> Self {
+        Utf16Reader { inner, enc, raw: Vec::new(), carry: None }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
+    fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+        if out.is_empty() {
+            return Ok(0);
+        }
+        loop {
+            self.raw.clear();
+            self.raw.extend(self.carry.take());
+            let have = self.raw.len();
+            self.raw.resize(have + 2 * out.len(), 0);
+            let n = self.inner.read(&mut self.raw[have..])?;
+            self.raw.truncate(have + n);
+            if n == 0 {
+                return Ok(0); // a trailing odd byte is not a code unit
+            }
+            if self.raw.len() % 2 == 1 {
+                self.carry = self.raw.pop();
+            }
+            if self.raw.is_empty() {
+                continue;
+            }
+            let narrowed = narrow_utf16(&self.raw, self.enc);
+            out[..narrowed.len()].copy_from_slice(&narrowed);
+            return Ok(narrowed.len());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use base64::engine::general_purpose::STANDARD;
+
+    #[test]
+    fn base64_anchors_match_every_alignment() {
+        let anchors = base64_anchors(b"00D");
+        for prefix in ["", "x", "xy", "hello ", "ab:"] {
+            let enc = STANDARD.encode(format!("{prefix}00Dhu0000G8GP38!AQ"));
+            assert!(anchors.iter().any(|a| enc.contains(a.as_str())), "{prefix:?}: {enc} has none of {anchors:?}");
+        }
+        assert!(base64_anchors(b"5Aep861").iter().all(|a| a.len() >= 8));
+    }
+
+    #[test]
+    fn base64_run_decodes_and_maps_back() {
+        let secret = "SF_TOKEN=5Aep861abc";
+        let text = format!("data:\n  creds: {}\n", STANDARD.encode(secret));
+        let at = text.find("creds: ").unwrap() + 9;
+        let d = decode_base64(text.as_bytes(), at).unwrap();
+        assert_eq!(d.bytes, secret.as_bytes());
+        let r = d.original_span(0..d.bytes.len());
+        assert_eq!(&text[r], STANDARD.encode(secret));
+    }
+
+    #[test]
+    fn utf16_detection_and_narrowing() {
+        let le: Vec<u8> = "hello world, this is text\n".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        assert_eq!(utf16_kind(&le), Some((Encoding::Utf16Le, 0)));
+        assert_eq!(narrow_utf16(&le, Encoding::Utf16Le), b"hello world, this is text\n");
+        assert_eq!(utf16_kind(b"plain ascii text that is long enough"), None);
+    }
+
+    #[test]
+    fn percent_run_maps_offsets() {
+        let text = b"u=force%3A%2F%2Fx%3A%3Ay&z";
+        let d = decode_percent_run(text, 4).unwrap();
+        assert_eq!(d.bytes, b"force://x::y".to_vec());
+        let i = d.bytes.iter().position(|&b| b == b'f').unwrap();
+        assert_eq!(&text[d.original_span(i..d.bytes.len())], b"force%3A%2F%2Fx%3A%3Ay");
+    }
+}

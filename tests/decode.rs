@@ -1,0 +1,158 @@
+//! Encoded credentials: base64 blocks and values, UTF-16 text and strings, percent-encoded URLs.
+//! Spans always point at the bytes as written.
+
+mod common;
+use base64::Engine as _;
+use common::*;
+
+fn b64(s: &str) -> String {
+    base64::engine::general_purpose::STANDARD.encode(s)
+}
+
+fn json_findings(dir: &std::path::Path, args: &[&str]) -> Vec<serde_json::Value> {
+    let out = forcescan().current_dir(dir).args(["scan", "-f", "json"]).args(args).output().unwrap();
+    let j: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    j["findings"].as_array().unwrap().clone()
+}
+
+#[test]
+fn a_token_deep_in_a_minified_line_is_found_in_three_encodings_with_exact_columns() {
+    let d = tempfile::tempdir().unwrap();
+    let forms = [ACCESS_TOKEN.replace('!', "%21"), ACCESS_TOKEN.replace('!', "\\u0021"), b64(ACCESS_TOKEN)];
+    let mut line = String::new();
+    let mut starts = Vec::new();
+    for (i, form) in forms.iter().enumerate() {
+        let at = 1_000_000 + i * 300_000;
+        while line.len() < at - 2 {
+            line.push_str("var a=function(b){return b*2};");
+        }
+        line.truncate(at - 2);
+        line.push_str("=\"");
+        starts.push(line.len());
+        line.push_str(form);
+        line.push('"');
+    }
+    while line.len() < 2_000_000 {
+        line.push_str("x=1;");
+    }
+    write(d.path(), "app.min.js", &line);
+    let f = json_findings(d.path(), &[]);
+    assert_eq!(f.len(), 3, "{f:#?}");
+    for (i, x) in f.iter().enumerate() {
+        assert_eq!(x["rule"], "salesforce-access-token");
+        assert_eq!(x["line"], 1);
+        assert_eq!(x["column"].as_u64().unwrap(), starts[i] as u64 + 1, "form {i}");
+        assert_eq!(x["length"].as_u64().unwrap(), forms[i].len() as u64, "form {i}");
+        assert_eq!(x["fingerprint"], f[0]["fingerprint"], "one secret, three spellings");
+    }
+    assert_eq!(f[2]["decoded"], "base64");
+    // With decoding off, only the forms the rule spells out itself remain.
+    assert_eq!(json_findings(d.path(), &["--no-decode"]).len(), 2);
+}
+
+#[test]
+fn kubernetes_secret_values_are_decoded() {
+    let d = tempfile::tempdir().unwrap();
+    let yaml = format!(
+        "apiVersion: v1\nkind: Secret\nmetadata:\n  name: salesforce-creds\ntype: Opaque\ndata:\n  SF_PASSWORD: {}\n  SF_ACCESS_TOKEN: {}\n  SF_REFRESH_TOKEN: {}\n",
+        b64("Hunter2!exz9e2axKQfrJomvqftIJh0I"),
+        b64(ACCESS_TOKEN_2),
+        b64(REFRESH_TOKEN)
+    );
+    write(d.path(), "k8s/secret.yaml", &yaml);
+    let f = json_findings(d.path(), &[]);
+    let got: Vec<(u64, &str, &str)> = f
+        .iter()
+        .map(|x| (x["line"].as_u64().unwrap(), x["rule"].as_str().unwrap(), x["decoded"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (7, "salesforce-password-with-token", "base64"),
+            (8, "salesforce-access-token", "base64"),
+            (9, "salesforce-refresh-token", "base64")
+        ]
+    );
+    assert_eq!(f[1]["column"], 20);
+}
+
+#[test]
+fn utf16_files_with_and_without_bom() {
+    let d = tempfile::tempdir().unwrap();
+    let text = format!("# exported settings\r\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\r\nBearer {ACCESS_TOKEN}\r\n");
+    let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(|u| u.to_le_bytes())).collect();
+    let be: Vec<u8> = text.encode_utf16().flat_map(|u| u.to_be_bytes()).collect();
+    write(d.path(), "le.txt", &le);
+    write(d.path(), "be.txt", &be);
+    let f = json_findings(d.path(), &[]);
+    let got: Vec<(&str, u64, u64, &str, &str)> = f
+        .iter()
+        .map(|x| {
+            (
+                x["path"].as_str().unwrap(),
+                x["line"].as_u64().unwrap(),
+                x["column"].as_u64().unwrap(),
+                x["rule"].as_str().unwrap(),
+                x["decoded"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            ("be.txt", 2, 19, "salesforce-security-token", "utf-16be"),
+            ("be.txt", 3, 8, "salesforce-access-token", "utf-16be"),
+            ("le.txt", 2, 19, "salesforce-security-token", "utf-16le"),
+            ("le.txt", 3, 8, "salesforce-access-token", "utf-16le"),
+        ]
+    );
+    // Offsets count original bytes: BOM + 2 bytes per code unit.
+    let at = text.find("Bearer ").unwrap() + 7;
+    assert_eq!(f[3]["offset"].as_u64().unwrap(), 2 + 2 * at as u64);
+    assert_eq!(f[3]["length"].as_u64().unwrap(), 2 * ACCESS_TOKEN.len() as u64);
+    // Streams are narrowed too.
+    let out = forcescan().args(["scan", "-", "-f", "jsonl"]).write_stdin(le).output().unwrap();
+    assert_eq!(jsonl_triples(&stdout_of(&out)).len(), 2);
+}
+
+#[test]
+fn utf16_strings_inside_a_binary() {
+    let d = tempfile::tempdir().unwrap();
+    let mut bin = b"MZ\x90\x00\x03\x00\x00\x00\x04\x00".to_vec();
+    bin.extend(std::iter::repeat_n(0u8, 64));
+    bin.extend(format!("refresh={REFRESH_TOKEN}").encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bin.extend([0, 0, 0xFF, 0x13, 0x00]);
+    write(d.path(), "tool.exe", &bin);
+    let f = json_findings(d.path(), &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["rule"], "salesforce-refresh-token");
+    assert_eq!(f[0]["decoded"], "utf-16");
+    assert_eq!(f[0]["offset"].as_u64().unwrap(), 74 + 2 * 8);
+    assert_eq!(f[0]["length"].as_u64().unwrap(), 2 * REFRESH_TOKEN.len() as u64);
+    assert_eq!(f[0]["binary"], true);
+}
+
+#[test]
+fn a_percent_encoded_auth_url_in_a_query_string() {
+    let d = tempfile::tempdir().unwrap();
+    let url = format!("force://PlatformCLI::{REFRESH_TOKEN}@acme.my.salesforce.com");
+    let enc = url.replace(':', "%3A").replace('/', "%2F").replace('@', "%40");
+    write(d.path(), "access.log", format!("GET /deploy?auth={enc}&env=prod HTTP/1.1\n"));
+    let f = json_findings(d.path(), &[]);
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(f[0]["rule"], "salesforce-sfdx-auth-url");
+    assert_eq!(f[0]["column"], 18);
+    assert_eq!(f[0]["length"].as_u64().unwrap(), enc.len() as u64);
+}
+
+#[test]
+fn base64_that_decodes_to_noise_stays_silent() {
+    let d = tempfile::tempdir().unwrap();
+    // "MDBE" (base64 of "00D") inside an unrelated image blob.
+    write(
+        d.path(),
+        "img.html",
+        "<img src=\"data:image/png;base64,iVBORw0KGgoMDBEAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk\">\n",
+    );
+    assert!(json_findings(d.path(), &[]).is_empty());
+}
