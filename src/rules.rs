@@ -179,20 +179,40 @@ pub struct RuleBook {
     pub known_examples: KnownExamples,
 }
 
-/// The separator between a key and its value.
-const ASSIGN: &str = r#"["']?\]?\s{0,3}(?:=>|:=|=|:)\s{0,3}"#;
+/// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
+/// `key := "v"`, `key="v"`; Data Loader's `<entry key="k" value="v"/>`; and the `"key": "k",
+/// "value": "v"` pairs of Postman environments (which may span lines).
+const ASSIGN: &str = r#"(?:["']?\]?[ \t]{0,3}(?:=>|:=|=|:)[ \t]{0,3}|"?\s+value\s*=\s*|"\s*,\s*"value"\s*:\s*)"#;
 
-/// Expands `{{ASSIGN}}` and `{{VALUE}}` (each `{{VALUE}}` gets its own numbered `secretN` group,
-/// because the regex crate forbids duplicate group names).
+/// Expands the templates a rule regex may use:
+/// * `{{ASSIGN}}`: see [`ASSIGN`];
+/// * `{{VALUE}}`: a double-quoted, single-quoted or bare value, captured as `secretN`;
+/// * `{{CONCAT}}`: two string literals joined with `+` (`"Hunter2!" + "pMud8…"`), captured as
+///   `secretN` (the unescape step joins them).
+///
+/// Each use gets its own numbered group, because the regex crate forbids duplicate group names.
 pub fn expand_templates(regex: &str) -> String {
     let mut out = regex.replace("{{ASSIGN}}", ASSIGN);
     let mut n = 0;
-    while let Some(pos) = out.find("{{VALUE}}") {
-        n += 1;
-        let value = format!(
-            r#"(?:"(?P<secretq{n}>[^"\r\n]{{1,256}})"|'(?P<secreta{n}>[^'\r\n]{{1,256}})'|(?P<secretb{n}>[^\s"'<>&,;)\]}}`]{{1,256}}))"#
-        );
-        out.replace_range(pos..pos + "{{VALUE}}".len(), &value);
+    loop {
+        let (pos, len, text) = match (out.find("{{VALUE}}"), out.find("{{CONCAT}}")) {
+            (Some(v), c) if c.is_none_or(|c| v < c) => {
+                n += 1;
+                let t = format!(
+                    r#"(?:"(?P<secretq{n}>[^"\r\n]{{1,256}})"|'(?P<secreta{n}>[^'\r\n]{{1,256}})'|(?P<secretb{n}>[^\s"'<>&,;)\]}}`]{{1,256}}))"#
+                );
+                (v, "{{VALUE}}".len(), t)
+            }
+            (_, Some(c)) => {
+                n += 1;
+                let t = format!(
+                    r#"(?P<secretc{n}>"[^"\r\n]{{1,64}}"\s*\+\s*"[A-Za-z0-9]{{24,25}}"|'[^'\r\n]{{1,64}}'\s*\+\s*'[A-Za-z0-9]{{24,25}}')"#
+                );
+                (c, "{{CONCAT}}".len(), t)
+            }
+            _ => break,
+        };
+        out.replace_range(pos..pos + len, &text);
     }
     out
 }
