@@ -105,10 +105,24 @@ impl Engine {
         if self.opts.decode {
             if let Some((enc, bom)) = decode::utf16_kind(buf) {
                 let narrow = decode::narrow_utf16(&buf[bom..], enc);
-                return utf16_positions(self.scan_plain(path, &narrow, parallel), bom, enc);
+                return self.once_per_file(utf16_positions(self.scan_plain(path, &narrow, parallel), bom, enc));
             }
         }
-        self.scan_plain(path, buf, parallel)
+        self.once_per_file(self.scan_plain(path, buf, parallel))
+    }
+
+    /// Keeps the first finding of each `once_per_file` rule (findings arrive sorted by position).
+    fn once_per_file(&self, mut fs: Vec<Finding>) -> Vec<Finding> {
+        let mut seen = Vec::new();
+        fs.retain(|f| {
+            let once = self.book.rules.iter().any(|r| r.id == f.rule && r.once_per_file);
+            !once || {
+                let first = !seen.contains(&f.rule);
+                seen.push(f.rule.clone());
+                first
+            }
+        });
+        fs
     }
 
     fn scan_plain(&self, path: &str, buf: &[u8], parallel: bool) -> Vec<Finding> {
@@ -141,9 +155,9 @@ impl Engine {
             Some((enc, bom)) => {
                 head.drain(..bom);
                 let narrow = decode::Utf16Reader::new(std::io::Cursor::new(head).chain(r), enc);
-                Ok(utf16_positions(self.scan_stream_plain(path, narrow)?, bom, enc))
+                Ok(self.once_per_file(utf16_positions(self.scan_stream_plain(path, narrow)?, bom, enc)))
             }
-            None => self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r)),
+            None => Ok(self.once_per_file(self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r))?)),
         }
     }
 

@@ -26,6 +26,7 @@
 //! assert_eq!(findings[0].secret, "00Dh…Vm"); // redacted
 //! ```
 
+pub mod correlate;
 pub mod decode;
 pub mod engine;
 pub mod finding;

@@ -102,7 +102,7 @@ impl CommonArgs {
     }
 
     /// Opens the report destination.
-    fn reporter(&self) -> Result<Reporter, u8> {
+    fn reporter(&self, engine: &Engine) -> Result<Reporter, u8> {
         let out = Output::open(self.output.as_deref()).map_err(|e| {
             let name = self.output.as_deref().unwrap_or_else(|| "-".as_ref());
             error_line(format!("{}: {}", name.display(), fsrc::io_message(&e)));
@@ -113,7 +113,7 @@ impl CommonArgs {
             ColorChoice::Never => Some(false),
             ColorChoice::Auto => None,
         };
-        Ok(Reporter::new(self.format, out, color))
+        Ok(Reporter::new(self.format, out, color, &engine.book))
     }
 }
 
@@ -242,9 +242,13 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
 }
 
 fn run_scan(a: ScanArgs) -> u8 {
-    let (engine, reporter) = match (a.common.engine(), a.common.reporter()) {
-        (Ok(e), Ok(r)) => (e, r),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let engine = match a.common.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let reporter = match a.common.reporter(&engine) {
+        Ok(r) => r,
+        Err(code) => return code,
     };
     let reporter = Mutex::new(reporter);
     let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.common.threads.unwrap_or(0), ..Default::default() };
@@ -255,8 +259,10 @@ fn run_scan(a: ScanArgs) -> u8 {
     }
     if !stdin_named.is_empty() {
         let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
-        reporter.lock().unwrap().unit(r.bytes, r.findings, r.error);
+        reporter.lock().unwrap().unit(&r.path, r.bytes, r.findings, r.error);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| reporter.lock().unwrap().unit(r.bytes, r.findings, r.error));
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
+        reporter.lock().unwrap().unit(&r.path, r.bytes, r.findings, r.error)
+    });
     reporter.into_inner().unwrap().finish()
 }

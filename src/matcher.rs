@@ -241,7 +241,7 @@ impl Matcher {
                         add(a.clone().into_bytes(), Some(ri), None);
                         // Token prefixes are what survives encoding recognisably; keywords are not
                         // worth the extra patterns (whole UTF-16 files are narrowed instead).
-                        if decode && a.len() >= 3 {
+                        if decode && r.spec.encoded_anchors && a.len() >= 3 {
                             for b in decode::base64_anchors(a.as_bytes()) {
                                 add(b.into_bytes(), None, Some(Encoding::Base64));
                             }
@@ -439,7 +439,8 @@ impl Matcher {
             }
         }
         if let (Some(g), Some(p)) = (&c.paths, path) {
-            if g.is_match(p) || p.file_name().is_some_and(|f| g.is_match(f)) {
+            let markers = &rule.spec.context.as_ref().expect("has context").project_markers;
+            if (g.is_match(p) || p.file_name().is_some_and(|f| g.is_match(f))) && in_project(p, markers) {
                 return true;
             }
         }
@@ -447,6 +448,15 @@ impl Matcher {
         let around = &buf[s.saturating_sub(radius)..(e + radius).min(buf.len())];
         c.near.iter().any(|r| r.is_match(around))
     }
+}
+
+/// Whether a file lies in a project marked by one of `markers` (always, when there are none).
+fn in_project(path: &Path, markers: &[String]) -> bool {
+    markers.is_empty()
+        || path.ancestors().skip(1).take(12).any(|dir| {
+            let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
+            markers.iter().any(|m| dir.join(m).exists())
+        })
 }
 
 /// Sorts matches by position and removes duplicates (the same secret reached from two anchors) and

@@ -78,6 +78,27 @@ pub struct ContextSpec {
     pub paths: Vec<String>,
     /// When the captured `key` matches this regex, no further context is needed.
     pub waived_by_key: Option<String>,
+    /// With `paths`: a path match counts only inside a project that has one of these names in the
+    /// file's directory or an ancestor of it (`sfdx-project.json`, `force-app`): `server.key` is a
+    /// Salesforce JWT key in a Salesforce project and a TLS key everywhere else.
+    #[serde(default)]
+    pub project_markers: Vec<String>,
+}
+
+/// Conditions that need the whole scan, applied when it ends (see `correlate`).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ScanSpec {
+    /// Keep findings only if a file of this name (case-insensitive) was seen in the same scan
+    /// (Data Loader ciphertext matters only beside its `dataLoader.key`).
+    pub requires_file: Option<String>,
+    /// Raise findings to critical when the same scan has a finding of this rule (an encrypted CLI
+    /// auth store is decryptable when its `key.json` leaked with it).
+    pub raise_with_rule: Option<String>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 fn default_radius() -> usize {
@@ -132,6 +153,15 @@ pub struct RuleSpec {
     pub anchors: Vec<String>,
     #[serde(default)]
     pub anchor_case: AnchorCase,
+    /// Also search the base64, UTF-16 and percent-encoded spellings of exact anchors (see `decode`).
+    #[serde(default = "yes")]
+    pub encoded_anchors: bool,
+    /// Report at most one finding of this rule per file.
+    #[serde(default)]
+    pub once_per_file: bool,
+    /// Whole-scan conditions.
+    #[serde(default)]
+    pub scan: ScanSpec,
     /// The regex after template expansion (see [`expand_templates`]).
     pub regex: String,
     /// Bytes before and after an anchor hit that the regex may see.

@@ -17,10 +17,17 @@ pub enum Validator {
     ConsumerSecret,
     /// A password with a 24/25-char security token appended.
     PasswordWithToken,
-    /// A standalone 24/25-char security token.
+    /// A standalone 24/25-char security token (also `alnum-24`: any 24/25-char mixed-case
+    /// alphanumeric secret, such as a Marketing Cloud client secret).
     SecurityToken,
     /// A plain password: long enough, not an identifier, not ciphertext, no token tail.
     PlainPassword,
+    /// Random-looking: enough entropy, no long runs of one character.
+    Random,
+    /// A JWT whose header says `"tty":"sfdc-core-token"` (a Salesforce JWT access token).
+    JwtSfdcCore,
+    /// `<3MVG9 consumer key>:<secret>` or `client_id=3MVG9…&…client_secret=…`, secret shaped like one.
+    ClientCredentials,
 }
 
 impl Validator {
@@ -32,12 +39,26 @@ impl Validator {
             "password-with-token" => Validator::PasswordWithToken,
             "security-token" => Validator::SecurityToken,
             "plain-password" => Validator::PlainPassword,
+            "random" => Validator::Random,
+            "jwt-sfdc-core" => Validator::JwtSfdcCore,
+            "client-credentials" => Validator::ClientCredentials,
+            "alnum-24" => Validator::SecurityToken,
             _ => return None,
         })
     }
 
-    pub const NAMES: &'static [&'static str] =
-        &["token-payload", "auth-url", "consumer-secret", "password-with-token", "security-token", "plain-password"];
+    pub const NAMES: &'static [&'static str] = &[
+        "token-payload",
+        "auth-url",
+        "consumer-secret",
+        "password-with-token",
+        "security-token",
+        "plain-password",
+        "random",
+        "jwt-sfdc-core",
+        "client-credentials",
+        "alnum-24",
+    ];
 
     pub fn check(self, v: &[u8]) -> bool {
         match self {
@@ -47,6 +68,9 @@ impl Validator {
             Validator::PasswordWithToken => split_password_token(v).is_some(),
             Validator::SecurityToken => security_token_ok(v),
             Validator::PlainPassword => plain_password_ok(v),
+            Validator::Random => random_looking(v, 3.5),
+            Validator::JwtSfdcCore => jwt_sfdc_core(v),
+            Validator::ClientCredentials => client_credentials_ok(v),
         }
     }
 }
@@ -291,6 +315,31 @@ fn plain_password_ok(v: &[u8]) -> bool {
     }
     let classes = [has_upper(v), has_lower(v), has_digit(v), v.iter().any(|b| b.is_ascii_punctuation())];
     classes.iter().filter(|&&c| c).count() >= 2
+}
+
+fn jwt_sfdc_core(v: &[u8]) -> bool {
+    use base64::Engine as _;
+    let Some(header) = v.split(|&b| b == b'.').next() else { return false };
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::URL_SAFE,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
+    );
+    let Ok(json) = engine.decode(header) else { return false };
+    let Ok(serde_json::Value::Object(h)) = serde_json::from_slice::<serde_json::Value>(&json) else { return false };
+    h.get("tty").and_then(|t| t.as_str()) == Some("sfdc-core-token")
+}
+
+fn client_credentials_ok(v: &[u8]) -> bool {
+    let (key, secret) = match memchr::memmem::find(v, b"client_secret=") {
+        Some(i) => (&v[..i], &v[i + b"client_secret=".len()..]),
+        None => match v.iter().position(|&b| b == b':') {
+            Some(i) => (&v[..i], &v[i + 1..]),
+            None => return false,
+        },
+    };
+    let key = key.strip_prefix(b"client_id=").unwrap_or(key);
+    key.starts_with(b"3MVG9") && consumer_secret_ok(secret.split(|&b| b == b'&').next().unwrap_or(secret))
 }
 
 #[cfg(test)]

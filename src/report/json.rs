@@ -34,7 +34,7 @@ pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()>
 }
 
 /// Writes findings as JSON Lines.
-pub fn write_lines(w: &mut dyn Write, findings: &[Finding]) -> std::io::Result<()> {
+pub fn write_lines<'a>(w: &mut dyn Write, findings: impl IntoIterator<Item = &'a Finding>) -> std::io::Result<()> {
     for f in findings {
         serde_json::to_writer(&mut *w, f)?;
         w.write_all(b"\n")?;

@@ -183,11 +183,12 @@ pub struct Reporter {
     files: usize,
     bytes: u64,
     write_error: Option<std::io::Error>,
+    correlator: crate::correlate::Correlator,
 }
 
 impl Reporter {
     /// `color`: `Some(true/false)` forces it; `None` colours a terminal unless `NO_COLOR` is set.
-    pub fn new(format: Format, out: Output, color: Option<bool>) -> Reporter {
+    pub fn new(format: Format, out: Output, color: Option<bool>, book: &crate::rules::RuleBook) -> Reporter {
         let color =
             color.unwrap_or_else(|| out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
         Reporter {
@@ -199,6 +200,7 @@ impl Reporter {
             files: 0,
             bytes: 0,
             write_error: None,
+            correlator: crate::correlate::Correlator::new(book),
         }
     }
 
@@ -208,15 +210,18 @@ impl Reporter {
         self.errors.push(e);
     }
 
-    /// Records one scanned unit (a file, a blob, an archive member).
-    pub fn unit(&mut self, bytes: u64, mut findings: Vec<Finding>, error: Option<ScanError>) {
+    /// Records one scanned unit (a file, a blob, an archive member) named `path`.
+    pub fn unit(&mut self, path: &str, bytes: u64, mut findings: Vec<Finding>, error: Option<ScanError>) {
         self.files += 1;
         self.bytes += bytes;
+        self.correlator.saw(path);
         if let Some(e) = error {
             self.error(e);
         }
-        if self.format == Format::Jsonl && !findings.is_empty() && self.write_error.is_none() {
-            if let Err(e) = json::write_lines(&mut self.out, &findings) {
+        if self.format == Format::Jsonl && self.write_error.is_none() {
+            // Findings that depend on the rest of the scan are written at the end.
+            let now: Vec<&Finding> = findings.iter().filter(|f| !self.correlator.holds_back(&f.rule)).collect();
+            if let Err(e) = json::write_lines(&mut self.out, now) {
                 self.write_error = Some(e);
             }
         }
@@ -225,6 +230,7 @@ impl Reporter {
 
     /// Writes what remains and returns the exit code.
     pub fn finish(mut self) -> u8 {
+        self.correlator.apply(&mut self.findings);
         sort_findings(&mut self.findings);
         let summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
         let outcome = ScanOutcome { findings: &self.findings, errors: &self.errors, summary: &summary };
@@ -236,7 +242,11 @@ impl Reporter {
                 .try_for_each(|f| text::write_finding(&mut self.out, f, self.style))
                 .and_then(|_| text::write_summary(&mut self.out, &outcome, self.style)),
             (None, Format::Json) => json::write_document(&mut self.out, &outcome),
-            (None, Format::Jsonl) => Ok(()),
+            (None, Format::Jsonl) => {
+                let held: Vec<&Finding> =
+                    self.findings.iter().filter(|f| self.correlator.holds_back(&f.rule)).collect();
+                json::write_lines(&mut self.out, held)
+            }
         };
         if let Err(e) = written.and_then(|_| self.out.finish()) {
             if e.kind() != std::io::ErrorKind::BrokenPipe {

@@ -1,0 +1,57 @@
+//! Conditions that span a whole scan, applied when it ends: a finding that matters only because of
+//! another file (Data Loader ciphertext beside its `dataLoader.key`), or whose severity rises with
+//! another finding (an encrypted CLI auth store together with the `key.json` that decrypts it).
+//! Rules declare these in their `[rule.scan]` table.
+
+use crate::finding::Finding;
+use crate::rules::{RuleBook, Severity};
+use std::collections::BTreeSet;
+
+#[derive(Debug, Default)]
+pub struct Correlator {
+    /// (rule id, file name that must be seen, lower-case)
+    requires: Vec<(String, String)>,
+    /// (rule id, rule whose finding raises it to critical)
+    raises: Vec<(String, String)>,
+    seen_names: BTreeSet<String>,
+}
+
+impl Correlator {
+    pub fn new(book: &RuleBook) -> Correlator {
+        let mut c = Correlator::default();
+        for r in &book.rules {
+            if let Some(f) = &r.scan.requires_file {
+                c.requires.push((r.id.clone(), f.to_ascii_lowercase()));
+            }
+            if let Some(w) = &r.scan.raise_with_rule {
+                c.raises.push((r.id.clone(), w.clone()));
+            }
+        }
+        c
+    }
+
+    /// Records a scanned unit's path (only its file name matters).
+    pub fn saw(&mut self, path: &str) {
+        if self.requires.is_empty() {
+            return;
+        }
+        let name = path.rsplit(['/', '!']).next().unwrap_or(path);
+        self.seen_names.insert(name.to_ascii_lowercase());
+    }
+
+    /// Whether findings of this rule can only be judged at the end (streamed output holds them back).
+    pub fn holds_back(&self, rule: &str) -> bool {
+        self.requires.iter().any(|(r, _)| r == rule) || self.raises.iter().any(|(r, _)| r == rule)
+    }
+
+    /// Drops findings whose required file was not seen, raises those whose partner rule was found.
+    pub fn apply(&self, findings: &mut Vec<Finding>) {
+        findings.retain(|f| self.requires.iter().all(|(r, name)| f.rule != *r || self.seen_names.contains(name)));
+        let present: BTreeSet<String> = findings.iter().map(|f| f.rule.clone()).collect();
+        for f in findings.iter_mut() {
+            if self.raises.iter().any(|(r, with)| f.rule == *r && present.contains(with)) {
+                f.severity = Severity::Critical;
+            }
+        }
+    }
+}
