@@ -2,11 +2,13 @@
 //! headers, JSON blobs), UTF-16 text (Windows exports, strings inside binaries) and percent-encoded
 //! URLs (an SFDX auth URL passed as a query parameter).
 //!
-//! Decoding never runs over whole buffers. Instead each encoding contributes *encoded anchors* to the
-//! matcher's one automaton: the base64 of `5Aep861` at each of the three byte alignments, the
-//! UTF-16LE/BE spelling of `00D`, `force%3A%2F%2F`. Only where such an anchor hits is the surrounding
-//! encoded run decoded and scanned again (to a bounded depth), and every match found inside is mapped
-//! back to the span of encoded bytes it came from. Plain text pays for one prefilter pass, as before.
+//! Decoding never runs over whole buffers. Instead encodings contribute *encoded anchors* to the
+//! matcher's automata: the base64 of `00D`, `5Aep861`, `force://` and `3MVG9` as a base64 text
+//! starting with them is spelled (`MDBE`, `NUFlcDg2`, …), and `force%3A%2F%2F`. Only where such an
+//! anchor hits is the surrounding encoded run decoded and scanned again with every rule (to a bounded
+//! depth), and every match found inside is mapped back to the span of encoded bytes it came from.
+//! UTF-16 strings inside binary data are found without anchors: buffers with NUL bytes have their
+//! runs of ASCII code units narrowed and scanned (`Matcher::scan_utf16_strings`).
 //!
 //! Whole UTF-16 files (BOM, or NUL in every other byte) are narrowed to one byte per code unit before
 //! scanning; see [`utf16_kind`] and [`narrow_utf16`].
@@ -46,89 +48,17 @@ pub const MAX_RUN: usize = 64 * 1024;
 /// How deep encodings may nest (base64 inside base64 inside a UTF-16 file, …).
 pub const MAX_DEPTH: u8 = 2;
 
-const B64_STD: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-/// The base64 spellings of `anchor` at the three byte alignments, as literal strings to search for.
-///
-/// At each alignment only some output characters depend on the anchor alone. The longest run of those
-/// is used when it has at least 4 characters; a 3-character run is extended by enumerating the
-/// neighbouring, partly determined character when that takes at most 4 variants (`00D` at alignment 1
-/// becomes `DAwR`, `TAwR`, `jAwR`, `zAwR`). Both the standard and the URL-safe alphabet are returned.
-pub fn base64_anchors(anchor: &[u8]) -> Vec<String> {
-    let mut out = Vec::new();
-    for shift in 0..3usize {
-        let (lo, hi) = (8 * shift, 8 * (shift + anchor.len()));
-        let bit = |i: usize| -> Option<u8> {
-            if i < lo || i >= hi {
-                return None;
-            }
-            let b = anchor[(i - lo) / 8];
-            Some((b >> (7 - (i - lo) % 8)) & 1)
-        };
-        let nchars = hi.div_ceil(6);
-        // Per output character: Some(value) when fully determined, else the known bits.
-        let chars: Vec<(Option<u8>, Vec<Option<u8>>)> = (0..nchars)
-            .map(|k| {
-                let bits: Vec<Option<u8>> = (0..6).map(|j| bit(6 * k + j)).collect();
-                let full = bits.iter().all(|b| b.is_some());
-                let v = full.then(|| bits.iter().fold(0u8, |acc, b| (acc << 1) | b.unwrap()));
-                (v, bits)
-            })
-            .collect();
-        let (mut best, mut cur) = ((0usize, 0usize), (0usize, 0usize));
-        for (k, (v, _)) in chars.iter().enumerate() {
-            if v.is_some() {
-                cur = if cur.1 == k && cur.1 > cur.0 { (cur.0, k + 1) } else { (k, k + 1) };
-                if cur.1 - cur.0 > best.1 - best.0 {
-                    best = cur;
-                }
-            }
-        }
-        let run: String = chars[best.0..best.1].iter().map(|(v, _)| B64_STD[v.unwrap() as usize] as char).collect();
-        let mut forms = Vec::new();
-        if run.len() >= 4 {
-            forms.push(run);
-        } else if run.len() == 3 {
-            // Extend by one partly known neighbour, if it has at most 2 unknown bits.
-            let neighbours = [(best.0.checked_sub(1), true), (Some(best.1).filter(|&k| k < nchars), false)];
-            for (k, before) in neighbours {
-                let Some(k) = k else { continue };
-                let bits = &chars[k].1;
-                let unknown = bits.iter().filter(|b| b.is_none()).count();
-                if unknown == 0 || unknown > 2 {
-                    continue;
-                }
-                for fill in 0..(1u8 << unknown) {
-                    let mut n = 0;
-                    let v = bits.iter().fold(0u8, |acc, b| {
-                        let bit = b.unwrap_or_else(|| {
-                            n += 1;
-                            (fill >> (unknown - n)) & 1
-                        });
-                        (acc << 1) | bit
-                    });
-                    let c = B64_STD[v as usize] as char;
-                    forms.push(if before { format!("{c}{run}") } else { format!("{run}{c}") });
-                }
-                break;
-            }
-        }
-        for f in forms {
-            let url = f.replace('+', "-").replace('/', "_");
-            if url != f {
-                out.push(url);
-            }
-            out.push(f);
-        }
+/// The base64 spelling of `anchor` when the encoded text starts with it (alignment 0): the
+/// characters fully determined by the anchor, in the standard and the URL-safe alphabet.
+pub fn base64_prefix_anchors(anchor: &[u8]) -> Vec<String> {
+    let full = base64::engine::general_purpose::STANDARD_NO_PAD.encode(anchor);
+    let std = full[..anchor.len() * 8 / 6].to_string();
+    let url = std.replace('+', "-").replace('/', "_");
+    if url == std {
+        vec![std]
+    } else {
+        vec![std, url]
     }
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// The UTF-16LE spelling of an ASCII anchor. It also finds UTF-16BE text, one byte later.
-pub fn utf16_anchor(anchor: &str) -> Vec<u8> {
-    anchor.bytes().flat_map(|b| [b, 0]).collect()
 }
 
 /// Text decoded from an encoded run, and how to map positions back.
@@ -375,13 +305,13 @@ mod tests {
     use base64::engine::general_purpose::STANDARD;
 
     #[test]
-    fn base64_anchors_match_every_alignment() {
-        let anchors = base64_anchors(b"00D");
-        for prefix in ["", "x", "xy", "hello ", "ab:"] {
-            let enc = STANDARD.encode(format!("{prefix}00Dhu0000G8GP38!AQ"));
-            assert!(anchors.iter().any(|a| enc.contains(a.as_str())), "{prefix:?}: {enc} has none of {anchors:?}");
+    fn base64_prefix_anchors_are_what_encoding_starts_with() {
+        for a in ["00D", "5Aep861", "force://", "3MVG9"] {
+            for anchor in base64_prefix_anchors(a.as_bytes()) {
+                assert!(STANDARD.encode(format!("{a}Zq0000umpm08!AQ")).starts_with(anchor.as_str()), "{a}: {anchor}");
+            }
         }
-        assert!(base64_anchors(b"5Aep861").iter().all(|a| a.len() >= 8));
+        assert_eq!(base64_prefix_anchors(b"00D"), vec!["MDBE"]);
     }
 
     #[test]
