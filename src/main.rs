@@ -40,6 +40,19 @@ enum RulesCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Print every literal anchor searched for, one per line (tiers separated by a blank line with
+    /// --tiers). Benchmarks pass this list to ripgrep for a like-for-like comparison.
+    Anchors {
+        /// Also load these rule files.
+        #[arg(long = "rules", value_name = "FILE")]
+        rules: Vec<PathBuf>,
+        /// Without base64 / percent-encoded anchors.
+        #[arg(long)]
+        no_decode: bool,
+        /// Separate the automata with blank lines.
+        #[arg(long)]
+        tiers: bool,
+    },
     /// Run every rule's examples and negative examples; exit 1 on any miss.
     Check {
         /// A rule file to check (its rules run alongside the built-in ones). Default: the built-in rules.
@@ -157,6 +170,9 @@ fn main() -> ExitCode {
         Command::Scan(a) => run_scan(a),
         Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
         Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
+        Command::Rules { command: RulesCommand::Anchors { rules, no_decode, tiers } } => {
+            run_rules_anchors(&rules, no_decode, tiers)
+        }
     };
     ExitCode::from(code)
 }
@@ -191,6 +207,29 @@ fn run_rules_list(extra: &[PathBuf], as_json: bool) -> u8 {
                 r.confidence.to_string(),
                 r.title
             );
+        }
+    }
+    EXIT_CLEAN
+}
+
+fn run_rules_anchors(extra: &[PathBuf], no_decode: bool, tiers: bool) -> u8 {
+    let engine =
+        load_book(extra).and_then(|book| Engine::new(book, EngineOptions { decode: !no_decode, ..Default::default() }));
+    let engine = match engine {
+        Ok(e) => e,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    let mut out = std::io::stdout().lock();
+    for (i, tier) in engine.matcher.anchors().iter().enumerate() {
+        if tiers && i > 0 {
+            let _ = writeln!(out);
+        }
+        for a in tier {
+            let _ = out.write_all(a);
+            let _ = writeln!(out);
         }
     }
     EXIT_CLEAN

@@ -215,6 +215,7 @@ struct Tier {
     /// Pattern id → the encoding to decode around a hit, for encoded anchors.
     decode: Vec<Option<Encoding>>,
     longest: usize,
+    texts: Vec<Vec<u8>>,
 }
 
 /// Splits patterns (core rules first, encoded anchors last) into tiers of at most [`TIER_SIZE`]; a
@@ -261,6 +262,7 @@ fn build_tier(mut pats: Vec<Pattern>) -> Result<Tier> {
         rules,
         decode: pats.iter().map(|p| p.decode).collect(),
         longest: pats.iter().map(|p| p.text.len()).max().unwrap_or(0),
+        texts: pats.into_iter().map(|p| p.text).collect(),
     })
 }
 
@@ -350,6 +352,12 @@ impl Matcher {
     /// Bytes after an anchor that a rule may need.
     pub fn keep_after(&self) -> usize {
         self.after + self.longest_anchor
+    }
+
+    /// Every literal the automata search for, tier by tier (`forcescan rules anchors`; benchmarks
+    /// give the same list to ripgrep).
+    pub fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
+        self.tiers.iter().map(|t| t.texts.clone()).collect()
     }
 
     /// Compiles every rule now; the first error names the rule.
