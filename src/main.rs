@@ -28,9 +28,11 @@ enum Command {
     /// Scan files and directories (`-` reads standard input).
     Scan(ScanArgs),
     /// Revoke a Salesforce access token, refresh token or SFDX auth URL (POST /services/oauth2/revoke).
-    #[command(after_help = "Pass the secret as `-` and it is read from standard input (recommended: it then stays out of \
+    #[command(
+        after_help = "Pass the secret as `-` and it is read from standard input (recommended: it then stays out of \
 shell history and process lists).\n\nExit status: 0 revoked, 1 Salesforce did not know the token (already revoked, \
-expired, or it belongs to another instance: try --instance), 2 error.")]
+expired, or it belongs to another instance: try --instance), 2 error."
+    )]
     Revoke(RevokeArgs),
     /// List or check the rules.
     Rules {
@@ -150,10 +152,11 @@ impl ValidateArgs {
 impl NetArgs {
     /// Builds the verifier; says so on stderr when the test-only base URL is in force.
     fn verifier(&self, passwords: bool, revoke_live: bool) -> Result<Verifier, u8> {
-        let base_url = self
-            .validation_base_url
-            .clone()
-            .or_else(|| std::env::var(verify::BASE_URL_ENV).ok().filter(|v| !v.is_empty()));
+        let base_url = self.validation_base_url.clone().or_else(|| {
+            std::env::var(verify::BASE_URL_ENV)
+                .ok()
+                .filter(|v| !v.is_empty())
+        });
         let opts = verify::Options {
             passwords,
             revoke_live,
@@ -457,7 +460,12 @@ fn read_secret(arg: &str) -> Result<String, String> {
     } else {
         stdin.lock().take(64 * 1024).read_to_string(&mut s)
     };
-    read.map_err(|e| format!("reading the secret from standard input: {}", fsrc::io_message(&e)))?;
+    read.map_err(|e| {
+        format!(
+            "reading the secret from standard input: {}",
+            fsrc::io_message(&e)
+        )
+    })?;
     Ok(s.trim().to_string())
 }
 

@@ -300,14 +300,18 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             conn,
             200,
             "",
-            &format!(r#"{{"sub":"https://login.salesforce.com/id/{ORG_ID}/{USER_ID}","user_id":"{USER_ID}","organization_id":"{ORG_ID}","preferred_username":"{username}","email":"{username}"}}"#),
+            &format!(
+                r#"{{"sub":"https://login.salesforce.com/id/{ORG_ID}/{USER_ID}","user_id":"{USER_ID}","organization_id":"{ORG_ID}","preferred_username":"{username}","email":"{username}"}}"#
+            ),
         )
     } else if p.ends_with("/services/oauth2/token") {
         respond(
             conn,
             200,
             "",
-            &format!(r#"{{"access_token":"{MINTED}","instance_url":"https://acme.my.salesforce.com","id":"https://login.salesforce.com/id/{ORG_ID}/{USER_ID}","token_type":"Bearer","issued_at":"1767225600000","signature":"c2lnbmF0dXJl"}}"#),
+            &format!(
+                r#"{{"access_token":"{MINTED}","instance_url":"https://acme.my.salesforce.com","id":"https://login.salesforce.com/id/{ORG_ID}/{USER_ID}","token_type":"Bearer","issued_at":"1767225600000","signature":"c2lnbmF0dXJl"}}"#
+            ),
         )
     } else if p.ends_with("/services/oauth2/revoke") {
         respond(conn, 200, "", "")
@@ -316,7 +320,9 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             conn,
             200,
             "",
-            &format!(r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com"><soapenv:Body><loginResponse><result><serverUrl>https://acme.my.salesforce.com/services/Soap/u/60.0/{ORG_ID}</serverUrl><sessionId>{MINTED}</sessionId><userId>{USER_ID}</userId><userInfo><organizationId>{ORG_ID}</organizationId><userName>{username}</userName></userInfo></result></loginResponse></soapenv:Body></soapenv:Envelope>"#),
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns="urn:partner.soap.sforce.com"><soapenv:Body><loginResponse><result><serverUrl>https://acme.my.salesforce.com/services/Soap/u/60.0/{ORG_ID}</serverUrl><sessionId>{MINTED}</sessionId><userId>{USER_ID}</userId><userInfo><organizationId>{ORG_ID}</organizationId><userName>{username}</userName></userInfo></result></loginResponse></soapenv:Body></soapenv:Envelope>"#
+            ),
         )
     } else {
         respond(conn, 404, "", r#"{"error":"not_found"}"#)
@@ -326,19 +332,21 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
 /// Rejects the way each endpoint does; `status` 0 means "an unknown credential".
 fn reject(conn: &mut TcpStream, req: &Request, status: u16, code: &str) -> std::io::Result<()> {
     let p = req.path.as_str();
-    let (status, code) = match (status, p) {
-        (0, p) if p.ends_with("/userinfo") => (401, "invalid_token"),
-        (0, p) if p.ends_with("/token") => (400, "invalid_grant"),
-        (0, p) if p.ends_with("/revoke") => (400, "unsupported_token_type"),
-        (0, _) => (500, "INVALID_LOGIN"),
-        other => other,
+    let (status, code) = match status {
+        0 if p.ends_with("/userinfo") => (401, "invalid_token"),
+        0 if p.ends_with("/token") => (400, "invalid_grant"),
+        0 if p.ends_with("/revoke") => (400, "unsupported_token_type"),
+        0 => (500, "INVALID_LOGIN"),
+        _ => (status, code),
     };
     if p.contains("/Soap/") && status == 500 {
         return respond(
             conn,
             500,
             "",
-            &format!(r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com"><soapenv:Body><soapenv:Fault><faultcode>sf:{code}</faultcode><faultstring>{code}: no</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#),
+            &format!(
+                r#"<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:sf="urn:fault.partner.soap.sforce.com"><soapenv:Body><soapenv:Fault><faultcode>sf:{code}</faultcode><faultstring>{code}: no</faultstring></soapenv:Fault></soapenv:Body></soapenv:Envelope>"#
+            ),
         );
     }
     respond(
