@@ -112,12 +112,17 @@ fn test_server(base: &str) -> Result<TestServer> {
     })
 }
 
+/// One distinct credential: (rule, fingerprint).
+type CredentialKey = (String, String);
+/// Its result, computed by the first thread that needs it while later ones wait.
+type ResultCell = Arc<OnceLock<Validation>>;
+
 /// Checks credentials against Salesforce; shared by all scanning threads.
 pub struct Verifier {
     net: Net,
     opts: Options,
     /// One cell per distinct credential: the first thread to need it runs the check, others wait.
-    done: Mutex<HashMap<(String, String), Arc<OnceLock<Validation>>>>,
+    done: Mutex<HashMap<CredentialKey, ResultCell>>,
 }
 
 impl Verifier {
@@ -168,7 +173,7 @@ impl Verifier {
     pub fn check(&self, f: &Finding) -> Validation {
         let (cred, hosts) = match self.credential(f) {
             Ok(c) => c,
-            Err(v) => return v,
+            Err(why) => return verdict(Status::Unverifiable, None, None, why),
         };
         let mut v = self.first_not_dead(&hosts, |h| check_at(&self.net, &cred, h));
         if v.status == Status::Live && self.opts.revoke_live {
@@ -217,16 +222,17 @@ impl Verifier {
     /// login.salesforce.com may belong to a sandbox (test.salesforce.com).
     fn first_not_dead(&self, hosts: &[String], check: impl Fn(&str) -> Validation) -> Validation {
         let mut rejected = Vec::new();
-        for h in hosts {
+        for (i, h) in hosts.iter().enumerate() {
             let mut v = check(h);
-            if v.status != Status::Dead || rejected.len() + 1 == hosts.len() {
-                if v.status == Status::Dead && !rejected.is_empty() {
-                    rejected.push(v.message);
-                    v.message = rejected.join("; ");
-                }
-                return v;
+            if v.status == Status::Dead && i + 1 < hosts.len() {
+                rejected.push(v.message);
+                continue;
             }
-            rejected.push(v.message);
+            if !rejected.is_empty() {
+                rejected.push(v.message);
+                v.message = rejected.join("; ");
+            }
+            return v;
         }
         verdict(Status::Unverifiable, None, None, "no host to check".into())
     }
@@ -247,10 +253,9 @@ impl Verifier {
     }
 
     /// What to check and where, or why nothing is checked.
-    fn credential<'f>(&self, f: &'f Finding) -> Result<(Credential<'f>, Vec<String>), Validation> {
-        let nothing = |why: String| verdict(Status::Unverifiable, None, None, why);
+    fn credential<'f>(&self, f: &'f Finding) -> Result<(Credential<'f>, Vec<String>), String> {
         let Ok(secret) = std::str::from_utf8(&f.raw) else {
-            return Err(nothing("the value is not text; not checked".into()));
+            return Err("the value is not text; not checked".to_string());
         };
         let instance = f.context.instance.as_deref();
         let hosts_or_login = |given: Option<&str>| match given {
@@ -269,7 +274,7 @@ impl Verifier {
             ),
             SFDX_AUTH_URL => {
                 let a = auth_url_parts(f)
-                    .ok_or_else(|| nothing("the SFDX auth URL could not be parsed".into()))?;
+                    .ok_or_else(|| "the SFDX auth URL could not be parsed".to_string())?;
                 (
                     Credential::RefreshToken {
                         token: a.refresh,
@@ -281,13 +286,13 @@ impl Verifier {
             }
             CONSUMER_SECRET => {
                 let key = f.context.client_id.as_deref().ok_or_else(|| {
-                    nothing("no consumer key (3MVG9…) near the secret; the client-credentials check needs it".into())
+                    "no consumer key (3MVG9…) near the secret; the client-credentials check needs it".to_string()
                 })?;
                 // The client-credentials flow is served only on the org's own (My Domain) host.
                 let host = instance
                     .filter(|h| !LOGIN_HOSTS.contains(h))
                     .ok_or_else(|| {
-                        nothing("no org host (My Domain) near the secret; the client-credentials check needs it".into())
+                        "no org host (My Domain) near the secret; the client-credentials check needs it".to_string()
                     })?;
                 (
                     Credential::ClientCredentials { key, secret },
@@ -295,13 +300,11 @@ impl Verifier {
                 )
             }
             PASSWORD_WITH_TOKEN if !self.opts.passwords => {
-                return Err(nothing(
-                    "not tried: a login attempt counts toward the user's lockout limit (use --validate-passwords)".into(),
-                ))
+                return Err("not tried: a login attempt counts toward the user's lockout limit (use --validate-passwords)".to_string())
             }
             PASSWORD_WITH_TOKEN => {
                 let username = f.context.username.as_deref().ok_or_else(|| {
-                    nothing("no username near the password; a login check needs it".into())
+                    "no username near the password; a login check needs it".to_string()
                 })?;
                 // One host only: every failed attempt counts toward a lockout.
                 (
@@ -313,14 +316,14 @@ impl Verifier {
                 )
             }
             rule => {
-                return Err(nothing(format!(
+                return Err(format!(
                     "no live check exists for {rule}{}",
                     if rule == "salesforce-security-token" {
                         " (a security token is half a credential)"
                     } else {
                         ""
                     }
-                )))
+                ))
             }
         })
     }
