@@ -60,10 +60,7 @@ pub struct Context {
 }
 
 fn build(re: &str) -> Regex {
-    RegexBuilder::new(re)
-        .unicode(false)
-        .build()
-        .expect("context regexes are fixed and tested")
+    RegexBuilder::new(re).unicode(false).build().expect("context regexes are fixed and tested")
 }
 
 fn instance_url_re() -> &'static Regex {
@@ -71,23 +68,15 @@ fn instance_url_re() -> &'static Regex {
     // `"instance_url":"https://h"`, `instanceUrl: 'https://h'`, `--instance-url https://h`,
     // `instance_url=https%3A%2F%2Fh`, JSON-escaped `https:\/\/h`.
     RE.get_or_init(|| {
-        build(
-            r"(?i)instance[_-]?url\W{0,8}https?(?::|%3A)(?://|\\/\\/|%2F%2F)(?P<h>[A-Za-z0-9.-]+(?::[0-9]{1,5})?)",
-        )
+        build(r"(?i)instance[_-]?url\W{0,8}https?(?::|%3A)(?://|\\/\\/|%2F%2F)(?P<h>[A-Za-z0-9.-]+(?::[0-9]{1,5})?)")
     })
 }
 
 fn host_re() -> &'static Regex {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
-        let suffixes: Vec<String> = SALESFORCE_SUFFIXES
-            .iter()
-            .map(|s| regex::escape(s))
-            .collect();
-        build(&format!(
-            r"(?i)(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{})",
-            suffixes.join("|")
-        ))
+        let suffixes: Vec<String> = SALESFORCE_SUFFIXES.iter().map(|s| regex::escape(s)).collect();
+        build(&format!(r"(?i)(?:[a-z0-9](?:[a-z0-9-]{{0,61}}[a-z0-9])?\.)+(?:{})", suffixes.join("|")))
     })
 }
 
@@ -135,10 +124,8 @@ fn candidates(
             } else {
                 return None;
             };
-            keep(m.start(), m.end()).then(|| Near {
-                value: String::from_utf8_lossy(m.as_bytes()).into_owned(),
-                distance,
-            })
+            keep(m.start(), m.end())
+                .then(|| Near { value: String::from_utf8_lossy(m.as_bytes()).into_owned(), distance })
         })
         .collect()
 }
@@ -180,15 +167,10 @@ fn instance(around: &[u8], span: (usize, usize)) -> Option<String> {
     if let Some(h) = nearest(candidates(instance_url_re(), Some("h"), around, span, any)) {
         return Some(api_host(&h));
     }
-    let hosts = candidates(host_re(), None, around, span, |a, b| {
-        whole_host(around, a, b)
-    });
+    let hosts = candidates(host_re(), None, around, span, |a, b| whole_host(around, a, b));
     let (generic, specific): (Vec<Near>, Vec<Near>) = hosts
         .into_iter()
-        .map(|n| Near {
-            value: api_host(&n.value),
-            ..n
-        })
+        .map(|n| Near { value: api_host(&n.value), ..n })
         .partition(|n| GENERIC_HOSTS.contains(&n.value.as_str()));
     nearest(specific).or_else(|| nearest(generic))
 }
@@ -203,21 +185,9 @@ pub fn extract(buf: &[u8], start: usize, end: usize) -> Context {
     let starts_a_word = |a: usize, _| a == 0 || !around[a - 1].is_ascii_alphanumeric();
     Context {
         instance: instance(around, span),
-        client_id: nearest(candidates(
-            client_id_re(),
-            None,
-            around,
-            span,
-            starts_a_word,
-        )),
-        username: nearest(candidates(
-            username_re(),
-            Some("u"),
-            around,
-            span,
-            |_, _| true,
-        ))
-        .map(|u| u.replace("%40", "@")),
+        client_id: nearest(candidates(client_id_re(), None, around, span, starts_a_word)),
+        username: nearest(candidates(username_re(), Some("u"), around, span, |_, _| true))
+            .map(|u| u.replace("%40", "@")),
     }
 }
 
@@ -239,13 +209,8 @@ mod tests {
             r#"{"id":"https://login.salesforce.com/id/00D/005","access_token":"SECRET","instance_url":"https://acme.my.salesforce.com","token_type":"Bearer"}"#,
         );
         assert_eq!(c.instance.as_deref(), Some("acme.my.salesforce.com"));
-        let c = ctx(
-            "instance_url=https%3A%2F%2FAcme--UAT.sandbox.my.salesforce.com&refresh_token=SECRET",
-        );
-        assert_eq!(
-            c.instance.as_deref(),
-            Some("acme--uat.sandbox.my.salesforce.com")
-        );
+        let c = ctx("instance_url=https%3A%2F%2FAcme--UAT.sandbox.my.salesforce.com&refresh_token=SECRET");
+        assert_eq!(c.instance.as_deref(), Some("acme--uat.sandbox.my.salesforce.com"));
         let c = ctx(r#"{"instanceUrl":"https:\/\/acme.my.salesforce.com","accessToken":"SECRET"}"#);
         assert_eq!(c.instance.as_deref(), Some("acme.my.salesforce.com"));
     }
@@ -259,8 +224,7 @@ mod tests {
 
     #[test]
     fn an_orgs_own_host_beats_the_generic_login_host_and_lightning_maps_to_my_domain() {
-        let c =
-            ctx("login.salesforce.com SECRET then https://acme.lightning.force.com/lightning/page");
+        let c = ctx("login.salesforce.com SECRET then https://acme.lightning.force.com/lightning/page");
         assert_eq!(c.instance.as_deref(), Some("acme.my.salesforce.com"));
         let c = ctx("POST https://login.salesforce.com/services/oauth2/token SECRET");
         assert_eq!(c.instance.as_deref(), Some("login.salesforce.com"));
@@ -268,17 +232,9 @@ mod tests {
 
     #[test]
     fn hosts_glued_to_other_names_are_not_salesforce_hosts() {
-        assert_eq!(
-            ctx("https://acme.my.salesforce.com.evil.io/ SECRET").instance,
-            None
-        );
+        assert_eq!(ctx("https://acme.my.salesforce.com.evil.io/ SECRET").instance, None);
         assert_eq!(ctx("https://notsalesforce.com SECRET").instance, None);
-        assert_eq!(
-            ctx("Visit acme.my.salesforce.com. SECRET")
-                .instance
-                .as_deref(),
-            Some("acme.my.salesforce.com")
-        );
+        assert_eq!(ctx("Visit acme.my.salesforce.com. SECRET").instance.as_deref(), Some("acme.my.salesforce.com"));
     }
 
     #[test]
@@ -290,23 +246,14 @@ mod tests {
     #[test]
     fn usernames_next_to_passwords() {
         for (text, want) in [
-            (
-                "<n1:username>ops@acme.com</n1:username><n1:password>SECRET</n1:password>",
-                "ops@acme.com",
-            ),
-            (
-                "grant_type=password&username=ops%40acme.com&password=SECRET",
-                "ops@acme.com",
-            ),
+            ("<n1:username>ops@acme.com</n1:username><n1:password>SECRET</n1:password>", "ops@acme.com"),
+            ("grant_type=password&username=ops%40acme.com&password=SECRET", "ops@acme.com"),
             ("conn.login('ops@acme.com', 'SECRET')", "ops@acme.com"),
             (
                 r#"<entry key="sfdc.username" value="ops@acme.com"/><entry key="sfdc.password" value="SECRET"/>"#,
                 "ops@acme.com",
             ),
-            (
-                "sf = Salesforce(username='ops@acme.com', password='SECRET')",
-                "ops@acme.com",
-            ),
+            ("sf = Salesforce(username='ops@acme.com', password='SECRET')", "ops@acme.com"),
         ] {
             assert_eq!(ctx(text).username.as_deref(), Some(want), "{text}");
         }
@@ -316,13 +263,7 @@ mod tests {
     #[test]
     fn nearest_consumer_key() {
         let c = ctx("client_id=3MVG9far0000000000000000000000000 x client_id=3MVG9near000000000000000000000000&client_secret=SECRET");
-        assert_eq!(
-            c.client_id.as_deref(),
-            Some("3MVG9near000000000000000000000000")
-        );
-        assert_eq!(
-            ctx("x13MVG9near000000000000000000000000 SECRET").client_id,
-            None
-        );
+        assert_eq!(c.client_id.as_deref(), Some("3MVG9near000000000000000000000000"));
+        assert_eq!(ctx("x13MVG9near000000000000000000000000 SECRET").client_id, None);
     }
 }

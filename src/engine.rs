@@ -326,34 +326,20 @@ mod tests {
     #[test]
     fn context_is_captured_only_when_asked_and_alike_wherever_block_edges_fall() {
         let plain = small_engine();
-        let text =
-            format!(r#"{{"access_token":"{AT}","instance_url":"https://acme.my.salesforce.com"}}"#);
-        assert_eq!(
-            plain.scan_bytes("f", text.as_bytes())[0].context.instance,
-            None
-        );
+        let text = format!(r#"{{"access_token":"{AT}","instance_url":"https://acme.my.salesforce.com"}}"#);
+        assert_eq!(plain.scan_bytes("f", text.as_bytes())[0].context.instance, None);
         let e = Engine::new(
             RuleBook::builtin(),
-            EngineOptions {
-                chunk_size: 4096,
-                capture_context: true,
-                ..Default::default()
-            },
+            EngineOptions { chunk_size: 4096, capture_context: true, ..Default::default() },
         )
         .unwrap();
         let filler = "abcdefghij\n".repeat(1000);
         for shift in [0usize, 100, 3900, 4000, 4090, 4500, 8000] {
             let t = format!("{}{text}\n{filler}", &filler[..shift]);
             let a = e.scan_bytes("f", t.as_bytes());
-            let c = e
-                .scan_reader("f", std::io::Cursor::new(t.as_bytes()))
-                .unwrap();
+            let c = e.scan_reader("f", std::io::Cursor::new(t.as_bytes())).unwrap();
             for f in [&a[0], &c[0]] {
-                assert_eq!(
-                    f.context.instance.as_deref(),
-                    Some("acme.my.salesforce.com"),
-                    "shift {shift}"
-                );
+                assert_eq!(f.context.instance.as_deref(), Some("acme.my.salesforce.com"), "shift {shift}");
             }
         }
     }

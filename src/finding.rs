@@ -86,12 +86,7 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [
-        Status::Live,
-        Status::Dead,
-        Status::Unverifiable,
-        Status::Error,
-    ];
+    pub const ALL: [Status; 4] = [Status::Live, Status::Dead, Status::Unverifiable, Status::Error];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -253,10 +248,7 @@ mod tests {
     fn debug_output_never_shows_the_secret() {
         let e = crate::Engine::new(
             crate::RuleBook::builtin(),
-            crate::EngineOptions {
-                show_secrets: true,
-                ..Default::default()
-            },
+            crate::EngineOptions { show_secrets: true, ..Default::default() },
         )
         .unwrap();
         let token = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";

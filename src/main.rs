@@ -152,11 +152,10 @@ impl ValidateArgs {
 impl NetArgs {
     /// Builds the verifier; says so on stderr when the test-only base URL is in force.
     fn verifier(&self, passwords: bool, revoke_live: bool) -> Result<Verifier, u8> {
-        let base_url = self.validation_base_url.clone().or_else(|| {
-            std::env::var(verify::BASE_URL_ENV)
-                .ok()
-                .filter(|v| !v.is_empty())
-        });
+        let base_url = self
+            .validation_base_url
+            .clone()
+            .or_else(|| std::env::var(verify::BASE_URL_ENV).ok().filter(|v| !v.is_empty()));
         let opts = verify::Options {
             passwords,
             revoke_live,
@@ -237,11 +236,7 @@ impl CommonArgs {
             ColorChoice::Auto => None,
         };
         let reporter = Reporter::new(self.format, out, color, &engine.book);
-        Ok(if self.validation.enabled() {
-            reporter.with_validation(self.validation.only_live)
-        } else {
-            reporter
-        })
+        Ok(if self.validation.enabled() { reporter.with_validation(self.validation.only_live) } else { reporter })
     }
 
     /// The verifier when live validation was asked for (after confirming `--revoke-live`).
@@ -253,9 +248,7 @@ impl CommonArgs {
         if v.revoke_live && !v.yes {
             confirm_revoke_live()?;
         }
-        v.net
-            .verifier(v.validate_passwords, v.revoke_live)
-            .map(Some)
+        v.net.verifier(v.validate_passwords, v.revoke_live).map(Some)
     }
 }
 
@@ -266,10 +259,7 @@ fn deliver(reporter: &Mutex<Reporter>, verifier: Option<&Verifier>, r: FileResul
     if let Some(v) = verifier {
         v.annotate(&mut findings);
     }
-    reporter
-        .lock()
-        .unwrap_or_else(|e| e.into_inner())
-        .unit(&r.path, r.bytes, findings, r.error)
+    reporter.lock().unwrap_or_else(|e| e.into_inner()).unit(&r.path, r.bytes, findings, r.error)
 }
 
 #[derive(Args)]
@@ -438,13 +428,8 @@ fn run_scan(a: ScanArgs) -> u8 {
         let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
         deliver(&reporter, verifier.as_ref(), r);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
-        deliver(&reporter, verifier.as_ref(), r)
-    });
-    reporter
-        .into_inner()
-        .unwrap_or_else(|e| e.into_inner())
-        .finish()
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, verifier.as_ref(), r));
+    reporter.into_inner().unwrap_or_else(|e| e.into_inner()).finish()
 }
 
 /// Reads the secret for `revoke`: the argument, or standard input for `-` (prompting on a terminal).
@@ -460,12 +445,7 @@ fn read_secret(arg: &str) -> Result<String, String> {
     } else {
         stdin.lock().take(64 * 1024).read_to_string(&mut s)
     };
-    read.map_err(|e| {
-        format!(
-            "reading the secret from standard input: {}",
-            fsrc::io_message(&e)
-        )
-    })?;
+    read.map_err(|e| format!("reading the secret from standard input: {}", fsrc::io_message(&e)))?;
     Ok(s.trim().to_string())
 }
 
@@ -477,11 +457,7 @@ fn run_revoke(a: RevokeArgs) -> u8 {
     if !verify::REVOCABLE.contains(&a.rule.as_str()) {
         return fail(match RuleBook::builtin().find(&a.rule) {
             Ok(_) => format!("{}: {}", a.rule, verify::not_revocable(&a.rule)),
-            Err(_) => format!(
-                "unknown rule `{}` (revocable: {})",
-                a.rule,
-                verify::REVOCABLE.join(", ")
-            ),
+            Err(_) => format!("unknown rule `{}` (revocable: {})", a.rule, verify::REVOCABLE.join(", ")),
         });
     }
     let secret = match read_secret(&a.secret) {
@@ -491,19 +467,12 @@ fn run_revoke(a: RevokeArgs) -> u8 {
     };
     // The secret goes through the rules like scanned text: its shape is checked and its encoding
     // normalised (`%21` → `!`) before anything is sent.
-    let opts = EngineOptions {
-        include_examples: true,
-        ..Default::default()
-    };
+    let opts = EngineOptions { include_examples: true, ..Default::default() };
     let engine = match Engine::new(RuleBook::builtin(), opts) {
         Ok(e) => e,
         Err(e) => return fail(format!("{e:#}")),
     };
-    let Some(finding) = engine
-        .scan_bytes("<secret>", secret.as_bytes())
-        .into_iter()
-        .find(|f| f.rule == a.rule)
-    else {
+    let Some(finding) = engine.scan_bytes("<secret>", secret.as_bytes()).into_iter().find(|f| f.rule == a.rule) else {
         return fail(format!("the value given is not a {}", a.rule));
     };
     let instance = a.instance.as_deref().map(|i| {

@@ -308,14 +308,12 @@ impl Matcher {
         self.capture_context = on;
         if on {
             let widest = |side: usize| self.rules.iter().map(|r| r.spec.window[side]).max();
-            self.before = self
-                .before
-                .max(widest(0).unwrap_or(0) + context::RADIUS + 1);
+            self.before = self.before.max(widest(0).unwrap_or(0) + context::RADIUS + 1);
             self.after = self.after.max(widest(1).unwrap_or(0) + context::RADIUS + 1);
         }
     }
 
-        /// Bytes before an anchor that a rule may need (window, context radius, decoded run).
+    /// Bytes before an anchor that a rule may need (window, context radius, decoded run).
     pub fn keep_before(&self) -> usize {
         self.before
     }
@@ -436,11 +434,7 @@ impl Matcher {
                 value,
                 org,
                 decoding,
-                context: if self.capture_context {
-                    context::extract(buf, s, e)
-                } else {
-                    Context::default()
-                },
+                context: if self.capture_context { context::extract(buf, s, e) } else { Context::default() },
             });
         }
     }

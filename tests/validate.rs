@@ -30,27 +30,17 @@ fn findings(out: &Output) -> Vec<Value> {
 }
 
 fn at<'a>(fs: &'a [Value], path: &str) -> &'a Value {
-    fs.iter()
-        .find(|f| f["path"] == path)
-        .unwrap_or_else(|| panic!("no finding in {path}: {fs:?}"))
+    fs.iter().find(|f| f["path"] == path).unwrap_or_else(|| panic!("no finding in {path}: {fs:?}"))
 }
 
 /// stderr without the test-mode notice every run here prints.
 fn errors(out: &Output) -> String {
-    stderr_of(out)
-        .lines()
-        .filter(|l| !l.starts_with("forcescan: warning: test mode"))
-        .collect::<Vec<_>>()
-        .join("\n")
+    stderr_of(out).lines().filter(|l| !l.starts_with("forcescan: warning: test mode")).collect::<Vec<_>>().join("\n")
 }
 
 /// The hosts that requests to `path` were meant for, in order.
 fn targets(sf: &FakeSalesforce, path: &str, credential: &str) -> Vec<String> {
-    sf.requests_to(path)
-        .into_iter()
-        .filter(|r| r.credential == credential)
-        .map(|r| r.target)
-        .collect()
+    sf.requests_to(path).into_iter().filter(|r| r.credential == credential).map(|r| r.target).collect()
 }
 
 fn assert_no_secret(out: &Output, secrets: &[&str]) {
@@ -62,11 +52,7 @@ fn assert_no_secret(out: &Output, secrets: &[&str]) {
 
 #[test]
 fn access_tokens_are_live_dead_or_unverifiable_and_checked_where_their_context_says() {
-    let (live, expired, lightning) = (
-        fake_access_token(1),
-        fake_access_token(2),
-        fake_access_token(3),
-    );
+    let (live, expired, lightning) = (fake_access_token(1), fake_access_token(2), fake_access_token(3));
     let sf = FakeSalesforce::start();
     sf.on(&live, Behaviour::Live("ops@acme.com"))
         .on(&expired, Behaviour::Reject(401, "invalid_token"))
@@ -77,21 +63,14 @@ fn access_tokens_are_live_dead_or_unverifiable_and_checked_where_their_context_s
         ".sfdx/alice.json",
         format!(r#"{{"accessToken": "{live}", "instanceUrl": "https://acme.my.salesforce.com"}}"#),
     );
-    write(
-        d.path(),
-        "old.log",
-        format!("Authorization: Bearer {expired}\n"),
-    );
+    write(d.path(), "old.log", format!("Authorization: Bearer {expired}\n"));
     write(d.path(), "ui.log", format!("sid={lightning}\n"));
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let fs = findings(&out);
 
     let v = &at(&fs, ".sfdx/alice.json")["validation"];
-    assert_eq!(
-        at(&fs, ".sfdx/alice.json")["instance"],
-        "acme.my.salesforce.com"
-    );
+    assert_eq!(at(&fs, ".sfdx/alice.json")["instance"], "acme.my.salesforce.com");
     assert_eq!(v["status"], "live");
     assert_eq!(v["http_status"], 200);
     assert_eq!(v["host"], "acme.my.salesforce.com");
@@ -110,25 +89,15 @@ fn access_tokens_are_live_dead_or_unverifiable_and_checked_where_their_context_s
 test.salesforce.com rejected the token (HTTP 401): expired, revoked or not valid there"
     );
     assert!(v.get("identity").is_none());
-    assert_eq!(
-        targets(&sf, "userinfo", &expired),
-        ["login.salesforce.com", "test.salesforce.com"]
-    );
+    assert_eq!(targets(&sf, "userinfo", &expired), ["login.salesforce.com", "test.salesforce.com"]);
 
     let v = &at(&fs, "ui.log")["validation"];
     assert_eq!(v["status"], "unverifiable");
     assert_eq!(v["http_status"], 403);
-    assert_eq!(
-        targets(&sf, "userinfo", &lightning),
-        ["login.salesforce.com"]
-    );
+    assert_eq!(targets(&sf, "userinfo", &lightning), ["login.salesforce.com"]);
 
-    let summary =
-        &serde_json::from_str::<Value>(&stdout_of(&out)).unwrap()["summary"]["validation"];
-    assert_eq!(
-        *summary,
-        serde_json::json!({"live": 1, "dead": 1, "unverifiable": 1, "error": 0})
-    );
+    let summary = &serde_json::from_str::<Value>(&stdout_of(&out)).unwrap()["summary"]["validation"];
+    assert_eq!(*summary, serde_json::json!({"live": 1, "dead": 1, "unverifiable": 1, "error": 0}));
     // Only userinfo was asked: nothing was revoked or exchanged.
     assert_eq!(sf.requests().len(), 4);
     assert!(sf.requests().iter().all(|r| r.method == "GET"));
@@ -141,11 +110,7 @@ fn text_report_shows_the_status_and_who_is_exposed() {
     let sf = FakeSalesforce::start();
     sf.on(&live, Behaviour::Live("ops@acme.com"));
     let d = tempfile::tempdir().unwrap();
-    write(
-        d.path(),
-        "app.log",
-        format!("GET https://acme.lightning.force.com/one.app sid={live}\n"),
-    );
+    write(d.path(), "app.log", format!("GET https://acme.lightning.force.com/one.app sid={live}\n"));
     let out = scan(&sf, d.path(), &["--validate"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let s = stdout_of(&out);
@@ -155,16 +120,8 @@ fn text_report_shows_the_status_and_who_is_exposed() {
         lines[0],
         format!("app.log:1:50  salesforce-access-token  {redacted}  live: acme.my.salesforce.com accepted the token (userinfo)")
     );
-    assert_eq!(
-        lines[1],
-        format!("    exposed: user ops@acme.com ({USER_ID}) in org {ORG_ID}")
-    );
-    assert!(
-        s.contains(
-            "  live validation, distinct credentials: 1 live, 0 dead, 0 unverifiable, 0 errors\n"
-        ),
-        "{s}"
-    );
+    assert_eq!(lines[1], format!("    exposed: user ops@acme.com ({USER_ID}) in org {ORG_ID}"));
+    assert!(s.contains("  live validation, distinct credentials: 1 live, 0 dead, 0 unverifiable, 0 errors\n"), "{s}");
     assert_no_secret(&out, &[&live]);
 }
 
@@ -178,11 +135,7 @@ fn each_distinct_credential_is_checked_once_per_run() {
         write(d.path(), &format!("live{i}.log"), format!("token {live}\n"));
     }
     for i in 0..3 {
-        write(
-            d.path(),
-            &format!("old{i}.log"),
-            format!("token {expired}\n"),
-        );
+        write(d.path(), &format!("old{i}.log"), format!("token {expired}\n"));
     }
     let out = scan(&sf, d.path(), &["--validate", "-f", "jsonl", "-j", "4"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
@@ -202,52 +155,26 @@ fn each_distinct_credential_is_checked_once_per_run() {
 fn rate_limited_answers_are_retried_with_backoff_then_given_up() {
     let (once, always) = (fake_access_token(31), fake_access_token(32));
     let sf = FakeSalesforce::start();
-    sf.on(
-        &once,
-        Behaviour::RateLimited {
-            times: 1,
-            retry_after: "1",
-        },
-    )
-    .on(
-        &always,
-        Behaviour::RateLimited {
-            times: usize::MAX,
-            retry_after: "0",
-        },
-    );
+    sf.on(&once, Behaviour::RateLimited { times: 1, retry_after: "1" })
+        .on(&always, Behaviour::RateLimited { times: usize::MAX, retry_after: "0" });
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "a.log", format!("token {once}\n"));
     let started = Instant::now();
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
-    assert!(
-        started.elapsed() >= Duration::from_secs(1),
-        "Retry-After: 1 was not waited for"
-    );
+    assert!(started.elapsed() >= Duration::from_secs(1), "Retry-After: 1 was not waited for");
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     assert_eq!(at(&findings(&out), "a.log")["validation"]["status"], "live");
     assert_eq!(targets(&sf, "userinfo", &once).len(), 2);
 
     write(d.path(), "a.log", format!("token {always}\n"));
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "an unvalidated credential makes the run incomplete"
-    );
+    assert_eq!(out.status.code(), Some(2), "an unvalidated credential makes the run incomplete");
     let fs = findings(&out);
     let v = &at(&fs, "a.log")["validation"];
     assert_eq!(v["status"], "error");
     assert_eq!(v["http_status"], 429);
-    assert_eq!(
-        v["message"],
-        "login.salesforce.com kept answering HTTP 429 (rate limited), also after 3 retries"
-    );
-    assert_eq!(
-        targets(&sf, "userinfo", &always).len(),
-        4,
-        "1 try + 3 retries"
-    );
+    assert_eq!(v["message"], "login.salesforce.com kept answering HTTP 429 (rate limited), also after 3 retries");
+    assert_eq!(targets(&sf, "userinfo", &always).len(), 4, "1 try + 3 retries");
     let redacted = format!("{}…{}", &always[..4], &always[always.len() - 2..]);
     assert_eq!(
         errors(&out),
@@ -268,17 +195,14 @@ fn a_slow_answer_times_out_as_an_error() {
     write(d.path(), "a.log", format!("token {slow}\n"));
     let started = Instant::now();
     let out = scan(&sf, d.path(), &["--validate", "--validation-timeout", "1"]);
-    assert!(
-        started.elapsed() < Duration::from_secs(5),
-        "the timeout was not applied"
-    );
+    assert!(started.elapsed() < Duration::from_secs(5), "the timeout was not applied");
     assert_eq!(out.status.code(), Some(2));
     let s = stdout_of(&out);
+    assert!(s.contains("  error: login.salesforce.com did not answer within 1s\n"), "{s}");
     assert!(
-        s.contains("  error: login.salesforce.com did not answer within 1s\n"),
+        s.contains("forcescan: 1 credential could not be validated (see errors above); the result is incomplete"),
         "{s}"
     );
-    assert!(s.contains("forcescan: 1 credential could not be validated (see errors above); the result is incomplete"), "{s}");
 }
 
 #[test]
@@ -328,25 +252,17 @@ fn refresh_tokens_and_auth_urls_are_exchanged_and_the_minted_token_revoked_at_on
     let exchange = token_calls.iter().find(|r| r.credential == dead).unwrap();
     assert_eq!(exchange.target, "acme--uat.sandbox.my.salesforce.com");
     assert_eq!(exchange.form["client_id"], key);
-    assert_eq!(
-        exchange.form["client_secret"],
-        "0F1E2D3C4B5A69788796A5B4C3D2E1F0"
-    );
+    assert_eq!(exchange.form["client_secret"], "0F1E2D3C4B5A69788796A5B4C3D2E1F0");
     assert_eq!(token_calls.len(), 2);
     assert_no_secret(&out, &[&live, &dead, MINTED]);
 }
 
 #[test]
 fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
-    let (s_live, s_dead, s_alone) = (
-        fake_consumer_secret(61),
-        fake_consumer_secret(62),
-        fake_consumer_secret(63),
-    );
+    let (s_live, s_dead, s_alone) = (fake_consumer_secret(61), fake_consumer_secret(62), fake_consumer_secret(63));
     let (k_live, k_dead) = (fake_consumer_key(64), fake_consumer_key(65));
     let sf = FakeSalesforce::start();
-    sf.on(&s_live, Behaviour::Live("integration@acme.com"))
-        .on(&s_dead, Behaviour::Reject(400, "invalid_client"));
+    sf.on(&s_live, Behaviour::Live("integration@acme.com")).on(&s_dead, Behaviour::Reject(400, "invalid_client"));
     let d = tempfile::tempdir().unwrap();
     let curl = |k: &str, s: &str| {
         format!("curl https://acme.my.salesforce.com/services/oauth2/token -d grant_type=client_credentials -d client_id={k} -d client_secret={s}\n")
@@ -361,11 +277,7 @@ fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
     let v = &at(&fs, "live.sh")["validation"];
     assert_eq!(v["status"], "live");
     assert_eq!(v["identity"]["username"], "minted@acme.com");
-    let call = sf
-        .requests_to("/oauth2/token")
-        .into_iter()
-        .find(|r| r.credential == s_live)
-        .unwrap();
+    let call = sf.requests_to("/oauth2/token").into_iter().find(|r| r.credential == s_live).unwrap();
     assert_eq!(call.target, "acme.my.salesforce.com");
     assert_eq!(call.form["grant_type"], "client_credentials");
     assert_eq!(call.form["client_id"], k_live);
@@ -373,17 +285,11 @@ fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
 
     let v = &at(&fs, "dead.sh")["validation"];
     assert_eq!(v["status"], "dead");
-    assert_eq!(
-        v["message"],
-        "acme.my.salesforce.com rejected the consumer key and secret (HTTP 400, invalid_client)"
-    );
+    assert_eq!(v["message"], "acme.my.salesforce.com rejected the consumer key and secret (HTTP 400, invalid_client)");
 
     let v = &at(&fs, ".env")["validation"];
     assert_eq!(v["status"], "unverifiable");
-    assert_eq!(
-        v["message"],
-        "no consumer key (3MVG9…) near the secret; the client-credentials check needs it"
-    );
+    assert_eq!(v["message"], "no consumer key (3MVG9…) near the secret; the client-credentials check needs it");
     assert!(sf.requests().iter().all(|r| r.credential != s_alone));
     assert_no_secret(&out, &[&s_live, &s_dead, &s_alone]);
 }
@@ -394,16 +300,8 @@ fn passwords_are_tried_only_with_validate_passwords_and_only_once() {
     let sf = FakeSalesforce::start();
     sf.on(&good, Behaviour::Live("ops@acme.com"));
     let d = tempfile::tempdir().unwrap();
-    write(
-        d.path(),
-        "good.properties",
-        format!("sf.username=ops@acme.com\nsf.password={good}\n"),
-    );
-    write(
-        d.path(),
-        "bad.properties",
-        format!("sf.username=old@acme.com\nsf.password={bad}\n"),
-    );
+    write(d.path(), "good.properties", format!("sf.username=ops@acme.com\nsf.password={good}\n"));
+    write(d.path(), "bad.properties", format!("sf.username=old@acme.com\nsf.password={bad}\n"));
 
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
@@ -415,10 +313,7 @@ fn passwords_are_tried_only_with_validate_passwords_and_only_once() {
             "not tried: a login attempt counts toward the user's lockout limit (use --validate-passwords)"
         );
     }
-    assert!(
-        sf.requests().is_empty(),
-        "no login without --validate-passwords"
-    );
+    assert!(sf.requests().is_empty(), "no login without --validate-passwords");
 
     let out = scan(&sf, d.path(), &["--validate-passwords", "-f", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
@@ -426,22 +321,14 @@ fn passwords_are_tried_only_with_validate_passwords_and_only_once() {
     let v = &at(&fs, "good.properties")["validation"];
     assert_eq!(v["status"], "live");
     assert_eq!(v["identity"]["username"], "ops@acme.com");
-    assert_eq!(
-        v["message"],
-        "login.salesforce.com accepted the login; the session was revoked again"
-    );
+    assert_eq!(v["message"], "login.salesforce.com accepted the login; the session was revoked again");
     let v = &at(&fs, "bad.properties")["validation"];
     assert_eq!(v["status"], "dead");
-    assert_eq!(
-        v["message"],
-        "login.salesforce.com rejected the username, password and token (INVALID_LOGIN)"
-    );
+    assert_eq!(v["message"], "login.salesforce.com rejected the username, password and token (INVALID_LOGIN)");
     let logins = sf.requests_to("/services/Soap/u/");
     assert_eq!(logins.len(), 2, "one attempt per password, no second host");
     let bad_login = logins.iter().find(|r| r.credential == bad).unwrap();
-    assert!(bad_login
-        .body
-        .contains("<urn:username>old@acme.com</urn:username>"));
+    assert!(bad_login.body.contains("<urn:username>old@acme.com</urn:username>"));
     assert_eq!(targets(&sf, "revoke", MINTED), ["login.salesforce.com"]);
     assert_no_secret(&out, &[&good, &bad]);
 }
@@ -457,73 +344,41 @@ fn only_live_reports_live_credentials_and_exits_1_only_for_them() {
     write(d.path(), "dead2.log", format!("again {dead}\n"));
     let out = scan(&sf, d.path(), &["--only-live", "-f", "jsonl"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
-    assert_eq!(
-        jsonl_triples(&stdout_of(&out)),
-        vec![("live.log".into(), 1, "salesforce-access-token".into())]
-    );
+    assert_eq!(jsonl_triples(&stdout_of(&out)), vec![("live.log".into(), 1, "salesforce-access-token".into())]);
     let line: Value = serde_json::from_str(stdout_of(&out).trim()).unwrap();
     assert_eq!(line["validation"]["status"], "live");
 
     std::fs::remove_file(d.path().join("live.log")).unwrap();
     let out = scan(&sf, d.path(), &["--only-live"]);
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "dead credentials alone pass --only-live"
-    );
+    assert_eq!(out.status.code(), Some(0), "dead credentials alone pass --only-live");
     let s = stdout_of(&out);
     assert!(s.starts_with("forcescan: no findings (2 files,"), "{s}");
-    assert!(
-        s.contains("  --only-live: 2 findings of credentials not found live not shown\n"),
-        "{s}"
-    );
+    assert!(s.contains("  --only-live: 2 findings of credentials not found live not shown\n"), "{s}");
     assert!(s.contains("0 live, 1 dead"), "{s}");
 }
 
 #[test]
 fn hosts_that_are_not_salesforce_are_refused_without_any_request() {
-    let (token, refresh, other) = (
-        fake_access_token(91),
-        fake_refresh_token(92),
-        fake_refresh_token(93),
-    );
+    let (token, refresh, other) = (fake_access_token(91), fake_refresh_token(92), fake_refresh_token(93));
     let sf = FakeSalesforce::start();
     let d = tempfile::tempdir().unwrap();
     write(
         d.path(),
         "token.json",
-        format!(
-            r#"{{"access_token":"{token}","instance_url":"https://evil.example.com","token_type":"Bearer"}}"#
-        ),
+        format!(r#"{{"access_token":"{token}","instance_url":"https://evil.example.com","token_type":"Bearer"}}"#),
     );
     // (A host with "example" in it would make the whole auth URL look like a placeholder.)
-    write(
-        d.path(),
-        "auth.txt",
-        format!("force://PlatformCLI::{refresh}@login.attacker.net\n"),
-    );
-    write(
-        d.path(),
-        "port.txt",
-        format!("force://PlatformCLI::{other}@acme.my.salesforce.com:8443\n"),
-    );
+    write(d.path(), "auth.txt", format!("force://PlatformCLI::{refresh}@login.attacker.net\n"));
+    write(d.path(), "port.txt", format!("force://PlatformCLI::{other}@acme.my.salesforce.com:8443\n"));
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let fs = findings(&out);
-    let allowed =
-        "(allowed: *.salesforce.com, *.force.com, *.my.site.com, *.marketingcloudapis.com, \
+    let allowed = "(allowed: *.salesforce.com, *.force.com, *.my.site.com, *.marketingcloudapis.com, \
 *.salesforce-sites.com, *.cloudforce.com, *.database.com)";
-    for (path, host) in [
-        ("token.json", "evil.example.com"),
-        ("auth.txt", "login.attacker.net"),
-    ] {
+    for (path, host) in [("token.json", "evil.example.com"), ("auth.txt", "login.attacker.net")] {
         let v = &at(&fs, path)["validation"];
         assert_eq!(v["status"], "unverifiable", "{path}");
-        assert_eq!(
-            v["message"],
-            format!("refused to contact {host}: not a Salesforce-owned host {allowed}"),
-            "{path}"
-        );
+        assert_eq!(v["message"], format!("refused to contact {host}: not a Salesforce-owned host {allowed}"), "{path}");
         assert!(v.get("host").is_none() && v.get("http_status").is_none());
     }
     assert_eq!(at(&fs, "token.json")["instance"], "evil.example.com");
@@ -539,11 +394,7 @@ fn redirects_and_proxy_settings_never_send_a_request_elsewhere() {
     let (redirected, live) = (fake_access_token(101), fake_access_token(102));
     let trap = Trap::start();
     let sf = FakeSalesforce::start();
-    sf.on(
-        &redirected,
-        Behaviour::Redirect(format!("{}/steal", trap.url)),
-    )
-    .on(&live, Behaviour::Live("ops@acme.com"));
+    sf.on(&redirected, Behaviour::Redirect(format!("{}/steal", trap.url))).on(&live, Behaviour::Live("ops@acme.com"));
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "a.log", format!("token {redirected}\n"));
     write(d.path(), "b.log", format!("token {live}\n"));
@@ -553,15 +404,7 @@ fn redirects_and_proxy_settings_never_send_a_request_elsewhere() {
         .env("https_proxy", &trap.url)
         .env("HTTP_PROXY", &trap.url)
         .env("ALL_PROXY", &trap.url)
-        .args([
-            "scan",
-            "--validate",
-            "-f",
-            "json",
-            "--validation-base-url",
-            &sf.url,
-            ".",
-        ])
+        .args(["scan", "--validate", "-f", "json", "--validation-base-url", &sf.url, "."])
         .timeout(Duration::from_secs(60))
         .output()
         .unwrap();
@@ -569,16 +412,9 @@ fn redirects_and_proxy_settings_never_send_a_request_elsewhere() {
     let fs = findings(&out);
     let v = &at(&fs, "a.log")["validation"];
     assert_eq!(v["status"], "error");
-    assert_eq!(
-        v["message"],
-        "login.salesforce.com answered with a redirect (HTTP 302), which is never followed"
-    );
+    assert_eq!(v["message"], "login.salesforce.com answered with a redirect (HTTP 302), which is never followed");
     assert_eq!(at(&fs, "b.log")["validation"]["status"], "live");
-    assert_eq!(
-        trap.hits(),
-        0,
-        "a request left for somewhere other than the test server"
-    );
+    assert_eq!(trap.hits(), 0, "a request left for somewhere other than the test server");
     assert_eq!(sf.requests().len(), 2);
 }
 
@@ -601,10 +437,7 @@ fn validation_is_off_unless_asked_for() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     let f = &findings(&out)[0];
-    assert!(
-        f.get("validation").is_none() && f.get("instance").is_none(),
-        "{f}"
-    );
+    assert!(f.get("validation").is_none() && f.get("instance").is_none(), "{f}");
     assert!(sf.requests().is_empty());
     assert_eq!(stderr_of(&out), "");
 }
@@ -612,11 +445,7 @@ fn validation_is_off_unless_asked_for() {
 #[test]
 fn a_base_url_off_loopback_is_refused_before_scanning() {
     let d = tempfile::tempdir().unwrap();
-    write(
-        d.path(),
-        "a.log",
-        format!("token {}\n", fake_access_token(121)),
-    );
+    write(d.path(), "a.log", format!("token {}\n", fake_access_token(121)));
     for base in ["http://10.0.0.1:80", "https://login.salesforce.com:443"] {
         let out = forcescan()
             .current_dir(d.path())
@@ -646,57 +475,23 @@ fn requests_respect_the_per_host_concurrency_and_global_rate_limits() {
             format!(r#"{{"access_token":"{t}","instance_url":"https://acme.my.salesforce.com"}}"#),
         );
     }
-    let out = scan(
-        &sf,
-        d.path(),
-        &[
-            "--validate",
-            "-j",
-            "4",
-            "--validation-host-concurrency",
-            "1",
-        ],
-    );
+    let out = scan(&sf, d.path(), &["--validate", "-j", "4", "--validation-host-concurrency", "1"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     assert_eq!(sf.max_in_flight(), 1);
 
     let sf = FakeSalesforce::start();
     for i in 0..4 {
-        sf.on(
-            &fake_access_token(130 + i),
-            Behaviour::Slow(Duration::from_millis(300)),
-        );
+        sf.on(&fake_access_token(130 + i), Behaviour::Slow(Duration::from_millis(300)));
     }
-    let out = scan(
-        &sf,
-        d.path(),
-        &[
-            "--validate",
-            "-j",
-            "4",
-            "--validation-host-concurrency",
-            "4",
-        ],
-    );
+    let out = scan(&sf, d.path(), &["--validate", "-j", "4", "--validation-host-concurrency", "4"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
-    assert!(
-        sf.max_in_flight() >= 2,
-        "the limit above was not what kept requests apart"
-    );
+    assert!(sf.max_in_flight() >= 2, "the limit above was not what kept requests apart");
 
     // 4 requests at 4 per second: at least 3 intervals of 250 ms.
     let sf = FakeSalesforce::start();
     let started = Instant::now();
-    let out = scan(
-        &sf,
-        d.path(),
-        &["--validate", "-j", "4", "--validation-rate", "4"],
-    );
-    assert!(
-        started.elapsed() >= Duration::from_millis(750),
-        "{:?}",
-        started.elapsed()
-    );
+    let out = scan(&sf, d.path(), &["--validate", "-j", "4", "--validation-rate", "4"]);
+    assert!(started.elapsed() >= Duration::from_millis(750), "{:?}", started.elapsed());
     assert_eq!(sf.requests().len(), 4, "{}", errors(&out));
 }
 
@@ -716,22 +511,14 @@ fn revoke_reads_the_secret_from_stdin_and_says_what_salesforce_did() {
     let (live, unknown) = (fake_access_token(141), fake_access_token(142));
     let refresh = fake_refresh_token(143);
     let sf = FakeSalesforce::start();
-    sf.on(&live, Behaviour::Live("ops@acme.com"))
-        .on(&refresh, Behaviour::Live("ops@acme.com"));
+    sf.on(&live, Behaviour::Live("ops@acme.com")).on(&refresh, Behaviour::Live("ops@acme.com"));
     let redacted = |s: &str| format!("{}…{}", &s[..4], &s[s.len() - 2..]);
 
-    let out = revoke(
-        &sf,
-        &["--rule", "salesforce-access-token", "-"],
-        &format!("{live}\n"),
-    );
+    let out = revoke(&sf, &["--rule", "salesforce-access-token", "-"], &format!("{live}\n"));
     assert_eq!(out.status.code(), Some(0), "{}", errors(&out));
     assert_eq!(
         stdout_of(&out),
-        format!(
-            "forcescan: salesforce-access-token {}: revoked at login.salesforce.com\n",
-            redacted(&live)
-        )
+        format!("forcescan: salesforce-access-token {}: revoked at login.salesforce.com\n", redacted(&live))
     );
     let calls = sf.requests_to("/services/oauth2/revoke");
     assert_eq!((calls.len(), calls[0].method.as_str()), (1, "POST"));
@@ -739,20 +526,11 @@ fn revoke_reads_the_secret_from_stdin_and_says_what_salesforce_did() {
 
     let out = revoke(
         &sf,
-        &[
-            "--rule",
-            "salesforce-access-token",
-            "--instance",
-            "https://acme.my.salesforce.com/",
-            "-",
-        ],
+        &["--rule", "salesforce-access-token", "--instance", "https://acme.my.salesforce.com/", "-"],
         &live,
     );
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(
-        targets(&sf, "revoke", &live),
-        ["login.salesforce.com", "acme.my.salesforce.com"]
-    );
+    assert_eq!(targets(&sf, "revoke", &live), ["login.salesforce.com", "acme.my.salesforce.com"]);
 
     // Salesforce does not know the token at either login host: exit 1, and say so.
     let out = revoke(&sf, &["--rule", "salesforce-access-token", "-"], &unknown);
@@ -765,10 +543,7 @@ unsupported_token_type): not valid there, already revoked or expired",
             redacted(&unknown)
         )
     );
-    assert_eq!(
-        targets(&sf, "revoke", &unknown),
-        ["login.salesforce.com", "test.salesforce.com"]
-    );
+    assert_eq!(targets(&sf, "revoke", &unknown), ["login.salesforce.com", "test.salesforce.com"]);
 
     // An auth URL: its refresh token is revoked at its own host.
     let url = format!("force://PlatformCLI::{refresh}@acme.my.salesforce.com");
@@ -781,27 +556,16 @@ unsupported_token_type): not valid there, already revoked or expired",
 #[test]
 fn revoke_refuses_what_it_cannot_revoke_without_sending_anything() {
     let sf = FakeSalesforce::start();
-    let out = revoke(
-        &sf,
-        &["--rule", "salesforce-consumer-secret", "-"],
-        &fake_consumer_secret(151),
-    );
+    let out = revoke(&sf, &["--rule", "salesforce-consumer-secret", "-"], &fake_consumer_secret(151));
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         errors(&out),
         "forcescan: error: salesforce-consumer-secret: a consumer secret cannot be revoked by API: \
 generate a new one in Setup > App Manager"
     );
-    let out = revoke(
-        &sf,
-        &["--rule", "salesforce-access-token", "-"],
-        "hello world",
-    );
+    let out = revoke(&sf, &["--rule", "salesforce-access-token", "-"], "hello world");
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        errors(&out),
-        "forcescan: error: the value given is not a salesforce-access-token"
-    );
+    assert_eq!(errors(&out), "forcescan: error: the value given is not a salesforce-access-token");
     let out = revoke(&sf, &["--rule", "no-such-rule", "-"], "x");
     assert_eq!(out.status.code(), Some(2));
     assert!(errors(&out).starts_with("forcescan: error: unknown rule `no-such-rule` (revocable: "));
@@ -828,23 +592,14 @@ fn revoke_live_needs_a_terminal_or_yes_and_revokes_only_live_credentials() {
         "forcescan: error: --revoke-live needs confirmation: run it on a terminal, or add --yes"
     );
     assert_eq!(stdout_of(&out), "");
-    assert!(
-        sf.requests().is_empty(),
-        "nothing is validated before confirmation"
-    );
+    assert!(sf.requests().is_empty(), "nothing is validated before confirmation");
 
     let out = scan(&sf, d.path(), &["--revoke-live", "--yes"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let s = stdout_of(&out);
-    assert!(
-        s.contains("\n    revoked: revoked at acme.my.salesforce.com\n"),
-        "{s}"
-    );
+    assert!(s.contains("\n    revoked: revoked at acme.my.salesforce.com\n"), "{s}");
     assert_eq!(targets(&sf, "revoke", &live), ["acme.my.salesforce.com"]);
-    assert!(
-        targets(&sf, "revoke", &dead).is_empty(),
-        "a dead token is not revoked"
-    );
+    assert!(targets(&sf, "revoke", &dead).is_empty(), "a dead token is not revoked");
 
     // The JSON report records what revocation did.
     let sf = FakeSalesforce::start();
@@ -860,11 +615,7 @@ fn revoke_live_needs_a_terminal_or_yes_and_revokes_only_live_credentials() {
 #[test]
 fn revoke_live_asks_on_a_terminal_and_a_no_sends_nothing() {
     // `script` gives the command a terminal; it reads the answer from our stdin.
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
+    if std::process::Command::new("script").arg("--version").output().is_err() {
         eprintln!("skipped: util-linux `script` is not installed");
         return;
     }
@@ -874,12 +625,7 @@ fn revoke_live_asks_on_a_terminal_and_a_no_sends_nothing() {
     let d = tempfile::tempdir().unwrap();
     write(d.path(), "a.log", format!("token {live}\n"));
     let bin = assert_cmd::cargo::cargo_bin("forcescan");
-    let cmd = format!(
-        "{} scan --revoke-live --validation-base-url {} {}",
-        bin.display(),
-        sf.url,
-        d.path().display()
-    );
+    let cmd = format!("{} scan --revoke-live --validation-base-url {} {}", bin.display(), sf.url, d.path().display());
     let out = std::process::Command::new("script")
         .args(["-q", "-e", "-c", &cmd, "/dev/null"])
         .stdin(std::process::Stdio::piped())
@@ -893,10 +639,7 @@ fn revoke_live_asks_on_a_terminal_and_a_no_sends_nothing() {
         .unwrap();
     let screen = String::from_utf8_lossy(&out.stdout);
     assert!(screen.contains("Continue? [y/N]"), "{screen}");
-    assert!(
-        screen.contains("aborted: nothing was validated or revoked"),
-        "{screen}"
-    );
+    assert!(screen.contains("aborted: nothing was validated or revoked"), "{screen}");
     assert_eq!(out.status.code(), Some(2), "{screen}");
     assert!(sf.requests().is_empty());
 }

@@ -256,11 +256,7 @@ impl Reporter {
     /// credential whose check failed (the run is then incomplete: exit 2), and with `only_live`
     /// only findings of live credentials, so that exit code 1 means "a live credential was found".
     pub fn with_validation(mut self, only_live: bool) -> Reporter {
-        self.validation = Some(Validated {
-            only_live,
-            seen: BTreeSet::new(),
-            summary: ValidationSummary::default(),
-        });
+        self.validation = Some(Validated { only_live, seen: BTreeSet::new(), summary: ValidationSummary::default() });
         self
     }
 
@@ -334,7 +330,8 @@ impl Reporter {
                 .and_then(|_| text::write_summary(&mut self.out, &outcome, self.style)),
             (None, Format::Json) => json::write_document(&mut self.out, &outcome),
             (None, Format::Jsonl) => {
-                let held: Vec<&Finding> = self.findings.iter().filter(|f| self.correlator.holds_back(&f.rule)).collect();
+                let held: Vec<&Finding> =
+                    self.findings.iter().filter(|f| self.correlator.holds_back(&f.rule)).collect();
                 json::write_lines(&mut self.out, held)
             }
         };
@@ -351,9 +348,7 @@ impl Reporter {
             EXIT_ERROR
         } else if unvalidated > 0 {
             if self.format != Format::Text {
-                error_line(format!(
-                    "{unvalidated} credential(s) could not be validated; the result is incomplete"
-                ));
+                error_line(format!("{unvalidated} credential(s) could not be validated; the result is incomplete"));
             }
             EXIT_ERROR
         } else if !self.findings.is_empty() {

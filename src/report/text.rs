@@ -63,12 +63,7 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
 
 /// `  live: why` and the lines under it.
 fn write_validation(w: &mut dyn Write, v: &Validation, style: Style) -> std::io::Result<()> {
-    writeln!(
-        w,
-        "  {}: {}",
-        style.paint(Style::status_code(v.status), v.status.as_str()),
-        escape_control(&v.message)
-    )?;
+    writeln!(w, "  {}: {}", style.paint(Style::status_code(v.status), v.status.as_str()), escape_control(&v.message))?;
     if let Some(who) = v.identity.as_ref().and_then(exposed) {
         writeln!(w, "    exposed: {}", escape_control(&who))?;
     }

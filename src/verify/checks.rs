@@ -18,19 +18,9 @@ use crate::finding::{Identity, Revocation, Status, Validation};
 /// A credential in the form a check needs.
 pub enum Credential<'a> {
     AccessToken(&'a str),
-    RefreshToken {
-        token: &'a str,
-        client_id: &'a str,
-        client_secret: Option<&'a str>,
-    },
-    ClientCredentials {
-        key: &'a str,
-        secret: &'a str,
-    },
-    Login {
-        username: &'a str,
-        password: &'a str,
-    },
+    RefreshToken { token: &'a str, client_id: &'a str, client_secret: Option<&'a str> },
+    ClientCredentials { key: &'a str, secret: &'a str },
+    Login { username: &'a str, password: &'a str },
 }
 
 /// Written by hand so that no credential can reach a debug print.
@@ -45,20 +35,8 @@ impl std::fmt::Debug for Credential<'_> {
     }
 }
 
-pub fn verdict(
-    status: Status,
-    host: Option<&str>,
-    http: Option<u16>,
-    message: String,
-) -> Validation {
-    Validation {
-        status,
-        host: host.map(str::to_string),
-        http_status: http,
-        message,
-        identity: None,
-        revocation: None,
-    }
+pub fn verdict(status: Status, host: Option<&str>, http: Option<u16>, message: String) -> Validation {
+    Validation { status, host: host.map(str::to_string), http_status: http, message, identity: None, revocation: None }
 }
 
 /// A request that could not be made: refused by policy because of where the content said to go
@@ -76,10 +54,7 @@ fn failed(f: Failure) -> Validation {
 fn unexpected(net: &Net, r: &Reply) -> Validation {
     let (h, c) = (&r.host, r.status);
     let message = match c {
-        429 => format!(
-            "{h} kept answering HTTP 429 (rate limited), also after {} retries",
-            net.retries
-        ),
+        429 => format!("{h} kept answering HTTP 429 (rate limited), also after {} retries", net.retries),
         300..=399 => format!("{h} answered with a redirect (HTTP {c}), which is never followed"),
         500..=599 => format!("{h} answered HTTP {c} (server error)"),
         _ => format!("unexpected answer from {h}: HTTP {c}"),
@@ -96,11 +71,7 @@ fn clean(s: &str) -> String {
 fn oauth_error(body: &str) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(body).ok()?;
     let code = v.get("error")?.as_str()?;
-    let code: String = code
-        .chars()
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '_')
-        .take(60)
-        .collect();
+    let code: String = code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '_').take(60).collect();
     (!code.is_empty()).then_some(code)
 }
 
@@ -113,16 +84,9 @@ fn identity_from_id_url(url: &str) -> Identity {
     let mut parts = url.rsplit('/');
     let user = parts.next().map(clean);
     let org = parts.next().map(clean);
-    let is_id = |s: &Option<String>, prefix: &str| {
-        s.as_deref()
-            .is_some_and(|s| s.starts_with(prefix) && s.len() >= 15)
-    };
+    let is_id = |s: &Option<String>, prefix: &str| s.as_deref().is_some_and(|s| s.starts_with(prefix) && s.len() >= 15);
     if is_id(&org, "00D") && is_id(&user, "005") {
-        Identity {
-            org_id: org,
-            user_id: user,
-            username: None,
-        }
+        Identity { org_id: org, user_id: user, username: None }
     } else {
         Identity::default()
     }
@@ -146,11 +110,7 @@ fn xml_text(xml: &str, tag: &str) -> Option<String> {
 }
 
 fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&apos;")
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;").replace('\'', "&apos;")
 }
 
 fn live(host: &str, http: u16, message: String, identity: Identity) -> Validation {
@@ -164,46 +124,23 @@ fn live(host: &str, http: u16, message: String, identity: Identity) -> Validatio
 pub fn check_at(net: &Net, cred: &Credential, host: &str) -> Validation {
     match cred {
         Credential::AccessToken(token) => userinfo_check(net, token, host),
-        Credential::RefreshToken {
-            token,
-            client_id,
-            client_secret,
-        } => {
-            let mut form = vec![
-                ("grant_type", "refresh_token"),
-                ("client_id", *client_id),
-                ("refresh_token", *token),
-            ];
+        Credential::RefreshToken { token, client_id, client_secret } => {
+            let mut form = vec![("grant_type", "refresh_token"), ("client_id", *client_id), ("refresh_token", *token)];
             if let Some(s) = client_secret {
                 form.push(("client_secret", s));
             }
             exchange(net, host, &form, "invalid_grant", "refresh token")
         }
         Credential::ClientCredentials { key, secret } => {
-            let form = [
-                ("grant_type", "client_credentials"),
-                ("client_id", *key),
-                ("client_secret", *secret),
-            ];
-            exchange(
-                net,
-                host,
-                &form,
-                "invalid_client",
-                "consumer key and secret",
-            )
+            let form = [("grant_type", "client_credentials"), ("client_id", *key), ("client_secret", *secret)];
+            exchange(net, host, &form, "invalid_client", "consumer key and secret")
         }
         Credential::Login { username, password } => login(net, host, username, password),
     }
 }
 
 fn userinfo_check(net: &Net, token: &str, host: &str) -> Validation {
-    let r = match net.send(
-        host,
-        "/services/oauth2/userinfo",
-        Some(token),
-        Payload::Empty,
-    ) {
+    let r = match net.send(host, "/services/oauth2/userinfo", Some(token), Payload::Empty) {
         Ok(r) => r,
         Err(f) => return failed(f),
     };
@@ -244,13 +181,7 @@ fn identity_from_userinfo(body: &str) -> Identity {
 
 /// A token request (`grant_type` in `form`). On success Salesforce has minted an access token: we
 /// ask who it belongs to, then revoke it at once, so the check leaves no session behind.
-fn exchange(
-    net: &Net,
-    host: &str,
-    form: &[(&str, &str)],
-    dead_error: &str,
-    what: &str,
-) -> Validation {
+fn exchange(net: &Net, host: &str, form: &[(&str, &str)], dead_error: &str, what: &str) -> Validation {
     let r = match net.send(host, "/services/oauth2/token", None, Payload::Form(form)) {
         Ok(r) => r,
         Err(f) => return failed(f),
@@ -268,19 +199,10 @@ fn exchange(
                 .map(|u| u.split('/').next().unwrap_or(u))
                 .filter(|u| super::policy::salesforce_host(u).is_ok())
                 .unwrap_or(h);
-            let mut identity = v
-                .get("id")
-                .and_then(|u| u.as_str())
-                .map(identity_from_id_url)
-                .unwrap_or_default();
+            let mut identity = v.get("id").and_then(|u| u.as_str()).map(identity_from_id_url).unwrap_or_default();
             let mut message = format!("{h} issued an access token for the {what}");
             if let Some(token) = minted {
-                if let Ok(u) = net.send(
-                    api_host,
-                    "/services/oauth2/userinfo",
-                    Some(token),
-                    Payload::Empty,
-                ) {
+                if let Ok(u) = net.send(api_host, "/services/oauth2/userinfo", Some(token), Payload::Empty) {
                     if u.status == 200 {
                         identity = identity_from_userinfo(&u.body);
                     }
@@ -330,12 +252,7 @@ fn login(net: &Net, host: &str, username: &str, password: &str) -> Validation {
         xml_escape(username),
         xml_escape(password)
     );
-    let r = match net.send(
-        host,
-        "/services/Soap/u/60.0",
-        None,
-        Payload::SoapLogin(&envelope),
-    ) {
+    let r = match net.send(host, "/services/Soap/u/60.0", None, Payload::SoapLogin(&envelope)) {
         Ok(r) => r,
         Err(f) => return failed(f),
     };
@@ -364,10 +281,7 @@ fn login(net: &Net, host: &str, username: &str, password: &str) -> Validation {
             let (status, says) = match code {
                 "INVALID_LOGIN" => (Status::Dead, "rejected the username, password and token"),
                 "" => return unexpected(net, &r),
-                _ => (
-                    Status::Unverifiable,
-                    "refused the login without judging the password",
-                ),
+                _ => (Status::Unverifiable, "refused the login without judging the password"),
             };
             verdict(status, Some(h), Some(500), format!("{h} {says} ({code})"))
         }
@@ -378,21 +292,9 @@ fn login(net: &Net, host: &str, username: &str, password: &str) -> Validation {
 /// `POST /services/oauth2/revoke`. 200 means revoked; 400 means Salesforce does not know the token
 /// there (already revoked or expired, or it belongs to another instance).
 pub fn revoke_at(net: &Net, token: &str, host: &str) -> Revocation {
-    let r = match net.send(
-        host,
-        "/services/oauth2/revoke",
-        None,
-        Payload::Form(&[("token", token)]),
-    ) {
+    let r = match net.send(host, "/services/oauth2/revoke", None, Payload::Form(&[("token", token)])) {
         Ok(r) => r,
-        Err(f) => {
-            return Revocation {
-                revoked: false,
-                host: None,
-                http_status: None,
-                message: f.to_string(),
-            }
-        }
+        Err(f) => return Revocation { revoked: false, host: None, http_status: None, message: f.to_string() },
     };
     let h = r.host.clone();
     let message = match r.status {
@@ -403,12 +305,7 @@ pub fn revoke_at(net: &Net, token: &str, host: &str) -> Revocation {
         ),
         _ => unexpected(net, &r).message,
     };
-    Revocation {
-        revoked: r.status == 200,
-        host: Some(h),
-        http_status: Some(r.status),
-        message,
-    }
+    Revocation { revoked: r.status == 200, host: Some(h), http_status: Some(r.status), message }
 }
 
 #[cfg(test)]
@@ -417,20 +314,14 @@ mod tests {
 
     #[test]
     fn identity_url_and_xml_parsing() {
-        let i = identity_from_id_url(
-            "https://login.salesforce.com/id/00Dhu0000G8GP38EAG/005hu000000abcdAAA",
-        );
+        let i = identity_from_id_url("https://login.salesforce.com/id/00Dhu0000G8GP38EAG/005hu000000abcdAAA");
         assert_eq!(i.org_id.as_deref(), Some("00Dhu0000G8GP38EAG"));
         assert_eq!(i.user_id.as_deref(), Some("005hu000000abcdAAA"));
         assert!(identity_from_id_url("https://evil/x/y").is_empty());
         let xml = "<soapenv:Body><loginResponse><result><sessionId>S</sessionId><userInfo><userName>ops@acme.com</userName></userInfo></result></loginResponse>";
         assert_eq!(xml_text(xml, "userName").as_deref(), Some("ops@acme.com"));
         assert_eq!(
-            xml_text(
-                "<soapenv:Fault><faultcode>sf:INVALID_LOGIN</faultcode>",
-                "faultcode"
-            )
-            .as_deref(),
+            xml_text("<soapenv:Fault><faultcode>sf:INVALID_LOGIN</faultcode>", "faultcode").as_deref(),
             Some("sf:INVALID_LOGIN")
         );
         assert_eq!(xml_text(xml, "missing"), None);
@@ -439,10 +330,7 @@ mod tests {
 
     #[test]
     fn answers_are_cleaned_before_they_reach_a_report() {
-        assert_eq!(
-            oauth_error(r#"{"error":"invalid_grant\u001b[31m"}"#).as_deref(),
-            Some("invalid_grant31m")
-        );
+        assert_eq!(oauth_error(r#"{"error":"invalid_grant\u001b[31m"}"#).as_deref(), Some("invalid_grant31m"));
         assert_eq!(oauth_error("<html>"), None);
         assert_eq!(clean("ops\n@acme"), "ops@acme");
     }

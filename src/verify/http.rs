@@ -64,10 +64,7 @@ impl HostSlots {
             busy = self.freed.wait(busy).unwrap_or_else(|e| e.into_inner());
         }
         *busy.entry(host.to_string()).or_default() += 1;
-        Slot {
-            slots: self,
-            host: host.to_string(),
-        }
+        Slot { slots: self, host: host.to_string() }
     }
 }
 
@@ -160,10 +157,8 @@ pub struct Net {
 impl Net {
     pub fn new(cfg: NetConfig, lookup: Arc<dyn Lookup>) -> Net {
         let test = cfg.test_server.is_some();
-        let resolver = GuardedResolver {
-            lookup,
-            test_server: cfg.test_server.as_ref().map(|t| (t.host.clone(), t.port)),
-        };
+        let resolver =
+            GuardedResolver { lookup, test_server: cfg.test_server.as_ref().map(|t| (t.host.clone(), t.port)) };
         let agent = ureq::AgentBuilder::new()
             .timeout_connect(cfg.timeout.min(Duration::from_secs(5)))
             .timeout(cfg.timeout)
@@ -172,23 +167,13 @@ impl Net {
             .user_agent(concat!("forcescan/", env!("CARGO_PKG_VERSION")))
             .resolver(resolver)
             .build();
-        let rate = if cfg.rate_per_sec.is_finite() && cfg.rate_per_sec > 0.0 {
-            cfg.rate_per_sec
-        } else {
-            f64::INFINITY
-        };
+        let rate =
+            if cfg.rate_per_sec.is_finite() && cfg.rate_per_sec > 0.0 { cfg.rate_per_sec } else { f64::INFINITY };
         Net {
             agent,
             base: cfg.test_server.map(|t| t.base),
-            limiter: RateLimiter {
-                interval: Duration::from_secs_f64(1.0 / rate),
-                next: Mutex::new(Instant::now()),
-            },
-            slots: HostSlots {
-                max: cfg.per_host.max(1),
-                busy: Mutex::new(HashMap::new()),
-                freed: Condvar::new(),
-            },
+            limiter: RateLimiter { interval: Duration::from_secs_f64(1.0 / rate), next: Mutex::new(Instant::now()) },
+            slots: HostSlots { max: cfg.per_host.max(1), busy: Mutex::new(HashMap::new()), freed: Condvar::new() },
             retries: cfg.retries,
             backoff: cfg.backoff,
             timeout: cfg.timeout,
@@ -197,13 +182,7 @@ impl Net {
 
     /// Sends one request to `path` on the Salesforce host `host`: a GET for [`Payload::Empty`],
     /// else a POST. Returns the answer whatever its status; a 429 is retried first.
-    pub fn send(
-        &self,
-        host: &str,
-        path: &str,
-        bearer: Option<&str>,
-        payload: Payload,
-    ) -> Result<Reply, Failure> {
+    pub fn send(&self, host: &str, path: &str, bearer: Option<&str>, payload: Payload) -> Result<Reply, Failure> {
         let host = policy::salesforce_host(host).map_err(Failure::Refused)?;
         let url = match &self.base {
             None => format!("https://{host}{path}"),
@@ -228,10 +207,9 @@ impl Net {
                 let result = match payload {
                     Payload::Empty => req.call(),
                     Payload::Form(fields) => req.send_form(fields),
-                    Payload::SoapLogin(xml) => req
-                        .set("Content-Type", "text/xml; charset=UTF-8")
-                        .set("SOAPAction", "login")
-                        .send_string(xml),
+                    Payload::SoapLogin(xml) => {
+                        req.set("Content-Type", "text/xml; charset=UTF-8").set("SOAPAction", "login").send_string(xml)
+                    }
                 };
                 // Read the body while the slot is held: the exchange is not over before that.
                 match result {
@@ -259,10 +237,7 @@ impl Net {
     fn delay(&self, attempt: u32, retry_after: Option<&str>) -> Duration {
         match retry_after.map(|r| r.trim().parse::<u64>()) {
             Some(Ok(secs)) => Duration::from_secs(secs).min(MAX_RETRY_AFTER),
-            _ => self
-                .backoff
-                .saturating_mul(1 << attempt.min(10))
-                .min(MAX_RETRY_AFTER),
+            _ => self.backoff.saturating_mul(1 << attempt.min(10)).min(MAX_RETRY_AFTER),
         }
     }
 
@@ -275,10 +250,7 @@ impl Net {
                 if let Some(r) = io.get_ref().and_then(|i| i.downcast_ref::<Refusal>()) {
                     return Failure::Refused(r.clone());
                 }
-                if matches!(
-                    io.kind(),
-                    std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock
-                ) {
+                if matches!(io.kind(), std::io::ErrorKind::TimedOut | std::io::ErrorKind::WouldBlock) {
                     return self.timed_out(host);
                 }
             }
@@ -297,9 +269,6 @@ impl Net {
     }
 
     fn timed_out(&self, host: &str) -> Failure {
-        Failure::Failed(format!(
-            "{host} did not answer within {}s",
-            self.timeout.as_secs_f64()
-        ))
+        Failure::Failed(format!("{host} did not answer within {}s", self.timeout.as_secs_f64()))
     }
 }

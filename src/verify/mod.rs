@@ -85,12 +85,8 @@ impl Default for Options {
 
 /// Parses the test-only base URL; refuses anything but plain or TLS HTTP to a loopback address.
 fn test_server(base: &str) -> Result<TestServer> {
-    let bad =
-        || anyhow!("the validation base URL must be http://127.0.0.1:PORT (a test-only setting)");
-    let rest = base
-        .strip_prefix("http://")
-        .or_else(|| base.strip_prefix("https://"))
-        .ok_or_else(bad)?;
+    let bad = || anyhow!("the validation base URL must be http://127.0.0.1:PORT (a test-only setting)");
+    let rest = base.strip_prefix("http://").or_else(|| base.strip_prefix("https://")).ok_or_else(bad)?;
     let netloc = rest.trim_end_matches('/');
     if netloc.contains('/') || netloc.contains('@') {
         bail!(bad());
@@ -98,18 +94,11 @@ fn test_server(base: &str) -> Result<TestServer> {
     let (host, port) = netloc.rsplit_once(':').ok_or_else(bad)?;
     let port: u16 = port.parse().map_err(|_| bad())?;
     let bare = host.trim_start_matches('[').trim_end_matches(']');
-    let loopback = bare == "localhost"
-        || bare
-            .parse::<std::net::IpAddr>()
-            .is_ok_and(|ip| ip.is_loopback());
+    let loopback = bare == "localhost" || bare.parse::<std::net::IpAddr>().is_ok_and(|ip| ip.is_loopback());
     if !loopback {
         bail!(bad());
     }
-    Ok(TestServer {
-        base: base.trim_end_matches('/').to_string(),
-        host: host.to_string(),
-        port,
-    })
+    Ok(TestServer { base: base.trim_end_matches('/').to_string(), host: host.to_string(), port })
 }
 
 /// One distinct credential: (rule, fingerprint).
@@ -144,11 +133,7 @@ impl Verifier {
             },
             lookup,
         );
-        Ok(Verifier {
-            net,
-            opts,
-            done: Mutex::new(HashMap::new()),
-        })
+        Ok(Verifier { net, opts, done: Mutex::new(HashMap::new()) })
     }
 
     /// The test server every request goes to, when one is set.
@@ -161,9 +146,7 @@ impl Verifier {
         for f in findings {
             let cell = {
                 let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
-                done.entry((f.rule.clone(), f.fingerprint.clone()))
-                    .or_default()
-                    .clone()
+                done.entry((f.rule.clone(), f.fingerprint.clone())).or_default().clone()
             };
             f.validation = Some(cell.get_or_init(|| self.check(f)).clone());
         }
@@ -273,8 +256,7 @@ impl Verifier {
                 hosts_or_login(instance),
             ),
             SFDX_AUTH_URL => {
-                let a = auth_url_parts(f)
-                    .ok_or_else(|| "the SFDX auth URL could not be parsed".to_string())?;
+                let a = auth_url_parts(f).ok_or_else(|| "the SFDX auth URL could not be parsed".to_string())?;
                 (
                     Credential::RefreshToken {
                         token: a.refresh,
@@ -289,40 +271,30 @@ impl Verifier {
                     "no consumer key (3MVG9…) near the secret; the client-credentials check needs it".to_string()
                 })?;
                 // The client-credentials flow is served only on the org's own (My Domain) host.
-                let host = instance
-                    .filter(|h| !LOGIN_HOSTS.contains(h))
-                    .ok_or_else(|| {
-                        "no org host (My Domain) near the secret; the client-credentials check needs it".to_string()
-                    })?;
-                (
-                    Credential::ClientCredentials { key, secret },
-                    vec![host.to_string()],
-                )
+                let host = instance.filter(|h| !LOGIN_HOSTS.contains(h)).ok_or_else(|| {
+                    "no org host (My Domain) near the secret; the client-credentials check needs it".to_string()
+                })?;
+                (Credential::ClientCredentials { key, secret }, vec![host.to_string()])
             }
             PASSWORD_WITH_TOKEN if !self.opts.passwords => {
-                return Err("not tried: a login attempt counts toward the user's lockout limit (use --validate-passwords)".to_string())
+                return Err(
+                    "not tried: a login attempt counts toward the user's lockout limit (use --validate-passwords)"
+                        .to_string(),
+                )
             }
             PASSWORD_WITH_TOKEN => {
-                let username = f.context.username.as_deref().ok_or_else(|| {
-                    "no username near the password; a login check needs it".to_string()
-                })?;
+                let username = f
+                    .context
+                    .username
+                    .as_deref()
+                    .ok_or_else(|| "no username near the password; a login check needs it".to_string())?;
                 // One host only: every failed attempt counts toward a lockout.
-                (
-                    Credential::Login {
-                        username,
-                        password: secret,
-                    },
-                    vec![instance.unwrap_or(LOGIN_HOSTS[0]).to_string()],
-                )
+                (Credential::Login { username, password: secret }, vec![instance.unwrap_or(LOGIN_HOSTS[0]).to_string()])
             }
             rule => {
                 return Err(format!(
                     "no live check exists for {rule}{}",
-                    if rule == "salesforce-security-token" {
-                        " (a security token is half a credential)"
-                    } else {
-                        ""
-                    }
+                    if rule == "salesforce-security-token" { " (a security token is half a credential)" } else { "" }
                 ))
             }
         })
@@ -330,12 +302,7 @@ impl Verifier {
 }
 
 fn not_revoked(message: &str) -> Revocation {
-    Revocation {
-        revoked: false,
-        host: None,
-        http_status: None,
-        message: message.to_string(),
-    }
+    Revocation { revoked: false, host: None, http_status: None, message: message.to_string() }
 }
 
 /// What to do instead, for credentials the OAuth revoke endpoint cannot end.
@@ -369,12 +336,7 @@ fn auth_url_parts(f: &Finding) -> Option<AuthUrl<'_>> {
         [c, s, r] => (c, Some(s).filter(|s| !s.is_empty()), r),
         _ => return None,
     };
-    Some(AuthUrl {
-        client_id,
-        client_secret,
-        refresh,
-        host,
-    })
+    Some(AuthUrl { client_id, client_secret, refresh, host })
 }
 
 #[cfg(test)]
@@ -384,12 +346,7 @@ mod tests {
 
     #[test]
     fn test_base_url_must_be_loopback_http() {
-        for ok in [
-            "http://127.0.0.1:8080",
-            "http://127.0.0.1:8080/",
-            "http://[::1]:9",
-            "http://localhost:80",
-        ] {
+        for ok in ["http://127.0.0.1:8080", "http://127.0.0.1:8080/", "http://[::1]:9", "http://localhost:80"] {
             assert!(test_server(ok).is_ok(), "{ok}");
         }
         for bad in [
@@ -401,10 +358,7 @@ mod tests {
             "http://user@127.0.0.1:80",
         ] {
             let e = test_server(bad).err().expect(bad);
-            assert_eq!(
-                e.to_string(),
-                "the validation base URL must be http://127.0.0.1:PORT (a test-only setting)"
-            );
+            assert_eq!(e.to_string(), "the validation base URL must be http://127.0.0.1:PORT (a test-only setting)");
         }
     }
 
@@ -434,8 +388,7 @@ mod tests {
             let r = v.check(&finding_with_instance("acme.my.salesforce.com"));
             assert_eq!(r.status, Status::Error, "{ip}");
             assert!(
-                r.message
-                    .starts_with("refused to contact acme.my.salesforce.com: it resolves to")
+                r.message.starts_with("refused to contact acme.my.salesforce.com: it resolves to")
                     && r.message.ends_with(ip),
                 "{}",
                 r.message
@@ -452,8 +405,7 @@ mod tests {
         let r = v.check(&finding_with_instance("evil.example.com"));
         assert_eq!(r.status, Status::Unverifiable);
         assert!(
-            r.message
-                .starts_with("refused to contact evil.example.com: not a Salesforce-owned host"),
+            r.message.starts_with("refused to contact evil.example.com: not a Salesforce-owned host"),
             "{}",
             r.message
         );

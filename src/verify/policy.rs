@@ -29,11 +29,7 @@ pub enum Refusal {
     /// The host names a port other than 443.
     Port(String),
     /// The name resolved to an address that must never be contacted.
-    Address {
-        host: String,
-        addr: IpAddr,
-        why: &'static str,
-    },
+    Address { host: String, addr: IpAddr, why: &'static str },
     /// In test mode, a connection to anything but the test server.
     NotTestServer(String),
 }
@@ -48,16 +44,10 @@ impl std::fmt::Display for Refusal {
             ),
             Refusal::Port(h) => write!(f, "refused to contact {h}: only port 443 is allowed"),
             Refusal::Address { host, addr, why } => {
-                write!(
-                    f,
-                    "refused to contact {host}: it resolves to {why} address {addr}"
-                )
+                write!(f, "refused to contact {host}: it resolves to {why} address {addr}")
             }
             Refusal::NotTestServer(h) => {
-                write!(
-                    f,
-                    "refused to contact {h}: test mode talks only to the test server"
-                )
+                write!(f, "refused to contact {h}: test mode talks only to the test server")
             }
         }
     }
@@ -89,10 +79,9 @@ pub fn salesforce_host(raw: &str) -> Result<String, Refusal> {
                 && !l.ends_with('-')
                 && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
         });
-    let owned = SALESFORCE_SUFFIXES.iter().any(|s| {
-        name.strip_suffix(s)
-            .is_some_and(|rest| rest.len() > 1 && rest.ends_with('.'))
-    });
+    let owned = SALESFORCE_SUFFIXES
+        .iter()
+        .any(|s| name.strip_suffix(s).is_some_and(|rest| rest.len() > 1 && rest.ends_with('.')));
     // An all-numeric last label would be an IPv4 literal; the suffix test already rules it out.
     if labels_ok && owned {
         Ok(name.to_string())
@@ -129,8 +118,7 @@ fn forbidden_v4(ip: Ipv4Addr) -> Option<&'static str> {
 fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
     let s = ip.segments();
     // IPv4 embedded in IPv6: the connection really goes to the IPv4 address.
-    let embedded =
-        |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
+    let embedded = |hi: u16, lo: u16| Ipv4Addr::new((hi >> 8) as u8, hi as u8, (lo >> 8) as u8, lo as u8);
     if let Some(v4) = ip.to_ipv4_mapped() {
         return forbidden_v4(v4).map(|_| "an IPv4-mapped non-public");
     }
@@ -174,11 +162,7 @@ impl Lookup for SystemLookup {
 /// public and private answers is itself a sign of tampering).
 pub fn check_resolved(host: &str, addrs: &[IpAddr]) -> Result<(), Refusal> {
     match addrs.iter().find_map(|&a| forbidden(a).map(|why| (a, why))) {
-        Some((addr, why)) => Err(Refusal::Address {
-            host: host.to_string(),
-            addr,
-            why,
-        }),
+        Some((addr, why)) => Err(Refusal::Address { host: host.to_string(), addr, why }),
         None => Ok(()),
     }
 }
@@ -193,18 +177,15 @@ pub struct GuardedResolver {
 
 fn split_netloc(netloc: &str) -> Option<(&str, u16)> {
     let (h, p) = netloc.rsplit_once(':')?;
-    let h = h
-        .strip_prefix('[')
-        .and_then(|h| h.strip_suffix(']'))
-        .unwrap_or(h);
+    let h = h.strip_prefix('[').and_then(|h| h.strip_suffix(']')).unwrap_or(h);
     Some((h, p.parse().ok()?))
 }
 
 impl GuardedResolver {
     pub fn resolve_checked(&self, netloc: &str) -> io::Result<Vec<SocketAddr>> {
         let refuse = |r: Refusal| io::Error::new(io::ErrorKind::PermissionDenied, r);
-        let (host, port) = split_netloc(netloc)
-            .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "bad host:port"))?;
+        let (host, port) =
+            split_netloc(netloc).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "bad host:port"))?;
         let addrs = match &self.test_server {
             Some((h, p)) => {
                 if (h.as_str(), *p) != (host, port) {
@@ -222,10 +203,7 @@ impl GuardedResolver {
                 addrs
             }
         };
-        Ok(addrs
-            .into_iter()
-            .map(|a| SocketAddr::new(a, port))
-            .collect())
+        Ok(addrs.into_iter().map(|a| SocketAddr::new(a, port)).collect())
     }
 }
 
@@ -257,14 +235,8 @@ mod tests {
         ] {
             assert!(salesforce_host(ok).is_ok(), "{ok}");
         }
-        assert_eq!(
-            salesforce_host("Login.Salesforce.com.:443").unwrap(),
-            "login.salesforce.com"
-        );
-        assert_eq!(
-            salesforce_host("Acme.My.Salesforce.com:443").unwrap(),
-            "acme.my.salesforce.com"
-        );
+        assert_eq!(salesforce_host("Login.Salesforce.com.:443").unwrap(), "login.salesforce.com");
+        assert_eq!(salesforce_host("Acme.My.Salesforce.com:443").unwrap(), "acme.my.salesforce.com");
         for bad in [
             "evil.example.com",
             "salesforce.com",
@@ -282,10 +254,7 @@ mod tests {
             "user@acme.salesforce.com",
             "",
         ] {
-            assert!(
-                matches!(salesforce_host(bad), Err(Refusal::NotSalesforce(_))),
-                "{bad}"
-            );
+            assert!(matches!(salesforce_host(bad), Err(Refusal::NotSalesforce(_))), "{bad}");
         }
         assert_eq!(
             salesforce_host("acme.my.salesforce.com:8443"),
@@ -357,10 +326,7 @@ mod tests {
     impl Lookup for FakeLookup {
         fn lookup(&self, host: &str, _port: u16) -> io::Result<Vec<IpAddr>> {
             self.asked.lock().unwrap().push(host.to_string());
-            self.table
-                .get(host)
-                .cloned()
-                .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such host"))
+            self.table.get(host).cloned().ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no such host"))
         }
     }
 
@@ -368,28 +334,16 @@ mod tests {
         let ip = |s: &str| s.parse::<IpAddr>().unwrap();
         let table = HashMap::from([
             ("acme.my.salesforce.com", vec![ip("13.108.0.1")]),
-            (
-                "rebound.my.salesforce.com",
-                vec![ip("13.108.0.1"), ip("10.0.0.7")],
-            ),
+            ("rebound.my.salesforce.com", vec![ip("13.108.0.1"), ip("10.0.0.7")]),
             ("mapped.my.salesforce.com", vec![ip("::ffff:192.168.0.1")]),
             ("meta.my.salesforce.com", vec![ip("169.254.169.254")]),
             ("127.0.0.1", vec![ip("127.0.0.1")]),
         ]);
-        GuardedResolver {
-            lookup: Arc::new(FakeLookup {
-                table,
-                asked: Mutex::new(Vec::new()),
-            }),
-            test_server,
-        }
+        GuardedResolver { lookup: Arc::new(FakeLookup { table, asked: Mutex::new(Vec::new()) }), test_server }
     }
 
     fn refusal(e: io::Error) -> Refusal {
-        e.get_ref()
-            .and_then(|r| r.downcast_ref::<Refusal>())
-            .cloned()
-            .expect("a refusal")
+        e.get_ref().and_then(|r| r.downcast_ref::<Refusal>()).cloned().expect("a refusal")
     }
 
     #[test]
@@ -399,43 +353,25 @@ mod tests {
             r.resolve_checked("acme.my.salesforce.com:443").unwrap(),
             vec!["13.108.0.1:443".parse::<SocketAddr>().unwrap()]
         );
-        let e = refusal(
-            r.resolve_checked("rebound.my.salesforce.com:443")
-                .unwrap_err(),
-        );
+        let e = refusal(r.resolve_checked("rebound.my.salesforce.com:443").unwrap_err());
         assert_eq!(
             e.to_string(),
             "refused to contact rebound.my.salesforce.com: it resolves to a private address 10.0.0.7"
         );
-        let e = refusal(
-            r.resolve_checked("mapped.my.salesforce.com:443")
-                .unwrap_err(),
-        );
+        let e = refusal(r.resolve_checked("mapped.my.salesforce.com:443").unwrap_err());
         assert!(e.to_string().contains("IPv4-mapped"), "{e}");
         let e = refusal(r.resolve_checked("meta.my.salesforce.com:443").unwrap_err());
-        assert!(
-            e.to_string().contains("link-local address 169.254.169.254"),
-            "{e}"
-        );
+        assert!(e.to_string().contains("link-local address 169.254.169.254"), "{e}");
         // Even in normal mode a loopback test server is refused.
-        assert!(matches!(
-            refusal(r.resolve_checked("127.0.0.1:8080").unwrap_err()),
-            Refusal::Address { .. }
-        ));
+        assert!(matches!(refusal(r.resolve_checked("127.0.0.1:8080").unwrap_err()), Refusal::Address { .. }));
     }
 
     #[test]
     fn test_mode_resolver_answers_only_for_the_test_server() {
         let r = resolver(Some(("127.0.0.1".into(), 8080)));
-        assert_eq!(
-            r.resolve_checked("127.0.0.1:8080").unwrap(),
-            vec!["127.0.0.1:8080".parse::<SocketAddr>().unwrap()]
-        );
+        assert_eq!(r.resolve_checked("127.0.0.1:8080").unwrap(), vec!["127.0.0.1:8080".parse::<SocketAddr>().unwrap()]);
         for other in ["127.0.0.1:8081", "acme.my.salesforce.com:443"] {
-            assert!(matches!(
-                refusal(r.resolve_checked(other).unwrap_err()),
-                Refusal::NotTestServer(_)
-            ));
+            assert!(matches!(refusal(r.resolve_checked(other).unwrap_err()), Refusal::NotTestServer(_)));
         }
     }
 }

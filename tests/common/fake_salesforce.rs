@@ -19,10 +19,7 @@ pub enum Behaviour {
     /// Answered with this status and OAuth error code (or SOAP fault code for a 500).
     Reject(u16, &'static str),
     /// HTTP 429 with this `Retry-After` for the first `times` requests, then live.
-    RateLimited {
-        times: usize,
-        retry_after: &'static str,
-    },
+    RateLimited { times: usize, retry_after: &'static str },
     /// Answers (live) only after this long.
     Slow(Duration),
     /// HTTP 302 to this location.
@@ -70,11 +67,7 @@ impl FakeSalesforce {
         let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1");
         let addr = listener.local_addr().unwrap();
         let state = Arc::new(State::default());
-        state
-            .behaviours
-            .lock()
-            .unwrap()
-            .insert(MINTED.to_string(), Behaviour::Live("minted@acme.com"));
+        state.behaviours.lock().unwrap().insert(MINTED.to_string(), Behaviour::Live("minted@acme.com"));
         let stop = Arc::new(AtomicBool::new(false));
         let (st, sp) = (state.clone(), stop.clone());
         let accept = thread::spawn(move || {
@@ -89,21 +82,11 @@ impl FakeSalesforce {
                 });
             }
         });
-        FakeSalesforce {
-            url: format!("http://{addr}"),
-            state,
-            stop,
-            addr,
-            accept: Some(accept),
-        }
+        FakeSalesforce { url: format!("http://{addr}"), state, stop, addr, accept: Some(accept) }
     }
 
     pub fn on(&self, credential: &str, b: Behaviour) -> &Self {
-        self.state
-            .behaviours
-            .lock()
-            .unwrap()
-            .insert(credential.to_string(), b);
+        self.state.behaviours.lock().unwrap().insert(credential.to_string(), b);
         self
     }
 
@@ -113,10 +96,7 @@ impl FakeSalesforce {
 
     /// Requests to `path` (userinfo, token, revoke, Soap), in arrival order.
     pub fn requests_to(&self, path: &str) -> Vec<Request> {
-        self.requests()
-            .into_iter()
-            .filter(|r| r.path.contains(path))
-            .collect()
+        self.requests().into_iter().filter(|r| r.path.contains(path)).collect()
     }
 
     pub fn max_in_flight(&self) -> usize {
@@ -192,10 +172,7 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
             headers.insert(k.trim().to_ascii_lowercase(), v.trim().to_string());
         }
     }
-    let len: usize = headers
-        .get("content-length")
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(0);
+    let len: usize = headers.get("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
     let mut body = vec![0; len];
     r.read_exact(&mut body)?;
     let body = String::from_utf8_lossy(&body).into_owned();
@@ -207,27 +184,18 @@ fn read_request(conn: &TcpStream) -> std::io::Result<Request> {
             .map(|(k, v)| (percent_decode(k), percent_decode(v)))
             .collect()
     };
-    let bearer = headers
-        .get("authorization")
-        .and_then(|a| a.strip_prefix("Bearer "))
-        .map(str::to_string);
+    let bearer = headers.get("authorization").and_then(|a| a.strip_prefix("Bearer ")).map(str::to_string);
     let credential = if path.contains("/Soap/") {
         xml_field(&body, "password")
     } else if let Some(b) = bearer {
         b
     } else {
-        ["refresh_token", "client_secret", "token"]
-            .iter()
-            .find_map(|k| form.get(*k).cloned())
-            .unwrap_or_default()
+        ["refresh_token", "client_secret", "token"].iter().find_map(|k| form.get(*k).cloned()).unwrap_or_default()
     };
     Ok(Request {
         method,
         path,
-        target: headers
-            .get("x-forcescan-target")
-            .cloned()
-            .unwrap_or_default(),
+        target: headers.get("x-forcescan-target").cloned().unwrap_or_default(),
         credential,
         form,
         body,
@@ -245,11 +213,7 @@ fn respond(conn: &mut TcpStream, status: u16, extra: &str, body: &str) -> std::i
         500 => "Server Error",
         _ => "Status",
     };
-    let ctype = if body.starts_with('<') {
-        "text/xml"
-    } else {
-        "application/json"
-    };
+    let ctype = if body.starts_with('<') { "text/xml" } else { "application/json" };
     write!(
         conn,
         "HTTP/1.1 {status} {reason}\r\nContent-Type: {ctype}\r\nContent-Length: {}\r\nConnection: close\r\n{extra}\r\n{body}",
@@ -271,9 +235,7 @@ fn serve(st: &State, mut conn: TcpStream) -> std::io::Result<()> {
 fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()> {
     let nth = {
         let mut seen = st.seen.lock().unwrap();
-        let n = seen
-            .entry(format!("{} {}", req.path, req.credential))
-            .or_default();
+        let n = seen.entry(format!("{} {}", req.path, req.credential)).or_default();
         *n += 1;
         *n
     };
@@ -349,12 +311,7 @@ fn reject(conn: &mut TcpStream, req: &Request, status: u16, code: &str) -> std::
             ),
         );
     }
-    respond(
-        conn,
-        status,
-        "",
-        &format!(r#"{{"error":"{code}","error_description":"rejected by the fake"}}"#),
-    )
+    respond(conn, status, "", &format!(r#"{{"error":"{code}","error_description":"rejected by the fake"}}"#))
 }
 
 /// A listener that only counts connections: anything that reaches it went somewhere it must not.
@@ -382,12 +339,7 @@ impl Trap {
                 }
             }
         });
-        Trap {
-            url: format!("http://{addr}"),
-            hits,
-            stop,
-            addr,
-        }
+        Trap { url: format!("http://{addr}"), hits, stop, addr }
     }
 
     pub fn hits(&self) -> usize {

@@ -19,9 +19,7 @@ pub const DOC_ACCESS_TOKEN: &str =
 
 pub fn forcescan() -> Command {
     let mut c = Command::cargo_bin("forcescan").expect("binary built");
-    c.env_remove("NO_COLOR")
-        .env_remove("FORCESCAN_HASH_KEY")
-        .env_remove("FORCESCAN_VALIDATION_BASE_URL");
+    c.env_remove("NO_COLOR").env_remove("FORCESCAN_HASH_KEY").env_remove("FORCESCAN_VALIDATION_BASE_URL");
     c
 }
 
@@ -75,11 +73,7 @@ const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 
 /// A fake access token: `00D` + 12, `!`, `AQ` + 94.
 pub fn fake_access_token(seed: u64) -> String {
-    format!(
-        "00D{}!AQ{}",
-        fake_chars(seed, 12, ALNUM),
-        fake_chars(seed + 1000, 94, ALNUM)
-    )
+    format!("00D{}!AQ{}", fake_chars(seed, 12, ALNUM), fake_chars(seed + 1000, 94, ALNUM))
 }
 
 /// A fake refresh token: `5Aep861` + 80.
