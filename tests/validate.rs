@@ -258,7 +258,7 @@ fn refresh_tokens_and_auth_urls_are_exchanged_and_the_minted_token_revoked_at_on
 }
 
 #[test]
-fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
+fn consumer_key_and_secret_pairs_are_checked_with_client_credentials_on_the_org_host() {
     let (s_live, s_dead, s_alone) = (fake_consumer_secret(61), fake_consumer_secret(62), fake_consumer_secret(63));
     let (k_live, k_dead) = (fake_consumer_key(64), fake_consumer_key(65));
     let sf = FakeSalesforce::start();
@@ -267,12 +267,21 @@ fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
     let curl = |k: &str, s: &str| {
         format!("curl https://acme.my.salesforce.com/services/oauth2/token -d grant_type=client_credentials -d client_id={k} -d client_secret={s}\n")
     };
+    // A token request is one finding for the pair; a lone secret takes the key found near it.
     write(d.path(), "live.sh", curl(&k_live, &s_live));
-    write(d.path(), "dead.sh", curl(&k_dead, &s_dead));
+    write(
+        d.path(),
+        "dead.env",
+        format!(
+            "SF_INSTANCE_URL=https://acme.my.salesforce.com\nSF_CONSUMER_KEY={k_dead}\nSF_CLIENT_SECRET={s_dead}\n"
+        ),
+    );
     write(d.path(), ".env", format!("SF_CLIENT_SECRET={s_alone}\n"));
     let out = scan(&sf, d.path(), &["--validate", "-f", "json"]);
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let fs = findings(&out);
+    assert_eq!(at(&fs, "live.sh")["rule"], "salesforce-client-credentials");
+    assert_eq!(at(&fs, "dead.env")["rule"], "salesforce-consumer-secret");
 
     let v = &at(&fs, "live.sh")["validation"];
     assert_eq!(v["status"], "live");
@@ -283,8 +292,10 @@ fn consumer_secrets_are_checked_with_the_consumer_key_and_org_host_nearby() {
     assert_eq!(call.form["client_id"], k_live);
     assert_eq!(targets(&sf, "revoke", MINTED), ["acme.my.salesforce.com"]);
 
-    let v = &at(&fs, "dead.sh")["validation"];
+    let v = &at(&fs, "dead.env")["validation"];
     assert_eq!(v["status"], "dead");
+    let call = sf.requests_to("/oauth2/token").into_iter().find(|r| r.credential == s_dead).unwrap();
+    assert_eq!((call.target.as_str(), call.form["client_id"].as_str()), ("acme.my.salesforce.com", k_dead.as_str()));
     assert_eq!(v["message"], "acme.my.salesforce.com rejected the consumer key and secret (HTTP 400, invalid_client)");
 
     let v = &at(&fs, ".env")["validation"];

@@ -30,13 +30,15 @@ use std::time::Duration;
 
 /// Rule ids with a live check.
 pub const ACCESS_TOKEN: &str = "salesforce-access-token";
+pub const JWT_ACCESS_TOKEN: &str = "salesforce-jwt-access-token";
 pub const REFRESH_TOKEN: &str = "salesforce-refresh-token";
 pub const SFDX_AUTH_URL: &str = "salesforce-sfdx-auth-url";
 pub const CONSUMER_SECRET: &str = "salesforce-consumer-secret";
+pub const CLIENT_CREDENTIALS: &str = "salesforce-client-credentials";
 pub const PASSWORD_WITH_TOKEN: &str = "salesforce-password-with-token";
 
 /// Rules whose credential the OAuth revoke endpoint can end (`forcescan revoke --rule`).
-pub const REVOCABLE: &[&str] = &[ACCESS_TOKEN, REFRESH_TOKEN, SFDX_AUTH_URL];
+pub const REVOCABLE: &[&str] = &[ACCESS_TOKEN, JWT_ACCESS_TOKEN, REFRESH_TOKEN, SFDX_AUTH_URL];
 
 /// The client id of the Salesforce CLI, which issued most refresh tokens found in CI files.
 const DEFAULT_CLIENT_ID: &str = "PlatformCLI";
@@ -246,7 +248,7 @@ impl Verifier {
             None => LOGIN_HOSTS.map(String::from).to_vec(),
         };
         Ok(match f.rule.as_str() {
-            ACCESS_TOKEN => (Credential::AccessToken(secret), hosts_or_login(instance)),
+            ACCESS_TOKEN | JWT_ACCESS_TOKEN => (Credential::AccessToken(secret), hosts_or_login(instance)),
             REFRESH_TOKEN => (
                 Credential::RefreshToken {
                     token: secret,
@@ -266,14 +268,22 @@ impl Verifier {
                     vec![a.host.to_string()],
                 )
             }
-            CONSUMER_SECRET => {
-                let key = f.context.client_id.as_deref().ok_or_else(|| {
-                    "no consumer key (3MVG9…) near the secret; the client-credentials check needs it".to_string()
-                })?;
+            CONSUMER_SECRET | CLIENT_CREDENTIALS => {
+                let (key, secret) =
+                    match f.rule.as_str() {
+                        CLIENT_CREDENTIALS => client_credentials_pair(secret)
+                            .ok_or("the consumer key and secret could not be told apart")?,
+                        _ => (
+                            f.context.client_id.as_deref().ok_or(
+                                "no consumer key (3MVG9…) near the secret; the client-credentials check needs it",
+                            )?,
+                            secret,
+                        ),
+                    };
                 // The client-credentials flow is served only on the org's own (My Domain) host.
-                let host = instance.filter(|h| !LOGIN_HOSTS.contains(h)).ok_or_else(|| {
-                    "no org host (My Domain) near the secret; the client-credentials check needs it".to_string()
-                })?;
+                let host = instance
+                    .filter(|h| !LOGIN_HOSTS.contains(h))
+                    .ok_or("no org host (My Domain) near the secret; the client-credentials check needs it")?;
                 (Credential::ClientCredentials { key, secret }, vec![host.to_string()])
             }
             PASSWORD_WITH_TOKEN if !self.opts.passwords => {
@@ -308,12 +318,27 @@ fn not_revoked(message: &str) -> Revocation {
 /// What to do instead, for credentials the OAuth revoke endpoint cannot end.
 pub fn not_revocable(rule: &str) -> &'static str {
     match rule {
-        CONSUMER_SECRET => "a consumer secret cannot be revoked by API: generate a new one in Setup > App Manager",
+        CONSUMER_SECRET | CLIENT_CREDENTIALS => {
+            "a consumer secret cannot be revoked by API: generate a new one in Setup > App Manager"
+        }
         PASSWORD_WITH_TOKEN | "salesforce-password" | "salesforce-security-token" => {
             "a password or security token cannot be revoked by API: change the password and reset the security token"
         }
         _ => "this kind of credential cannot be revoked by API",
     }
+}
+
+/// The key and secret of a `salesforce-client-credentials` finding, which is either
+/// `3MVG9…<separators>client_secret=SECRET` (a token request) or `3MVG9…:SECRET` (a Basic header).
+fn client_credentials_pair(v: &str) -> Option<(&str, &str)> {
+    let (key, rest) = match v.find("client_secret=") {
+        Some(i) => (&v[..i], &v[i + "client_secret=".len()..]),
+        None => v.split_once(':')?,
+    };
+    let key = key.strip_prefix("client_id=").unwrap_or(key);
+    let key = &key[..key.find(|c: char| !(c.is_ascii_alphanumeric() || c == '.' || c == '_')).unwrap_or(key.len())];
+    let secret = rest.split(['&', ' ', '\t']).next()?;
+    (key.starts_with("3MVG9") && !secret.is_empty()).then_some((key, secret))
 }
 
 /// The parts of `force://[clientId:clientSecret:]refreshToken@host`.
@@ -360,6 +385,18 @@ mod tests {
             let e = test_server(bad).err().expect(bad);
             assert_eq!(e.to_string(), "the validation base URL must be http://127.0.0.1:PORT (a test-only setting)");
         }
+    }
+
+    #[test]
+    fn client_credentials_pairs_split_into_key_and_secret() {
+        for v in [
+            "3MVG9abc.DEF_1 -d client_secret=F9C4952C&x=1",
+            "3MVG9abc.DEF_1&client_secret=F9C4952C",
+            "3MVG9abc.DEF_1:F9C4952C",
+        ] {
+            assert_eq!(client_credentials_pair(v), Some(("3MVG9abc.DEF_1", "F9C4952C")), "{v}");
+        }
+        assert_eq!(client_credentials_pair("abc:def"), None);
     }
 
     /// Resolves every name to one address and counts the questions.

@@ -227,12 +227,26 @@ fn serve(st: &State, mut conn: TcpStream) -> std::io::Result<()> {
     let now = st.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
     st.max_in_flight.fetch_max(now, Ordering::SeqCst);
     st.requests.lock().unwrap().push(req.clone());
-    let result = answer(st, &req, &mut conn);
+    let reply = answer(st, &req);
+    // Out of flight before the client can see the answer, so the count never overlaps the next
+    // request of a client that waits for this one.
     st.in_flight.fetch_sub(1, Ordering::SeqCst);
-    result
+    respond(&mut conn, reply.status, &reply.extra, &reply.body)
 }
 
-fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()> {
+struct Reply {
+    status: u16,
+    extra: String,
+    body: String,
+}
+
+impl Reply {
+    fn new(status: u16, extra: &str, body: &str) -> Reply {
+        Reply { status, extra: extra.to_string(), body: body.to_string() }
+    }
+}
+
+fn answer(st: &State, req: &Request) -> Reply {
     let nth = {
         let mut seen = st.seen.lock().unwrap();
         let n = seen.entry(format!("{} {}", req.path, req.credential)).or_default();
@@ -243,7 +257,7 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
     let username = match behaviour {
         Some(Behaviour::Live(u)) => u,
         Some(Behaviour::RateLimited { times, retry_after }) if nth <= times => {
-            return respond(conn, 429, &format!("Retry-After: {retry_after}\r\n"), "[]");
+            return Reply::new(429, &format!("Retry-After: {retry_after}\r\n"), "[]");
         }
         Some(Behaviour::RateLimited { .. }) => "limited@acme.com",
         Some(Behaviour::Slow(d)) => {
@@ -251,15 +265,14 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             "slow@acme.com"
         }
         Some(Behaviour::Redirect(to)) => {
-            return respond(conn, 302, &format!("Location: {to}\r\n"), "");
+            return Reply::new(302, &format!("Location: {to}\r\n"), "");
         }
-        Some(Behaviour::Reject(status, code)) => return reject(conn, req, status, code),
-        None => return reject(conn, req, 0, ""),
+        Some(Behaviour::Reject(status, code)) => return reject(req, status, code),
+        None => return reject(req, 0, ""),
     };
     let p = req.path.as_str();
     if p.ends_with("/services/oauth2/userinfo") {
-        respond(
-            conn,
+        Reply::new(
             200,
             "",
             &format!(
@@ -267,8 +280,7 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             ),
         )
     } else if p.ends_with("/services/oauth2/token") {
-        respond(
-            conn,
+        Reply::new(
             200,
             "",
             &format!(
@@ -276,10 +288,9 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             ),
         )
     } else if p.ends_with("/services/oauth2/revoke") {
-        respond(conn, 200, "", "")
+        Reply::new(200, "", "")
     } else if p.contains("/services/Soap/u/") {
-        respond(
-            conn,
+        Reply::new(
             200,
             "",
             &format!(
@@ -287,12 +298,12 @@ fn answer(st: &State, req: &Request, conn: &mut TcpStream) -> std::io::Result<()
             ),
         )
     } else {
-        respond(conn, 404, "", r#"{"error":"not_found"}"#)
+        Reply::new(404, "", r#"{"error":"not_found"}"#)
     }
 }
 
 /// Rejects the way each endpoint does; `status` 0 means "an unknown credential".
-fn reject(conn: &mut TcpStream, req: &Request, status: u16, code: &str) -> std::io::Result<()> {
+fn reject(req: &Request, status: u16, code: &str) -> Reply {
     let p = req.path.as_str();
     let (status, code) = match status {
         0 if p.ends_with("/userinfo") => (401, "invalid_token"),
@@ -302,8 +313,7 @@ fn reject(conn: &mut TcpStream, req: &Request, status: u16, code: &str) -> std::
         _ => (status, code),
     };
     if p.contains("/Soap/") && status == 500 {
-        return respond(
-            conn,
+        return Reply::new(
             500,
             "",
             &format!(
@@ -311,7 +321,7 @@ fn reject(conn: &mut TcpStream, req: &Request, status: u16, code: &str) -> std::
             ),
         );
     }
-    respond(conn, status, "", &format!(r#"{{"error":"{code}","error_description":"rejected by the fake"}}"#))
+    Reply::new(status, "", &format!(r#"{{"error":"{code}","error_description":"rejected by the fake"}}"#))
 }
 
 /// A listener that only counts connections: anything that reaches it went somewhere it must not.
