@@ -86,8 +86,6 @@ pub enum Status {
 }
 
 impl Status {
-    pub const ALL: [Status; 4] = [Status::Live, Status::Dead, Status::Unverifiable, Status::Error];
-
     pub fn as_str(self) -> &'static str {
         match self {
             Status::Live => "live",
