@@ -345,6 +345,44 @@ fn passwords_are_tried_only_with_validate_passwords_and_only_once() {
 }
 
 #[test]
+fn answers_that_prove_nothing_are_unverifiable_and_failures_are_errors() {
+    let (token, refresh, password) = (fake_access_token(181), fake_refresh_token(182), fake_password_with_token(183));
+    let sf = FakeSalesforce::start();
+    sf.on(&token, Behaviour::Reject(503, "unavailable"))
+        .on(&refresh, Behaviour::Reject(400, "invalid_client_id"))
+        .on(&password, Behaviour::Reject(500, "PASSWORD_LOCKOUT"));
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.log", format!("token {token}\n"));
+    write(d.path(), ".env", format!("SF_REFRESH_TOKEN={refresh}\n"));
+    write(d.path(), "b.properties", format!("sf.username=ops@acme.com\nsf.password={password}\n"));
+    let out = scan(&sf, d.path(), &["--validate-passwords", "-f", "json"]);
+    assert_eq!(out.status.code(), Some(2), "a server error leaves the run incomplete");
+    let fs = findings(&out);
+    let expect = [
+        ("a.log", "error", 503, "login.salesforce.com answered HTTP 503 (server error)"),
+        (
+            ".env",
+            "unverifiable",
+            400,
+            "login.salesforce.com refused the request without judging the refresh token (HTTP 400, invalid_client_id)",
+        ),
+        (
+            "b.properties",
+            "unverifiable",
+            500,
+            "login.salesforce.com refused the login without judging the password (PASSWORD_LOCKOUT)",
+        ),
+    ];
+    for (path, status, http, message) in expect {
+        let v = &at(&fs, path)["validation"];
+        assert_eq!((v["status"].as_str(), v["http_status"].as_u64()), (Some(status), Some(http)), "{path}");
+        assert_eq!(v["message"], message, "{path}");
+    }
+    // Not dead, so no second host was tried for any of them.
+    assert_eq!(sf.requests().len(), 3);
+}
+
+#[test]
 fn only_live_reports_live_credentials_and_exits_1_only_for_them() {
     let (live, dead) = (fake_access_token(81), fake_access_token(82));
     let sf = FakeSalesforce::start();
