@@ -22,11 +22,20 @@ pub struct EngineOptions {
     pub chunk_size: usize,
     /// Look inside base64, UTF-16 and percent-encoded text (`--no-decode` turns it off).
     pub decode: bool,
+    /// Record each finding's [`crate::context::Context`] (instance host, consumer key, username),
+    /// which live validation needs. Off by default: a plain scan neither pays for it nor reports it.
+    pub capture_context: bool,
 }
 
 impl Default for EngineOptions {
     fn default() -> Self {
-        EngineOptions { show_secrets: false, include_examples: false, chunk_size: 8 << 20, decode: true }
+        EngineOptions {
+            show_secrets: false,
+            include_examples: false,
+            chunk_size: 8 << 20,
+            decode: true,
+            capture_context: false,
+        }
     }
 }
 
@@ -82,7 +91,9 @@ fn is_binary(buf: &[u8]) -> bool {
 
 impl Engine {
     pub fn new(book: RuleBook, opts: EngineOptions) -> Result<Engine> {
-        Ok(Engine { matcher: Matcher::new(&book, opts.decode)?, book, opts, hash_key: hash_key() })
+        let mut matcher = Matcher::new(&book, opts.decode)?;
+        matcher.capture_context(opts.capture_context);
+        Ok(Engine { matcher, book, opts, hash_key: hash_key() })
     }
 
     /// The built-in rules with default options.
@@ -263,6 +274,8 @@ impl Engine {
             binary,
             decoded: m.decoding.map(|d| d.name()),
             git: None,
+            context: m.context,
+            validation: None,
             raw: m.value,
         })
     }
@@ -306,6 +319,27 @@ mod tests {
             for other in [&b, &c] {
                 assert_eq!(other.len(), 1, "shift {shift}");
                 assert_eq!((other[0].line, other[0].column, other[0].offset), (a[0].line, a[0].column, a[0].offset));
+            }
+        }
+    }
+
+    #[test]
+    fn context_is_captured_only_when_asked_and_alike_wherever_block_edges_fall() {
+        let plain = small_engine();
+        let text = format!(r#"{{"access_token":"{AT}","instance_url":"https://acme.my.salesforce.com"}}"#);
+        assert_eq!(plain.scan_bytes("f", text.as_bytes())[0].context.instance, None);
+        let e = Engine::new(
+            RuleBook::builtin(),
+            EngineOptions { chunk_size: 4096, capture_context: true, ..Default::default() },
+        )
+        .unwrap();
+        let filler = "abcdefghij\n".repeat(1000);
+        for shift in [0usize, 100, 3900, 4000, 4090, 4500, 8000] {
+            let t = format!("{}{text}\n{filler}", &filler[..shift]);
+            let a = e.scan_bytes("f", t.as_bytes());
+            let c = e.scan_reader("f", std::io::Cursor::new(t.as_bytes())).unwrap();
+            for f in [&a[0], &c[0]] {
+                assert_eq!(f.context.instance.as_deref(), Some("acme.my.salesforce.com"), "shift {shift}");
             }
         }
     }

@@ -1,6 +1,7 @@
 //! A finding as reported to users: where, which rule, how bad, a redacted value, and a stable
 //! fingerprint. The full secret is kept only in memory and printed only with `--show-secrets`.
 
+use crate::context::Context;
 use crate::rules::{Confidence, Severity};
 use hmac::{Hmac, Mac};
 use serde::Serialize;
@@ -64,7 +65,96 @@ pub struct GitProvenance {
     pub present_at_head: Option<bool>,
 }
 
-#[derive(Debug, Clone, Serialize)]
+/// What a live check (`--validate`) concluded about a credential.
+///
+/// Serialised in lower case (`"live"`, …), which is also what SARIF and other consumers should map
+/// from. Ordered from most to least urgent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Salesforce accepted it: whoever holds it can use it now.
+    Live,
+    /// Salesforce rejected it: expired, revoked, or the secret is wrong.
+    Dead,
+    /// Nothing was decided and nothing needs retrying: no safe check exists for this kind of
+    /// credential, context it needs was missing, its host was refused, or Salesforce's answer
+    /// proves neither (a session without API access).
+    Unverifiable,
+    /// The check failed (network, timeout, rate limit, unexpected answer): the result is unknown
+    /// and the run is incomplete.
+    Error,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Live => "live",
+            Status::Dead => "dead",
+            Status::Unverifiable => "unverifiable",
+            Status::Error => "error",
+        }
+    }
+}
+
+impl std::fmt::Display for Status {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// Who is exposed by a live credential, as Salesforce reported it (`userinfo`, a token response's
+/// identity URL, or a SOAP login result).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Identity {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub org_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub user_id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub username: Option<String>,
+}
+
+impl Identity {
+    pub fn is_empty(&self) -> bool {
+        self.org_id.is_none() && self.user_id.is_none() && self.username.is_none()
+    }
+}
+
+/// The outcome of revoking a credential (`--revoke-live`, `forcescan revoke`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Revocation {
+    /// Salesforce confirmed the revocation.
+    pub revoked: bool,
+    /// The host the revocation went to, when one was sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// One line for people: what happened, or what to do instead.
+    pub message: String,
+}
+
+/// The result of a live check, attached to every finding of the credential it concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Validation {
+    pub status: Status,
+    /// The Salesforce host that was asked (absent when nothing was sent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub host: Option<String>,
+    /// HTTP status of the answer the status is based on.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+    /// One line for people: why this status. Never contains the secret.
+    pub message: String,
+    /// Who is exposed; only for live credentials.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub identity: Option<Identity>,
+    /// Set when `--revoke-live` acted on this credential.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub revocation: Option<Revocation>,
+}
+
+#[derive(Clone, Serialize)]
 pub struct Finding {
     pub rule: String,
     pub title: String,
@@ -100,9 +190,34 @@ pub struct Finding {
     /// Set for findings in git history.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub git: Option<GitProvenance>,
+    /// Surroundings captured for live validation; only `instance` is serialised, and only when
+    /// context capture was on.
+    #[serde(flatten)]
+    pub context: Context,
+    /// Set by live validation (`--validate`): live, dead, unverifiable or error, with details.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation: Option<Validation>,
     /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,
+}
+
+/// Written by hand so that `{:?}` (in a panic message, a log line, a test failure) can never print
+/// the secret: `raw` and `secret_value` are left out.
+impl std::fmt::Debug for Finding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Finding")
+            .field("rule", &self.rule)
+            .field("path", &self.path)
+            .field("line", &self.line)
+            .field("column", &self.column)
+            .field("secret", &self.secret)
+            .field("fingerprint", &self.fingerprint)
+            .field("org_id", &self.org_id)
+            .field("context", &self.context)
+            .field("validation", &self.validation)
+            .finish_non_exhaustive()
+    }
 }
 
 #[cfg(test)]
@@ -125,5 +240,19 @@ mod tests {
         assert_ne!(a, fingerprint(k, "q", b"secret"));
         assert_ne!(a, fingerprint(b"other", "r", b"secret"));
         assert_eq!(a.len(), 32);
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let e = crate::Engine::new(
+            crate::RuleBook::builtin(),
+            crate::EngineOptions { show_secrets: true, ..Default::default() },
+        )
+        .unwrap();
+        let token = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
+        let f = e.scan_bytes("x", token.as_bytes());
+        assert_eq!(f[0].secret_value.as_deref(), Some(token));
+        let dbg = format!("{:?}", f[0]);
+        assert!(dbg.contains("00Dh…Vm") && !dbg.contains("AQnC1"), "{dbg}");
     }
 }

@@ -16,6 +16,9 @@
 //! * [`engine`]: buffers, chunks and streams to findings with line/column.
 //! * [`sources`]: walking and reading files.
 //! * [`report`]: text, JSON and JSON Lines output.
+//! * [`context`]: what surrounds a secret (instance host, consumer key, username), captured only
+//!   for live validation.
+//! * [`verify`]: opt-in live validation and revocation against Salesforce (`--validate`).
 //!
 //! ```
 //! let engine = forcescan::Engine::builtin();
@@ -26,6 +29,7 @@
 //! assert_eq!(findings[0].secret, "00Dh…Vm"); // redacted
 //! ```
 
+pub mod context;
 pub mod correlate;
 pub mod decode;
 pub mod engine;
@@ -37,6 +41,7 @@ pub mod rules;
 pub mod sources;
 pub mod unescape;
 pub mod validate;
+pub mod verify;
 
 pub use engine::{Engine, EngineOptions};
 pub use finding::Finding;

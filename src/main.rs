@@ -4,15 +4,20 @@ use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
 use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
-use forcescan::sources::fs::{self as fsrc, WalkOptions};
-use std::io::Write;
+use forcescan::sources::fs::{self as fsrc, FileResult, WalkOptions};
+use forcescan::verify::{self, Verifier};
+use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Mutex;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(name = "forcescan", version, about = "Find leaked Salesforce credentials in files, logs and git history.")]
-#[command(after_help = "Exit status: 0 no findings, 1 findings, 2 error or incomplete scan.")]
+#[command(
+    after_help = "Exit status: 0 no findings, 1 findings (with --only-live: live credentials), 2 error or incomplete scan \
+(including credentials whose live check failed)."
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -22,6 +27,13 @@ struct Cli {
 enum Command {
     /// Scan files and directories (`-` reads standard input).
     Scan(ScanArgs),
+    /// Revoke a Salesforce access token, refresh token or SFDX auth URL (POST /services/oauth2/revoke).
+    #[command(
+        after_help = "Pass the secret as `-` and it is read from standard input (recommended: it then stays out of \
+shell history and process lists).\n\nExit status: 0 revoked, 1 Salesforce did not know the token (already revoked, \
+expired, or it belongs to another instance: try --instance), 2 error."
+    )]
+    Revoke(RevokeArgs),
     /// List or check the rules.
     Rules {
         #[command(subcommand)]
@@ -87,6 +99,115 @@ struct CommonArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    #[command(flatten)]
+    validation: ValidateArgs,
+}
+
+/// Live validation: off unless one of these flags is given, because it sends each credential to
+/// Salesforce.
+#[derive(Args)]
+#[command(next_help_heading = "Live validation (sends credentials to Salesforce; off by default)")]
+struct ValidateArgs {
+    /// Check each distinct credential against its Salesforce host over HTTPS (read-only; a session
+    /// a check creates is revoked at once) and report it live, dead, unverifiable or error.
+    #[arg(long)]
+    validate: bool,
+    /// Also try a login with password+security-token findings that have a username nearby.
+    /// WARNING: a failed login counts toward the user's lockout limit and can lock the account.
+    /// Implies --validate.
+    #[arg(long)]
+    validate_passwords: bool,
+    /// Report only credentials found live: exit 1 only if one was. Implies --validate.
+    #[arg(long)]
+    only_live: bool,
+    /// Revoke every access token, refresh token and SFDX auth URL found live. Asks for confirmation
+    /// on a terminal, refuses without one unless --yes. Implies --validate.
+    #[arg(long)]
+    revoke_live: bool,
+    /// Do not ask before --revoke-live revokes.
+    #[arg(long, requires = "revoke_live")]
+    yes: bool,
+    #[command(flatten)]
+    net: NetArgs,
+}
+
+/// How validation and revocation requests are sent.
+#[derive(Args)]
+struct NetArgs {
+    /// Seconds one validation request may take.
+    #[arg(long, value_name = "SECS", default_value = "10", value_parser = positive)]
+    validation_timeout: f64,
+    /// Validation requests per second at most, over all hosts.
+    #[arg(long, value_name = "N", default_value = "10", value_parser = positive)]
+    validation_rate: f64,
+    /// Validation requests in flight to one host at most.
+    #[arg(long, value_name = "N", default_value = "4", value_parser = clap::value_parser!(u16).range(1..))]
+    validation_host_concurrency: u16,
+    /// TEST ONLY: send every request to this loopback URL (http://127.0.0.1:PORT) instead of
+    /// Salesforce. Also read from FORCESCAN_VALIDATION_BASE_URL.
+    #[arg(long, hide = true, value_name = "URL")]
+    validation_base_url: Option<String>,
+}
+
+fn positive(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err("must be a number greater than 0".into()),
+    }
+}
+
+impl ValidateArgs {
+    fn enabled(&self) -> bool {
+        self.validate || self.validate_passwords || self.only_live || self.revoke_live
+    }
+}
+
+impl NetArgs {
+    /// Builds the verifier; says so on stderr when the test-only base URL is in force.
+    fn verifier(&self, passwords: bool, revoke_live: bool) -> Result<Verifier, u8> {
+        let base_url = self
+            .validation_base_url
+            .clone()
+            .or_else(|| std::env::var(verify::BASE_URL_ENV).ok().filter(|v| !v.is_empty()));
+        let opts = verify::Options {
+            passwords,
+            revoke_live,
+            timeout: Duration::from_secs_f64(self.validation_timeout),
+            rate_per_sec: self.validation_rate,
+            per_host: self.validation_host_concurrency.into(),
+            base_url,
+            ..Default::default()
+        };
+        let v = Verifier::new(opts).map_err(|e| {
+            error_line(format!("{e:#}"));
+            EXIT_ERROR
+        })?;
+        if let Some(base) = v.test_base_url() {
+            eprintln!("forcescan: warning: test mode: every validation request goes to {base}");
+        }
+        Ok(v)
+    }
+}
+
+/// `--revoke-live` acts on production credentials: a person confirms it on a terminal, or a script
+/// says `--yes`. Without either nothing is sent.
+fn confirm_revoke_live() -> Result<(), u8> {
+    if !(std::io::stdin().is_terminal() && std::io::stderr().is_terminal()) {
+        error_line("--revoke-live needs confirmation: run it on a terminal, or add --yes");
+        return Err(EXIT_ERROR);
+    }
+    eprint!(
+        "forcescan: --revoke-live will revoke every access token, refresh token and SFDX auth URL \
+this scan finds live. Continue? [y/N] "
+    );
+    let mut answer = String::new();
+    let _ = std::io::stdin().read_line(&mut answer);
+    if matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        Ok(())
+    } else {
+        error_line("aborted: nothing was validated or revoked");
+        Err(EXIT_ERROR)
+    }
 }
 
 impl CommonArgs {
@@ -104,6 +225,7 @@ impl CommonArgs {
             show_secrets: self.show_secrets,
             include_examples: self.include_examples,
             decode: !self.no_decode,
+            capture_context: self.validation.enabled(),
             ..Default::default()
         };
         let engine = Engine::new(book, opts).map_err(fail)?;
@@ -126,8 +248,48 @@ impl CommonArgs {
             ColorChoice::Never => Some(false),
             ColorChoice::Auto => None,
         };
-        Ok(Reporter::new(self.format, out, color, &engine.book))
+        let reporter = Reporter::new(self.format, out, color, &engine.book);
+        Ok(if self.validation.enabled() { reporter.with_validation(self.validation.only_live) } else { reporter })
     }
+
+    /// The verifier when live validation was asked for (after confirming `--revoke-live`).
+    fn verifier(&self) -> Result<Option<Verifier>, u8> {
+        let v = &self.validation;
+        if !v.enabled() {
+            return Ok(None);
+        }
+        if v.revoke_live && !v.yes {
+            confirm_revoke_live()?;
+        }
+        v.net.verifier(v.validate_passwords, v.revoke_live).map(Some)
+    }
+}
+
+/// Hands one scanned unit to the reporter, validated first when asked: validation happens on the
+/// scanning thread, outside the reporter's lock, so JSON Lines still stream unit by unit.
+fn deliver(reporter: &Mutex<Reporter>, verifier: Option<&Verifier>, r: FileResult) {
+    let mut findings = r.findings;
+    if let Some(v) = verifier {
+        v.annotate(&mut findings);
+    }
+    reporter.lock().unwrap_or_else(|e| e.into_inner()).unit(&r.path, r.bytes, findings, r.error)
+}
+
+#[derive(Args)]
+struct RevokeArgs {
+    /// What the secret is: salesforce-access-token, salesforce-refresh-token or
+    /// salesforce-sfdx-auth-url.
+    #[arg(long, value_name = "RULE")]
+    rule: String,
+    /// The Salesforce host to revoke at (acme.my.salesforce.com). Default: the auth URL's host,
+    /// else login.salesforce.com, then test.salesforce.com.
+    #[arg(long, value_name = "HOST")]
+    instance: Option<String>,
+    /// The secret, or `-` to read it from standard input.
+    #[arg(value_name = "SECRET")]
+    secret: String,
+    #[command(flatten)]
+    net: NetArgs,
 }
 
 #[derive(Args)]
@@ -168,6 +330,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Scan(a) => run_scan(a),
+        Command::Revoke(a) => run_revoke(a),
         Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
         Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
         Command::Rules { command: RulesCommand::Anchors { rules, no_decode, tiers } } => {
@@ -285,6 +448,10 @@ fn run_scan(a: ScanArgs) -> u8 {
         Ok(e) => e,
         Err(code) => return code,
     };
+    let verifier = match a.common.verifier() {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
     let reporter = match a.common.reporter(&engine) {
         Ok(r) => r,
         Err(code) => return code,
@@ -298,10 +465,74 @@ fn run_scan(a: ScanArgs) -> u8 {
     }
     if !stdin_named.is_empty() {
         let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
-        reporter.lock().unwrap().unit(&r.path, r.bytes, r.findings, r.error);
+        deliver(&reporter, verifier.as_ref(), r);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
-        reporter.lock().unwrap().unit(&r.path, r.bytes, r.findings, r.error)
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, verifier.as_ref(), r));
+    reporter.into_inner().unwrap_or_else(|e| e.into_inner()).finish()
+}
+
+/// Reads the secret for `revoke`: the argument, or standard input for `-` (prompting on a terminal).
+fn read_secret(arg: &str) -> Result<String, String> {
+    if arg != "-" {
+        return Ok(arg.trim().to_string());
+    }
+    let stdin = std::io::stdin();
+    let mut s = String::new();
+    let read = if stdin.is_terminal() {
+        eprint!("Paste the secret, then press Enter: ");
+        stdin.read_line(&mut s)
+    } else {
+        stdin.lock().take(64 * 1024).read_to_string(&mut s)
+    };
+    read.map_err(|e| format!("reading the secret from standard input: {}", fsrc::io_message(&e)))?;
+    Ok(s.trim().to_string())
+}
+
+fn run_revoke(a: RevokeArgs) -> u8 {
+    let fail = |msg: String| {
+        error_line(msg);
+        EXIT_ERROR
+    };
+    if !verify::REVOCABLE.contains(&a.rule.as_str()) {
+        return fail(match RuleBook::builtin().find(&a.rule) {
+            Ok(_) => format!("{}: {}", a.rule, verify::not_revocable(&a.rule)),
+            Err(_) => format!("unknown rule `{}` (revocable: {})", a.rule, verify::REVOCABLE.join(", ")),
+        });
+    }
+    let secret = match read_secret(&a.secret) {
+        Ok(s) if !s.is_empty() => s,
+        Ok(_) => return fail("no secret given".into()),
+        Err(e) => return fail(e),
+    };
+    // The secret goes through the rules like scanned text: its shape is checked and its encoding
+    // normalised (`%21` → `!`) before anything is sent.
+    let opts = EngineOptions { include_examples: true, ..Default::default() };
+    let engine = match Engine::new(RuleBook::builtin(), opts) {
+        Ok(e) => e,
+        Err(e) => return fail(format!("{e:#}")),
+    };
+    let Some(finding) = engine.scan_bytes("<secret>", secret.as_bytes()).into_iter().find(|f| f.rule == a.rule) else {
+        return fail(format!("the value given is not a {}", a.rule));
+    };
+    let instance = a.instance.as_deref().map(|i| {
+        let i = i.trim();
+        let i = i.strip_prefix("https://").unwrap_or(i);
+        i.split('/').next().unwrap_or(i).to_string()
     });
-    reporter.into_inner().unwrap().finish()
+    let verifier = match a.net.verifier(false, false) {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let r = verifier.revoke(&finding, instance.as_deref());
+    if r.revoked {
+        println!("forcescan: {} {}: {}", a.rule, finding.secret, r.message);
+        EXIT_CLEAN
+    } else {
+        error_line(format!("{} {}: {}", a.rule, finding.secret, r.message));
+        if r.http_status == Some(400) {
+            EXIT_FINDINGS
+        } else {
+            EXIT_ERROR
+        }
+    }
 }

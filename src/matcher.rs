@@ -11,6 +11,7 @@
 //! as `buf`, which makes every secret found exactly once with no chunk overlap at all; streaming
 //! callers keep [`Matcher::keep_before`] + [`Matcher::keep_after`] bytes of context (see `engine`).
 
+use crate::context::{self, Context};
 use crate::decode::{self, Decoded, Encoding};
 use crate::rules::{AnchorCase, KnownExamples, RuleBook, RuleSpec};
 use crate::unescape::normalize;
@@ -34,6 +35,8 @@ pub struct Match {
     pub known_example: bool,
     /// Set when the secret was found inside encoded text (the span covers the encoded bytes).
     pub decoding: Option<Encoding>,
+    /// Surroundings a live check needs; empty unless [`Matcher::capture_context`] is on.
+    pub context: Context,
 }
 
 /// Per-rule lazily compiled parts.
@@ -150,6 +153,7 @@ pub struct Matcher {
     longest_anchor: usize,
     before: usize,
     after: usize,
+    capture_context: bool,
 }
 
 fn variants(word: &str) -> Vec<String> {
@@ -342,7 +346,19 @@ impl Matcher {
             known: book.known_examples.clone(),
             before,
             after,
+            capture_context: false,
         })
+    }
+
+    /// Records [`Context`] with every match (for live validation). Widens what streaming callers
+    /// keep around a block so that a secret's context is the same wherever block edges fall.
+    pub fn capture_context(&mut self, on: bool) {
+        self.capture_context = on;
+        if on {
+            let widest = |side: usize| self.rules.iter().map(|r| r.spec.window[side]).max();
+            self.before = self.before.max(widest(0).unwrap_or(0) + context::RADIUS + 1);
+            self.after = self.after.max(widest(1).unwrap_or(0) + context::RADIUS + 1);
+        }
     }
 
     /// Bytes before an anchor that a rule may need (window, context radius, decoded run).
@@ -515,6 +531,7 @@ impl Matcher {
                 value,
                 org,
                 decoding,
+                context: if self.capture_context { context::extract(buf, s, e) } else { Context::default() },
             });
         }
     }

@@ -1,14 +1,15 @@
 //! Printing findings. Formats share one summary; none ever prints a full secret unless the engine
 //! was told to keep it (`--show-secrets`).
 //!
-//! * `text`: `path:line:col  rule  redacted`, grep-like, coloured on a terminal, then a summary.
+//! * `text`: `path:line:col  rule  redacted`, grep-like, coloured on a terminal, then a summary;
+//!   with `--validate`, the outcome on the same line and who is exposed on the next.
 //! * `json`: one document with findings, summary and errors.
 //! * `jsonl`: one finding per line, written as each file finishes (streaming).
 
 pub mod json;
 pub mod text;
 
-use crate::finding::Finding;
+use crate::finding::{Finding, Status};
 use crate::rules::Severity;
 use crate::sources::fs::ScanError;
 use serde::Serialize;
@@ -33,6 +34,34 @@ pub struct RuleSummary {
     pub distinct: usize,
 }
 
+/// Outcomes of live validation, counted over distinct credentials (rule + fingerprint), including
+/// those `--only-live` left out of the report.
+#[derive(Debug, Clone, Serialize, Default, PartialEq, Eq)]
+pub struct ValidationSummary {
+    pub live: usize,
+    pub dead: usize,
+    pub unverifiable: usize,
+    pub error: usize,
+    /// Findings left out by `--only-live`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub not_shown: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+impl ValidationSummary {
+    fn add(&mut self, s: Status) {
+        *match s {
+            Status::Live => &mut self.live,
+            Status::Dead => &mut self.dead,
+            Status::Unverifiable => &mut self.unverifiable,
+            Status::Error => &mut self.error,
+        } += 1;
+    }
+}
+
 #[derive(Debug, Clone, Serialize, Default)]
 pub struct Summary {
     pub findings: usize,
@@ -41,6 +70,9 @@ pub struct Summary {
     pub bytes_scanned: u64,
     pub errors: usize,
     pub rules: Vec<RuleSummary>,
+    /// Present when live validation ran.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub validation: Option<ValidationSummary>,
 }
 
 impl Summary {
@@ -70,6 +102,7 @@ impl Summary {
             bytes_scanned,
             errors,
             rules,
+            validation: None,
         }
     }
 }
@@ -171,6 +204,10 @@ pub fn error_line(msg: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "forcescan: error: {}", escape_control(&msg.to_string()));
 }
 
+fn is_live(f: &Finding) -> bool {
+    f.validation.as_ref().is_some_and(|v| v.status == Status::Live)
+}
+
 /// Collects the results of a scan from any number of threads and writes the report: JSON Lines as
 /// results arrive, the other formats sorted at the end. Errors go to stderr as they happen and
 /// make the exit code 2. Every command (scan, git, sweep) reports through this.
@@ -184,6 +221,16 @@ pub struct Reporter {
     bytes: u64,
     write_error: Option<std::io::Error>,
     correlator: crate::correlate::Correlator,
+    /// Set when live validation runs: outcomes per distinct credential, and whether to keep only
+    /// live ones.
+    validation: Option<Validated>,
+}
+
+/// What the reporter tracks about live validation.
+struct Validated {
+    only_live: bool,
+    seen: BTreeSet<(String, String)>,
+    summary: ValidationSummary,
 }
 
 impl Reporter {
@@ -201,7 +248,35 @@ impl Reporter {
             bytes: 0,
             write_error: None,
             correlator: crate::correlate::Correlator::new(book),
+            validation: None,
         }
+    }
+
+    /// Reports live validation results: a count per outcome in the summary, one stderr line per
+    /// credential whose check failed (the run is then incomplete: exit 2), and with `only_live`
+    /// only findings of live credentials, so that exit code 1 means "a live credential was found".
+    pub fn with_validation(mut self, only_live: bool) -> Reporter {
+        self.validation = Some(Validated { only_live, seen: BTreeSet::new(), summary: ValidationSummary::default() });
+        self
+    }
+
+    /// Counts outcomes per distinct credential and says on stderr which checks failed.
+    fn account_validation(&mut self, findings: &[Finding]) {
+        let Some(val) = &mut self.validation else { return };
+        for f in findings {
+            let Some(v) = &f.validation else { continue };
+            if val.seen.insert((f.rule.clone(), f.fingerprint.clone())) {
+                val.summary.add(v.status);
+                if v.status == Status::Error {
+                    error_line(format!("{}: {} {}: could not be validated: {}", f.path, f.rule, f.secret, v.message));
+                }
+            }
+        }
+    }
+
+    /// Whether a finding is reported: all of them, or with `--only-live` those of live credentials.
+    fn shown(&self, f: &Finding) -> bool {
+        !self.validation.as_ref().is_some_and(|v| v.only_live) || is_live(f)
     }
 
     /// Records something that could not be scanned, and says so on stderr now.
@@ -218,9 +293,12 @@ impl Reporter {
         if let Some(e) = error {
             self.error(e);
         }
+        self.account_validation(&findings);
         if self.format == Format::Jsonl && self.write_error.is_none() {
-            // Findings that depend on the rest of the scan are written at the end.
-            let now: Vec<&Finding> = findings.iter().filter(|f| !self.correlator.holds_back(&f.rule)).collect();
+            // Findings that depend on the rest of the scan are written at the end; with
+            // `--only-live`, only live credentials are written at all.
+            let now: Vec<&Finding> =
+                findings.iter().filter(|f| !self.correlator.holds_back(&f.rule) && self.shown(f)).collect();
             if let Err(e) = json::write_lines(&mut self.out, now) {
                 self.write_error = Some(e);
             }
@@ -232,7 +310,16 @@ impl Reporter {
     pub fn finish(mut self) -> u8 {
         self.correlator.apply(&mut self.findings);
         sort_findings(&mut self.findings);
-        let summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
+        if let Some(val) = &mut self.validation {
+            if val.only_live {
+                let before = self.findings.len();
+                self.findings.retain(is_live);
+                val.summary.not_shown = before - self.findings.len();
+            }
+        }
+        let mut summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
+        summary.validation = self.validation.as_ref().map(|v| v.summary.clone());
+        let unvalidated = summary.validation.as_ref().map_or(0, |v| v.error);
         let outcome = ScanOutcome { findings: &self.findings, errors: &self.errors, summary: &summary };
         let written = match (self.write_error.take(), self.format) {
             (Some(e), _) => Err(e),
@@ -257,6 +344,11 @@ impl Reporter {
         if !self.errors.is_empty() {
             if self.format != Format::Text {
                 error_line(format!("{} input(s) could not be scanned", self.errors.len()));
+            }
+            EXIT_ERROR
+        } else if unvalidated > 0 {
+            if self.format != Format::Text {
+                error_line(format!("{unvalidated} credential(s) could not be validated; the result is incomplete"));
             }
             EXIT_ERROR
         } else if !self.findings.is_empty() {

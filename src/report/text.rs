@@ -1,7 +1,7 @@
 //! Human-readable output: one grep-like line per finding, then a summary of distinct secrets.
 
 use super::{escape_control, ScanOutcome};
-use crate::finding::Finding;
+use crate::finding::{Finding, Identity, Status, Validation};
 use crate::rules::Severity;
 use std::io::Write;
 
@@ -19,6 +19,14 @@ impl Style {
             s.to_string()
         }
     }
+    fn status_code(s: Status) -> &'static str {
+        match s {
+            Status::Live => "1;31",
+            Status::Dead => "32",
+            Status::Unverifiable => "33",
+            Status::Error => "35",
+        }
+    }
     fn severity_code(s: Severity) -> &'static str {
         match s {
             Severity::Critical => "1;31",
@@ -29,14 +37,15 @@ impl Style {
     }
 }
 
-/// One finding: `path:line:col  rule  value`.
+/// One finding: `path:line:col  rule  value`, then, when validated, `  status: why` and, for a live
+/// credential, who is exposed and what revocation did.
 pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
     let value = match &f.secret_value {
         Some(v) => escape_control(v),
         None => f.secret.clone(),
     };
     let example = if f.known_example { "  (known example)" } else { "" };
-    writeln!(
+    write!(
         w,
         "{}:{}:{}  {}  {}{}",
         style.paint("35", &escape_control(&f.path)),
@@ -45,7 +54,39 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
         style.paint(Style::severity_code(f.severity), &f.rule),
         value,
         example
-    )
+    )?;
+    match &f.validation {
+        None => writeln!(w),
+        Some(v) => write_validation(w, v, style),
+    }
+}
+
+/// `  live: why` and the lines under it.
+fn write_validation(w: &mut dyn Write, v: &Validation, style: Style) -> std::io::Result<()> {
+    writeln!(w, "  {}: {}", style.paint(Style::status_code(v.status), v.status.as_str()), escape_control(&v.message))?;
+    if let Some(who) = v.identity.as_ref().and_then(exposed) {
+        writeln!(w, "    exposed: {}", escape_control(&who))?;
+    }
+    if let Some(r) = &v.revocation {
+        let word = if r.revoked { "revoked" } else { "not revoked" };
+        writeln!(w, "    {}: {}", word, escape_control(&r.message))?;
+    }
+    Ok(())
+}
+
+/// "user ops@acme.com (005…) in org 00D…", with whatever parts Salesforce gave.
+fn exposed(i: &Identity) -> Option<String> {
+    let user = match (&i.username, &i.user_id) {
+        (Some(n), Some(id)) => Some(format!("user {n} ({id})")),
+        (Some(n), None) => Some(format!("user {n}")),
+        (None, Some(id)) => Some(format!("user {id}")),
+        (None, None) => None,
+    };
+    let org = i.org_id.as_ref().map(|o| format!("org {o}"));
+    match (user, org) {
+        (Some(u), Some(o)) => Some(format!("{u} in {o}")),
+        (u, o) => u.or(o),
+    }
 }
 
 /// The closing summary.
@@ -72,6 +113,33 @@ pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::i
                 r.severity.to_string(),
                 r.distinct,
                 r.findings
+            )?;
+        }
+    }
+    if let Some(v) = &s.validation {
+        writeln!(
+            w,
+            "  live validation, distinct credentials: {} live, {} dead, {} unverifiable, {} error{}",
+            style.paint(Style::status_code(Status::Live), &v.live.to_string()),
+            v.dead,
+            v.unverifiable,
+            v.error,
+            if v.error == 1 { "" } else { "s" }
+        )?;
+        if v.not_shown > 0 {
+            writeln!(
+                w,
+                "  --only-live: {} finding{} of credentials not found live not shown",
+                v.not_shown,
+                if v.not_shown == 1 { "" } else { "s" }
+            )?;
+        }
+        if v.error > 0 {
+            writeln!(
+                w,
+                "forcescan: {} credential{} could not be validated (see errors above); the result is incomplete",
+                v.error,
+                if v.error == 1 { "" } else { "s" }
             )?;
         }
     }

@@ -2,6 +2,8 @@
 //! run the binary. Every value here is generated for these tests; none is a real credential.
 #![allow(dead_code)]
 
+pub mod fake_salesforce;
+
 use assert_cmd::Command;
 use std::path::Path;
 
@@ -17,7 +19,7 @@ pub const DOC_ACCESS_TOKEN: &str =
 
 pub fn forcescan() -> Command {
     let mut c = Command::cargo_bin("forcescan").expect("binary built");
-    c.env_remove("NO_COLOR").env_remove("FORCESCAN_HASH_KEY");
+    c.env_remove("NO_COLOR").env_remove("FORCESCAN_HASH_KEY").env_remove("FORCESCAN_VALIDATION_BASE_URL");
     c
 }
 
@@ -51,4 +53,45 @@ pub fn jsonl_triples(stdout: &str) -> Vec<(String, u64, String)> {
         .collect();
     v.sort();
     v
+}
+
+/// Deterministic random-looking characters from `alphabet` (xorshift), for generating fake
+/// credentials of the exact real shape: none of them is, or was ever, a real credential.
+pub fn fake_chars(seed: u64, n: usize, alphabet: &[u8]) -> String {
+    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            alphabet[(x % alphabet.len() as u64) as usize] as char
+        })
+        .collect()
+}
+
+const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
+
+/// A fake access token: `00D` + 12, `!`, `AQ` + 94.
+pub fn fake_access_token(seed: u64) -> String {
+    format!("00D{}!AQ{}", fake_chars(seed, 12, ALNUM), fake_chars(seed + 1000, 94, ALNUM))
+}
+
+/// A fake refresh token: `5Aep861` + 80.
+pub fn fake_refresh_token(seed: u64) -> String {
+    format!("5Aep861{}", fake_chars(seed, 80, ALNUM))
+}
+
+/// A fake consumer secret: 64 upper-case hex.
+pub fn fake_consumer_secret(seed: u64) -> String {
+    fake_chars(seed, 64, b"0123456789ABCDEF")
+}
+
+/// A fake consumer key: `3MVG9` + 80.
+pub fn fake_consumer_key(seed: u64) -> String {
+    format!("3MVG9{}", fake_chars(seed, 80, ALNUM))
+}
+
+/// A fake password with a 24-character security token appended.
+pub fn fake_password_with_token(seed: u64) -> String {
+    format!("Hunter2!{}", fake_chars(seed, 24, ALNUM))
 }
