@@ -564,10 +564,13 @@ impl Matcher {
     }
 }
 
-/// Whether a file lies in a project marked by one of `markers` (always, when there are none).
+/// Whether a file lies in a project marked by one of `markers` (always, when there are none): a
+/// marker in its directory's parent or grandparent, where an SFDX project keeps its JWT key
+/// (`server.key` beside `sfdx-project.json`, or in `certificates/`). Looking further up would make an
+/// nginx `ssl/server.key` in a monorepo that also holds Salesforce code a Salesforce key.
 fn in_project(path: &Path, markers: &[String]) -> bool {
     markers.is_empty()
-        || path.ancestors().skip(1).take(12).any(|dir| {
+        || path.ancestors().skip(1).take(2).any(|dir| {
             let dir = if dir.as_os_str().is_empty() { Path::new(".") } else { dir };
             markers.iter().any(|m| dir.join(m).exists())
         })

@@ -72,14 +72,17 @@ fn corpus_findings_equal_the_manifest_exactly() {
 fn corpus_is_large_and_covers_every_rule() {
     let m = manifest();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
+    // Lines by newline bytes, which also counts UTF-16 and binary files right.
+    let lines = |p: &str| {
+        let bytes = std::fs::read(corpus().join(p)).unwrap_or_else(|_| panic!("{p} exists"));
+        bytes.iter().filter(|&&b| b == b'\n').count() as u64 + 1
+    };
     for f in &m.finding {
         *per_rule.entry(f.rule.as_str()).or_insert(0) += 1;
-        let text = std::fs::read_to_string(corpus().join(&f.path)).unwrap_or_else(|_| panic!("{} exists", f.path));
-        assert!(text.lines().count() as u64 >= f.line, "{}:{} is past the end of the file", f.path, f.line);
+        assert!(lines(&f.path) >= f.line, "{}:{} is past the end of the file", f.path, f.line);
     }
     for d in &m.decoy {
-        let text = std::fs::read_to_string(corpus().join(&d.path)).unwrap_or_else(|_| panic!("{} exists", d.path));
-        assert!(text.lines().count() as u64 >= d.line, "decoy {}:{} is past the end of the file", d.path, d.line);
+        assert!(lines(&d.path) >= d.line, "decoy {}:{} is past the end of the file", d.path, d.line);
     }
     let out = forcescan().args(["rules", "list", "--json"]).output().unwrap();
     let rules: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
@@ -92,8 +95,8 @@ fn corpus_is_large_and_covers_every_rule() {
     }
     let positive_lines: std::collections::BTreeSet<(&str, u64)> =
         m.finding.iter().map(|f| (f.path.as_str(), f.line)).collect();
-    assert!(positive_lines.len() >= 60, "only {} positive lines", positive_lines.len());
-    assert!(m.decoy.len() >= 40, "only {} decoy lines", m.decoy.len());
+    assert!(positive_lines.len() >= 120, "only {} positive lines", positive_lines.len());
+    assert!(m.decoy.len() >= 80, "only {} decoy lines", m.decoy.len());
 }
 
 #[test]
@@ -122,5 +125,20 @@ fn no_output_format_carries_a_corpus_secret_without_show_secrets() {
                 assert!(!text.contains(s.as_str()), "{format} output contains a full secret ({} chars)", s.len());
             }
         }
+    }
+}
+
+#[test]
+fn corpus_exercises_every_decoder() {
+    let out = forcescan().current_dir(corpus()).args(["scan", "-f", "jsonl", "."]).output().unwrap();
+    let mut seen = std::collections::BTreeSet::new();
+    for l in stdout_of(&out).lines() {
+        let j: serde_json::Value = serde_json::from_str(l).unwrap();
+        if let Some(d) = j["decoded"].as_str() {
+            seen.insert(d.to_string());
+        }
+    }
+    for d in ["base64", "percent", "utf-16", "utf-16le", "utf-16be"] {
+        assert!(seen.contains(d), "no corpus finding decoded from {d}: {seen:?}");
     }
 }
