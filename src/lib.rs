@@ -5,7 +5,7 @@
 //! ```text
 //!  sources ──► bytes ──► matcher ──► matches ──► engine ──► findings ──► report
 //!  (fs, stdin)          (anchors +   (validated,  (lines,     (redacted,    (text, json,
-//!                        windowed     in context)  dedupe)     fingerprint)  jsonl)
+//!                        windowed     in context)  dedupe)     fingerprint)  jsonl, sarif)
 //!                        regex)
 //! ```
 //!
@@ -15,7 +15,7 @@
 //! * [`unescape`]: `%21`, `\u0021`, `\!`, `&#33;` → `!` for the secret's value.
 //! * [`engine`]: buffers, chunks and streams to findings with line/column.
 //! * [`sources`]: walking and reading files.
-//! * [`report`]: text, JSON and JSON Lines output.
+//! * [`report`]: text, JSON, JSON Lines and SARIF (GitHub code scanning) output.
 //! * [`context`]: what surrounds a secret (instance host, consumer key, username), captured only
 //!   for live validation.
 //! * [`verify`]: opt-in live validation and revocation against Salesforce (`--validate`).

@@ -2,6 +2,8 @@
 
 use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
+use forcescan::report::artifacts::{Artifacts, FsArtifacts};
+use forcescan::report::sarif::SarifOptions;
 use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
 use forcescan::sources::fs::{self as fsrc, FileResult, WalkOptions};
@@ -99,6 +101,13 @@ struct CommonArgs {
     /// When to colour text output.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorChoice,
+    /// SARIF: set the GitHub code scanning category (`automationDetails.id`). Use different ones
+    /// for scans of HEAD and of history, so neither closes the other's alerts.
+    #[arg(long, value_name = "NAME")]
+    sarif_category: Option<String>,
+    /// SARIF: for history scans, report only secrets known to be still present at HEAD.
+    #[arg(long)]
+    sarif_head_only: bool,
     #[command(flatten)]
     validation: ValidateArgs,
 }
@@ -238,6 +247,14 @@ impl CommonArgs {
 
     /// Opens the report destination.
     fn reporter(&self, engine: &Engine) -> Result<Reporter, u8> {
+        if self.format != Format::Sarif && (self.sarif_category.is_some() || self.sarif_head_only) {
+            error_line("--sarif-category and --sarif-head-only need --format sarif");
+            return Err(EXIT_ERROR);
+        }
+        if self.sarif_category.as_deref().is_some_and(|c| c.trim().is_empty()) {
+            error_line("--sarif-category needs a non-empty name");
+            return Err(EXIT_ERROR);
+        }
         let out = Output::open(self.output.as_deref()).map_err(|e| {
             let name = self.output.as_deref().unwrap_or_else(|| "-".as_ref());
             error_line(format!("{}: {}", name.display(), fsrc::io_message(&e)));
@@ -252,6 +269,16 @@ impl CommonArgs {
         Ok(if self.validation.enabled() { reporter.with_validation(self.validation.only_live) } else { reporter })
     }
 
+    /// What SARIF output needs from the command: the rules' help text, the category, and how to
+    /// find the files findings are in.
+    fn sarif(&self, engine: &Engine, artifacts: Box<dyn Artifacts>) -> SarifOptions {
+        SarifOptions {
+            rules: engine.book.rules.clone(),
+            category: self.sarif_category.clone(),
+            head_only: self.sarif_head_only,
+            artifacts,
+        }
+    }
     /// The verifier when live validation was asked for (after confirming `--revoke-live`).
     fn verifier(&self) -> Result<Option<Verifier>, u8> {
         let v = &self.validation;
@@ -456,15 +483,15 @@ fn run_scan(a: ScanArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let reporter = Mutex::new(reporter);
-    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.common.threads.unwrap_or(0), ..Default::default() };
     let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let reporter = Mutex::new(reporter.with_sarif(a.common.sarif(&engine, Box::new(FsArtifacts::new(&roots)))));
+    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.common.threads.unwrap_or(0), ..Default::default() };
     let (inputs, errors) = fsrc::collect_inputs(&roots, &walk);
     for e in errors {
         reporter.lock().unwrap().error(e);
     }
     if !stdin_named.is_empty() {
-        let r = fsrc::scan_stream(&engine, "<stdin>", std::io::stdin().lock());
+        let r = fsrc::scan_stream(&engine, fsrc::STDIN_NAME, std::io::stdin().lock());
         deliver(&reporter, verifier.as_ref(), r);
     }
     fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, verifier.as_ref(), r));

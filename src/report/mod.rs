@@ -5,8 +5,12 @@
 //!   with `--validate`, the outcome on the same line and who is exposed on the next.
 //! * `json`: one document with findings, summary and errors.
 //! * `jsonl`: one finding per line, written as each file finishes (streaming).
+//! * `sarif`: SARIF 2.1.0 for GitHub code scanning (see [`sarif`]).
 
+pub mod artifacts;
 pub mod json;
+pub mod linehash;
+pub mod sarif;
 pub mod text;
 
 use crate::finding::{Finding, Status};
@@ -23,6 +27,7 @@ pub enum Format {
     Text,
     Json,
     Jsonl,
+    Sarif,
 }
 
 /// Counts per rule, distinct by fingerprint.
@@ -208,6 +213,11 @@ fn is_live(f: &Finding) -> bool {
     f.validation.as_ref().is_some_and(|v| v.status == Status::Live)
 }
 
+/// Prints a one-line warning on stderr: something the user should know that does not fail the scan.
+pub fn warning_line(msg: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "forcescan: warning: {}", escape_control(&msg.to_string()));
+}
+
 /// Collects the results of a scan from any number of threads and writes the report: JSON Lines as
 /// results arrive, the other formats sorted at the end. Errors go to stderr as they happen and
 /// make the exit code 2. Every command (scan, git, sweep) reports through this.
@@ -221,6 +231,7 @@ pub struct Reporter {
     bytes: u64,
     write_error: Option<std::io::Error>,
     correlator: crate::correlate::Correlator,
+    sarif: sarif::SarifOptions,
     /// Set when live validation runs: outcomes per distinct credential, and whether to keep only
     /// live ones.
     validation: Option<Validated>,
@@ -248,6 +259,7 @@ impl Reporter {
             bytes: 0,
             write_error: None,
             correlator: crate::correlate::Correlator::new(book),
+            sarif: sarif::SarifOptions { rules: book.rules.clone(), ..Default::default() },
             validation: None,
         }
     }
@@ -277,6 +289,13 @@ impl Reporter {
     /// Whether a finding is reported: all of them, or with `--only-live` those of live credentials.
     fn shown(&self, f: &Finding) -> bool {
         !self.validation.as_ref().is_some_and(|v| v.only_live) || is_live(f)
+    }
+
+    /// Sets what SARIF output needs beyond findings: rule metadata, the category, where files
+    /// are. Without it, SARIF describes rules from their findings and locates files on disk.
+    pub fn with_sarif(mut self, opts: sarif::SarifOptions) -> Reporter {
+        self.sarif = opts;
+        self
     }
 
     /// Records something that could not be scanned, and says so on stderr now.
@@ -309,6 +328,11 @@ impl Reporter {
     /// Writes what remains and returns the exit code.
     pub fn finish(mut self) -> u8 {
         self.correlator.apply(&mut self.findings);
+        if self.format == Format::Sarif {
+            // Dropped findings are not reported, so they do not make the exit code 1 either.
+            let opts = &self.sarif;
+            self.findings.retain(|f| opts.keeps(f));
+        }
         sort_findings(&mut self.findings);
         if let Some(val) = &mut self.validation {
             if val.only_live {
@@ -333,6 +357,17 @@ impl Reporter {
                 let held: Vec<&Finding> =
                     self.findings.iter().filter(|f| self.correlator.holds_back(&f.rule)).collect();
                 json::write_lines(&mut self.out, held)
+            }
+            (None, Format::Sarif) => {
+                sarif::write(&mut self.out, &self.findings, &self.errors, &self.sarif).map(|left_out| {
+                    if left_out > 0 {
+                        warning_line(format!(
+                            "{left_out} results left out of the SARIF report (GitHub accepts at most {} per run; \
+                             the most severe are kept)",
+                            sarif::MAX_RESULTS
+                        ));
+                    }
+                })
             }
         };
         if let Err(e) = written.and_then(|_| self.out.finish()) {

@@ -33,6 +33,9 @@ impl Default for WalkOptions {
     }
 }
 
+/// The name standard input goes by in reports. Reports that re-read files know it is not one.
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Something that could not be scanned, with the path it concerns. Messages never contain file
 /// contents, so they never contain secrets.
 #[derive(Debug, Clone, PartialEq, Eq)]

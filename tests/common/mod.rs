@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fake_salesforce;
+pub mod sarif;
 
 use assert_cmd::Command;
 use std::path::Path;
@@ -16,6 +17,9 @@ pub const REFRESH_TOKEN: &str =
 pub const SECURITY_TOKEN: &str = "exz9e2axKQfrJomvqftIJh0I";
 pub const DOC_ACCESS_TOKEN: &str =
     "00Dx0000000BV7z!AR8AQP0jITN80ESEsj5EbaZTFG0RNBaT1cyWk7Tr5q9OrHVBWZ6T7d8sq.Bv1frJeYGiHXfDJfLlPWDzb9EhrDQNEN.uwAe2";
+
+/// Every fake credential above, for checks that none of them leaks into a report.
+pub const ALL_SECRETS: &[&str] = &[ACCESS_TOKEN, ACCESS_TOKEN_2, REFRESH_TOKEN, SECURITY_TOKEN, DOC_ACCESS_TOKEN];
 
 pub fn forcescan() -> Command {
     let mut c = Command::cargo_bin("forcescan").expect("binary built");
