@@ -115,27 +115,11 @@ pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
         if s >= end || end - s < 8 {
             continue;
         }
-        let text: Vec<u8> = buf[s..end]
-            .iter()
-            .map(|&b| match b {
-                b'-' => b'+',
-                b'_' => b'/',
-                b => b,
-            })
-            .collect();
+        let text = &buf[s..end];
         let usable = text.len() - text.len() % 4;
         let tail = text.len() % 4;
-        let mut t = text[..usable].to_vec();
-        if tail >= 2 {
-            t.extend_from_slice(&text[usable..]);
-        }
-        let engine = base64::engine::GeneralPurpose::new(
-            &base64::alphabet::STANDARD,
-            base64::engine::GeneralPurposeConfig::new()
-                .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
-                .with_decode_allow_trailing_bits(true),
-        );
-        let Ok(bytes) = engine.decode(&t) else { continue };
+        // A dangling single character cannot be decoded; two or three are a padless final group.
+        let Some(bytes) = base64_lenient(if tail >= 2 { text } else { &text[..usable] }) else { continue };
         if best.as_ref().is_none_or(|b| printable(&bytes) > printable(&b.bytes)) {
             let run_end = if tail >= 2 { end.max(pad_end) } else { s + usable };
             best = Some(Decoded { bytes, run: s..run_end, encoding: Encoding::Base64, map: Vec::new() });
@@ -144,17 +128,10 @@ pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
     best.filter(|d| printable(&d.bytes) * 10 >= d.bytes.len() * 6)
 }
 
-/// Decodes a whole value that is base64 of printable text (a Kubernetes Secret's `data` entry).
-pub fn decode_value_base64(v: &[u8]) -> Option<Vec<u8>> {
-    if v.len() < 8 || v.len() > 4096 || !v.iter().all(|&b| is_b64(b) || b == b'=') {
-        return None;
-    }
-    let engine = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::STANDARD,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-    );
-    let std: Vec<u8> = v
+/// Decodes standard or URL-safe base64, padded or not, tolerating non-zero trailing bits (text cut
+/// out of a larger run). The one base64 decoder every caller uses.
+pub fn base64_lenient(text: &[u8]) -> Option<Vec<u8>> {
+    let std: Vec<u8> = text
         .iter()
         .map(|&b| match b {
             b'-' => b'+',
@@ -162,7 +139,21 @@ pub fn decode_value_base64(v: &[u8]) -> Option<Vec<u8>> {
             b => b,
         })
         .collect();
-    let bytes = engine.decode(std).ok()?;
+    let engine = base64::engine::GeneralPurpose::new(
+        &base64::alphabet::STANDARD,
+        base64::engine::GeneralPurposeConfig::new()
+            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent)
+            .with_decode_allow_trailing_bits(true),
+    );
+    engine.decode(std).ok()
+}
+
+/// Decodes a whole value that is base64 of printable text (a Kubernetes Secret's `data` entry).
+pub fn decode_value_base64(v: &[u8]) -> Option<Vec<u8>> {
+    if v.len() < 8 || v.len() > 4096 || !v.iter().all(|&b| is_b64(b) || b == b'=') {
+        return None;
+    }
+    let bytes = base64_lenient(v)?;
     (printable(&bytes) == bytes.len() && !bytes.is_empty()).then_some(bytes)
 }
 

@@ -318,14 +318,8 @@ fn plain_password_ok(v: &[u8]) -> bool {
 }
 
 fn jwt_sfdc_core(v: &[u8]) -> bool {
-    use base64::Engine as _;
     let Some(header) = v.split(|&b| b == b'.').next() else { return false };
-    let engine = base64::engine::GeneralPurpose::new(
-        &base64::alphabet::URL_SAFE,
-        base64::engine::GeneralPurposeConfig::new()
-            .with_decode_padding_mode(base64::engine::DecodePaddingMode::Indifferent),
-    );
-    let Ok(json) = engine.decode(header) else { return false };
+    let Some(json) = crate::decode::base64_lenient(header) else { return false };
     let Ok(serde_json::Value::Object(h)) = serde_json::from_slice::<serde_json::Value>(&json) else { return false };
     h.get("tty").and_then(|t| t.as_str()) == Some("sfdc-core-token")
 }
