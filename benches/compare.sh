@@ -1,0 +1,144 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark: forcescan against ripgrep (same anchors), kingfisher and gitleaks.
+#
+#   benches/compare.sh                 # all workloads, RUNS=3
+#   RUNS=5 WORKLOADS="logs start" benches/compare.sh
+#
+# Workloads (data generated once with ../shared/bench/*.py and cached under target/bench-data/):
+#   logs   1 GiB of plain logs (gen-logs.py --mb 1024 --gzip-share 0), directory scan
+#   gz     the same size with half the files gzip-compressed (gen-logs.py --mb 1024), `rg -z`
+#   git    the 20,000-commit synthetic repository (gen-history.py), full history
+#   start  one small file: what every hook invocation pays
+# Tools run alternately, RUNS times each; the table shows medians of wall time, CPU (user+sys)
+# and peak RSS (GNU time), plus how many planted secrets each tool reported. Prints markdown for
+# benches/README.md. Needs python3, git, ripgrep, GNU time, bc.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+shared=${SHARED:-$root/../shared}
+runs=${RUNS:-3}
+workloads=${WORKLOADS:-logs gz git start}
+data=${BENCH_DATA:-$root/target/bench-data}
+mkdir -p "$data"
+eval "$("$shared/bench/peers.sh")"
+cargo build --release --quiet --manifest-path "$root/Cargo.toml"
+fs=$root/target/release/forcescan
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+"$fs" rules anchors > "$tmp/anchors"
+
+gen_logs() { # dir share
+  [ -f "$1/planted.jsonl" ] || python3 "$shared/bench/gen-logs.py" "$1" --mb 1024 --gzip-share "$2" >&2
+}
+gen_repo() {
+  [ -f "$data/history.expected.jsonl" ] || python3 "$shared/bench/gen-history.py" "$data/history" --commits 20000 >&2
+}
+
+# Planted secrets found, from a tool's report file: counts planted (file, line) pairs present.
+count_logs() { # tool report planted.jsonl
+  python3 - "$@" <<'PY'
+import json, sys, re
+tool, report, planted = sys.argv[1:4]
+want = {(w["file"], w["line"]) for w in map(json.loads, open(planted))}
+got = set()
+text = open(report, errors="replace").read()
+def add(path, line):
+    if path is None or line is None:
+        return
+    name = re.split(r"[/!]", str(path).replace("\\", "/"))[-1]
+    got.add((name, int(line)))
+    got.add((name + ".gz", int(line)))
+def walk(o):
+    if isinstance(o, dict):
+        add(o.get("path") or o.get("File"), o.get("line") or o.get("StartLine") or o.get("line_num"))
+        for v in o.values():
+            walk(v)
+    elif isinstance(o, list):
+        for v in o:
+            walk(v)
+try:
+    walk(json.loads(text))
+except ValueError:
+    for l in text.splitlines():
+        if l.strip():
+            walk(json.loads(l))
+print(f"{len(want & got)}/{len(want)}")
+PY
+}
+count_git() { # report
+  python3 - "$1" "$data/history.expected.jsonl" <<'PY'
+import json, sys
+text = open(sys.argv[1], errors="replace").read()
+want = [json.loads(l) for l in open(sys.argv[2])]
+# A planted secret counts as found when its path (or, for the dangling blob, the kind) is reported.
+found = sum(1 for w in want if (w["path"] or "leftover") in text or (w["path"] is None and "blob" in text))
+print(f"{found}/{len(want)}")
+PY
+}
+
+declare -A W C M F
+measure() { # key command...
+  local key=$1; shift
+  local line
+  line=$( { /usr/bin/time -f "%e %U %S %M" "$@" > "$tmp/out.$key" 2>/dev/null; } 2>&1 | tail -n 1 || true)
+  read -r w u s m <<< "$line"
+  W[$key]+="$w "; C[$key]+="$(echo "$u + $s" | bc) "; M[$key]+="$m "
+}
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+row() { # key label found
+  local w c m
+  w=$(echo "${W[$1]}" | median); c=$(echo "${C[$1]}" | median); m=$(echo "${M[$1]}" | median)
+  echo "| $2 | $w | $c | $((m / 1024)) | $3 |"
+}
+header() { echo; echo "### $1"; echo; echo "| tool | wall s | cpu s | peak RSS MB | planted found |"; echo "|---|---|---|---|---|"; }
+
+echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; $(date -u +%Y-%m-%d); median of $runs runs, tools alternating"
+
+for wl in $workloads; do
+  case $wl in
+  logs | gz)
+    dir=$data/logs-1024-$wl
+    if [ "$wl" = logs ]; then gen_logs "$dir" 0; else gen_logs "$dir" 0.5; fi
+    cat "$dir"/* > /dev/null
+    z=""; [ "$wl" = gz ] && z="-z"
+    for ((i = 0; i < runs; i++)); do
+      measure fs "$fs" sweep "$dir" -o "$tmp/fs.jsonl"
+      cp "$tmp/fs.jsonl" "$tmp/report.fs"
+      measure rg rg $z --no-ignore -n -F -f "$tmp/anchors" "$dir"
+      measure kf "$KINGFISHER" scan "$dir" --no-validate --format json --output "$tmp/report.kf"
+      measure gl "$GITLEAKS" dir "$dir" --report-format json --report-path "$tmp/report.gl" --no-banner
+    done
+    header "$( [ "$wl" = logs ] && echo "1 GiB plain logs" || echo "1 GiB logs, half gzip-compressed")"
+    row fs "forcescan sweep" "$(count_logs fs "$tmp/report.fs" "$dir/planted.jsonl")"
+    row rg "rg $z (same anchors, no confirmation)" "n/a"
+    row kf "kingfisher --no-validate" "$(count_logs kf "$tmp/report.kf" "$dir/planted.jsonl")"
+    row gl "gitleaks dir" "$(count_logs gl "$tmp/report.gl" "$dir/planted.jsonl")"
+    ;;
+  git)
+    gen_repo
+    repo=$data/history
+    for ((i = 0; i < runs; i++)); do
+      measure gfs "$fs" git "$repo" --all-objects -f jsonl
+      cp "$tmp/out.gfs" "$tmp/report.gfs"
+      measure gkf "$KINGFISHER" scan "$repo" --no-validate --format json --output "$tmp/report.gkf"
+      measure ggl "$GITLEAKS" git "$repo" --report-format json --report-path "$tmp/report.ggl" --no-banner
+    done
+    header "git history, 20,000 commits"
+    row gfs "forcescan git --all-objects" "$(count_git "$tmp/report.gfs")"
+    row gkf "kingfisher --no-validate" "$(count_git "$tmp/report.gkf")"
+    row ggl "gitleaks git" "$(count_git "$tmp/report.ggl")"
+    ;;
+  start)
+    small=$tmp/small.properties
+    printf 'sf.username=deploy@acme.com\nsf.serverurl=https://login.salesforce.com\n' > "$small"
+    for ((i = 0; i < runs * 5; i++)); do
+      measure sfs "$fs" scan "$small"
+      measure skf "$KINGFISHER" scan "$small" --no-validate --format json --output "$tmp/k.json"
+      measure sgl "$GITLEAKS" dir "$small" --no-banner
+    done
+    header "start-up: one small file"
+    row sfs "forcescan scan" "-"
+    row skf "kingfisher scan" "-"
+    row sgl "gitleaks dir" "-"
+    ;;
+  esac
+done
