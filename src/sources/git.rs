@@ -1,0 +1,1333 @@
+//! Git history: every blob that a scope of commits introduced, read and scanned exactly once, each
+//! finding attributed to the commit and path that first introduced its blob.
+//!
+//! The scan runs in three phases so that memory is bounded by the number of objects, never by their
+//! contents:
+//!
+//! 1. **Walk** (one thread). The commits in scope are put in topological order, oldest first, so
+//!    every parent comes before its children. Each commit's tree is walked, skipping any subtree
+//!    already walked for an earlier commit (and, for a range, any subtree equal to the one a parent
+//!    has at that path): a blob not seen before was introduced by this commit, at this path. Only
+//!    trees are read here, each distinct tree once, and only ids and paths are kept. Content that
+//!    only a merge commit has (a conflict resolution) is new in the merge's tree, so it is found too.
+//! 2. **Scan** (every core). Blobs are read in pack order (delta bases before their deltas), each
+//!    exactly once, one blob in memory per worker; each worker has its own `git2::Repository`,
+//!    which is not `Sync`.
+//! 3. **Attribute**. A secret that stays in a file while the file changes is in many blobs; it is
+//!    reported once per path, at the oldest blob that has it. Findings get their commit, author
+//!    (name only: reports travel further than the repository), date and summary, and whether the
+//!    same secret (same rule and fingerprint) is still in a blob of HEAD's tree. They are handed to
+//!    the reporter in that deterministic order, so the same repository always gives the same report.
+//!
+//! Missing or corrupt objects, a shallow boundary, or refs that point nowhere are reported as errors
+//! and skipped; the rest of the scan goes on and the exit code is 2.
+
+use crate::engine::Engine;
+use crate::finding::{Finding, GitProvenance};
+use crate::report::Reporter;
+use crate::sources::fs::{display_path, ScanError};
+use git2::{ErrorCode, ObjectType, Odb, Oid, Repository};
+use std::cmp::Reverse;
+use std::collections::{BinaryHeap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+/// Which commits (and objects) a git scan covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Scope {
+    /// Every commit reachable from any ref or from HEAD.
+    AllRefs,
+    /// Every commit reachable from one revision (a branch, tag or commit).
+    Branch(String),
+    /// What the commits of `A..B` introduced: reachable from B, not from A.
+    Range(String),
+    /// What the commits after `commit` introduced, on `branch` or on every ref.
+    Since {
+        commit: String,
+        branch: Option<String>,
+    },
+    /// Every ref, then every commit and blob in the object database that no ref reaches (dangling
+    /// blobs, amended or reset commits): a forensic sweep.
+    AllObjects,
+}
+
+/// What to scan and how.
+#[derive(Debug, Clone)]
+pub struct GitOptions {
+    /// The repository, or any directory inside its work tree; `None`: the current directory.
+    pub repo: Option<PathBuf>,
+    pub scope: Scope,
+    /// Worker threads for reading and scanning blobs (0: one per core).
+    pub threads: usize,
+    /// Show a progress bar on stderr (the caller decides: only on a terminal, never in CI).
+    pub progress: bool,
+}
+
+/// Digits of a commit id shown in text reports and messages: enough to be unique in any real
+/// repository, stable across runs (git's own abbreviation grows with the repository).
+pub const SHORT_ID: usize = 12;
+
+/// Files at least this large are scanned in parallel chunks, like memory-mapped files.
+const CHUNKED_SCAN_BYTES: usize = 16 << 20;
+
+/// Scans a repository's history into `reporter`. Every problem, fatal or not, is reported there as
+/// an error (so the exit code becomes 2); whatever can be scanned still is.
+pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
+    configure_libgit2();
+    let label = display_path(opts.repo.as_deref().unwrap_or_else(|| Path::new(".")));
+    let repo_err = |message: String| ScanError {
+        path: label.clone(),
+        message,
+    };
+    let repo = match Repository::discover(opts.repo.as_deref().unwrap_or_else(|| Path::new(".")))
+    {
+        Ok(r) => r,
+        Err(e) => {
+            reporter.error(repo_err(format!("not a git repository ({})", e.message())));
+            return;
+        }
+    };
+    let odb = match repo.odb() {
+        Ok(o) => o,
+        Err(e) => {
+            reporter.error(repo_err(format!(
+                "cannot open the object database: {}",
+                e.message()
+            )));
+            return;
+        }
+    };
+    let progress = Progress::new(opts.progress);
+    let mut errors = Vec::new();
+    let plan = match plan_scope(&repo, &opts.scope, &mut errors) {
+        Ok(p) => p,
+        Err(message) => {
+            errors.into_iter().for_each(|e| reporter.error(e));
+            reporter.error(repo_err(message));
+            return;
+        }
+    };
+    let shallow = read_shallow(&repo);
+    let mut history = History::default();
+    let mut walker = Walker::new(&odb, &progress, &label);
+    walker.walk(&mut history, &plan.tips, &plan.hidden, &shallow);
+    if opts.scope == Scope::AllObjects {
+        walker.sweep_unreachable(&mut history, &shallow);
+    }
+    errors.append(&mut walker.errors);
+    let mut boundary: Vec<Oid> = history.shallow_hits.clone();
+    boundary.sort();
+    if !boundary.is_empty() {
+        let ids: Vec<String> = boundary.iter().map(|o| short(*o)).collect();
+        errors.insert(
+            0,
+            repo_err(format!(
+                "shallow clone: history before {} is not available",
+                ids.join(", ")
+            )),
+        );
+    }
+    if history.commits.is_empty() && walker.units.is_empty() {
+        errors.into_iter().for_each(|e| reporter.error(e));
+        reporter.error(repo_err(format!("nothing to scan: {}", plan.empty_reason)));
+        return;
+    }
+    errors.into_iter().for_each(|e| reporter.error(e));
+
+    let units = std::mem::take(&mut walker.units);
+    drop(walker);
+    let threads = if opts.threads == 0 {
+        rayon::current_num_threads()
+    } else {
+        opts.threads
+    };
+    let jobs: Vec<Job> = units
+        .iter()
+        .map(|u| Job {
+            oid: u.oid,
+            path: &u.path,
+        })
+        .collect();
+    progress.scanning(jobs.len());
+    let order = pack_order(&repo, &jobs);
+    let mut outcomes = scan_blobs(repo.path(), engine, &jobs, &order, threads, &progress);
+    progress.finish();
+
+    let any_findings = outcomes.iter().any(|o| !o.findings.is_empty());
+    let at_head = if any_findings {
+        secrets_at_head(&repo, &odb, engine, &units, &outcomes, threads)
+    } else {
+        None
+    };
+    keep_first_per_path(&units, &mut outcomes);
+    let mut info = CommitInfoCache::new(&odb);
+    for (unit, outcome) in units.iter().zip(outcomes) {
+        let mut findings = outcome.findings;
+        for f in &mut findings {
+            f.git = Some(provenance(unit, &history, &mut info, at_head.as_ref(), f));
+        }
+        let error = outcome.error.map(|message| ScanError {
+            path: unit.path.clone(),
+            message,
+        });
+        reporter.unit(outcome.bytes, findings, error);
+    }
+}
+
+/// Process-wide libgit2 settings, set once before any repository is opened.
+fn configure_libgit2() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // libgit2 re-hashes (SHA-1 with collision detection) every object it reads; that costs as
+        // much as the scan itself. zlib's checksum still catches damaged objects.
+        git2::opts::strict_hash_verification(false);
+        // forcescan only reads objects: it runs no hooks, filters or configured commands, which is
+        // what the ownership check (git's safe.directory) protects against. Without this, scanning
+        // a checkout owned by another user (a CI volume, a mounted disk) would fail.
+        // SAFETY: called once, before this process opens any repository.
+        unsafe {
+            let _ = git2::opts::set_verify_owner_validation(false);
+        }
+    });
+}
+
+/// The commits a scope starts from and the ones it excludes (with everything they reach).
+struct Plan {
+    tips: Vec<Oid>,
+    hidden: Vec<Oid>,
+    /// Why the scope would be empty, for the error message.
+    empty_reason: String,
+}
+
+/// Resolves a scope into tips and hidden commits. Refs that cannot be read are added to `errors`;
+/// a revision the user named that does not resolve is the returned error.
+fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> Result<Plan, String> {
+    let commit_of = |flag: &str, spec: &str| -> Result<Oid, String> {
+        repo.revparse_single(spec)
+            .and_then(|o| o.peel_to_commit())
+            .map(|c| c.id())
+            .map_err(|e| format!("{flag} {spec}: {}", e.message()))
+    };
+    let (tips, hidden, empty_reason) = match scope {
+        Scope::AllRefs | Scope::AllObjects => (
+            all_ref_tips(repo, errors),
+            Vec::new(),
+            if *scope == Scope::AllRefs {
+                "no commit is reachable from any ref (an empty repository?)".to_string()
+            } else {
+                "the object database holds no commits or blobs".to_string()
+            },
+        ),
+        Scope::Branch(name) => (
+            vec![commit_of("--branch", name)?],
+            Vec::new(),
+            format!("--branch {name} has no commits"),
+        ),
+        Scope::Since { commit, branch } => {
+            let tips = match branch {
+                Some(b) => vec![commit_of("--branch", b)?],
+                None => all_ref_tips(repo, errors),
+            };
+            let on = branch.as_deref().map_or("any ref".to_string(), |b| b.to_string());
+            (
+                tips,
+                vec![commit_of("--since-commit", commit)?],
+                format!("no commit on {on} comes after {commit}"),
+            )
+        }
+        Scope::Range(spec) => {
+            let rs = repo
+                .revparse(spec)
+                .map_err(|e| format!("--range {spec}: {}", e.message()))?;
+            if rs.mode().contains(git2::RevparseMode::MERGE_BASE) {
+                return Err(format!(
+                    "--range {spec}: symmetric ranges (A...B) are not supported; use A..B"
+                ));
+            }
+            let (Some(from), Some(to)) = (rs.from(), rs.to()) else {
+                return Err(format!("--range {spec}: expected a range A..B"));
+            };
+            let peel = |o: &git2::Object| {
+                o.peel_to_commit()
+                    .map(|c| c.id())
+                    .map_err(|e| format!("--range {spec}: {}", e.message()))
+            };
+            (
+                vec![peel(to)?],
+                vec![peel(from)?],
+                format!("the range {spec} has no commits"),
+            )
+        }
+    };
+    Ok(Plan {
+        tips,
+        hidden,
+        empty_reason,
+    })
+}
+
+/// The commits every ref and HEAD point to, sorted. Symbolic refs are skipped (their targets are
+/// refs too); refs to trees or blobs are skipped (`--all-objects` finds those blobs); a ref whose
+/// object is missing is an error.
+fn all_ref_tips(repo: &Repository, errors: &mut Vec<ScanError>) -> Vec<Oid> {
+    let mut peeled: Vec<(String, Result<Oid, git2::Error>)> = Vec::new();
+    match repo.references() {
+        Ok(refs) => {
+            for r in refs {
+                match r {
+                    Ok(r) if r.kind() == Some(git2::ReferenceType::Symbolic) => {}
+                    Ok(r) => peeled.push((
+                        String::from_utf8_lossy(r.name_bytes()).into_owned(),
+                        r.peel_to_commit().map(|c| c.id()),
+                    )),
+                    Err(e) => errors.push(ScanError {
+                        path: "refs".to_string(),
+                        message: format!("cannot read a ref: {}", e.message()),
+                    }),
+                }
+            }
+        }
+        Err(e) => errors.push(ScanError {
+            path: "refs".to_string(),
+            message: format!("cannot list refs: {}", e.message()),
+        }),
+    }
+    // A detached HEAD reaches commits no ref does. An unborn HEAD (empty repository) is no error.
+    if let Ok(head) = repo.head() {
+        peeled.push(("HEAD".to_string(), head.peel_to_commit().map(|c| c.id())));
+    }
+    let mut tips = Vec::new();
+    for (name, r) in peeled {
+        match r {
+            Ok(oid) => tips.push(oid),
+            Err(e) if e.code() == ErrorCode::NotFound => errors.push(ScanError {
+                path: name,
+                message: format!("ref points to a missing object ({})", e.message()),
+            }),
+            Err(_) => {} // a ref to a tree or a blob
+        }
+    }
+    tips.sort();
+    tips.dedup();
+    tips
+}
+
+/// The commits a shallow clone was cut at (`shallow` in the common git directory): their parents
+/// are not in the repository.
+fn read_shallow(repo: &Repository) -> HashSet<Oid> {
+    std::fs::read_to_string(repo.commondir().join("shallow"))
+        .unwrap_or_default()
+        .lines()
+        .filter_map(|l| Oid::from_str(l.trim()).ok())
+        .collect()
+}
+
+/// The commits in scope, in walk order, and what the walk learnt about them.
+#[derive(Default)]
+struct History {
+    /// Commits in topological order, oldest first; `Unit::commit` indexes this.
+    commits: Vec<Oid>,
+    /// Every commit already walked (so a second walk, of unreachable commits, skips them).
+    walked: HashSet<Oid>,
+    /// Shallow-boundary commits the walk reached.
+    shallow_hits: Vec<Oid>,
+}
+
+/// A blob to scan: its id, and the commit (index into `History::commits`, `None` for a blob no
+/// commit reaches) and path that introduced it. Units are created in introduction order.
+struct Unit {
+    oid: Oid,
+    commit: Option<u32>,
+    path: String,
+}
+
+/// A commit as the walk needs it.
+struct CommitNode {
+    oid: Oid,
+    tree: Oid,
+    parents: Vec<Oid>,
+    time: i64,
+}
+
+/// Phase 1: walks commits and trees, creating a `Unit` for every blob not seen before.
+struct Walker<'a> {
+    odb: &'a Odb<'a>,
+    progress: &'a Progress,
+    /// How the repository is named in errors that concern no path (commits, refs).
+    label: &'a str,
+    trees: HashSet<Oid>,
+    blobs: HashSet<Oid>,
+    units: Vec<Unit>,
+    errors: Vec<ScanError>,
+}
+
+impl<'a> Walker<'a> {
+    fn new(odb: &'a Odb<'a>, progress: &'a Progress, label: &'a str) -> Self {
+        Walker {
+            odb,
+            progress,
+            label,
+            trees: HashSet::new(),
+            blobs: HashSet::new(),
+            units: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// Walks every commit reachable from `tips` but not from `hidden`. With hidden commits (a
+    /// range), each commit's tree is compared with its parents' so that only what the commits in
+    /// range introduced is collected.
+    fn walk(&mut self, h: &mut History, tips: &[Oid], hidden: &[Oid], shallow: &HashSet<Oid>) {
+        let excluded = if hidden.is_empty() {
+            HashSet::new()
+        } else {
+            self.reachable(hidden, shallow)
+        };
+        let compare = !hidden.is_empty();
+        let nodes = self.collect_commits(h, tips, &excluded, shallow);
+        let mut parent_trees: HashMap<Oid, Oid> = nodes.iter().map(|n| (n.oid, n.tree)).collect();
+        for i in topo_oldest_first(&nodes) {
+            let n = &nodes[i];
+            let idx = h.commits.len() as u32;
+            h.commits.push(n.oid);
+            let parents: Vec<Oid> = if compare {
+                n.parents
+                    .iter()
+                    .filter_map(|p| self.tree_of(*p, &mut parent_trees))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            self.walk_tree(idx, n.tree, parents);
+            if h.commits.len() % 256 == 0 {
+                self.progress.walking(h.commits.len(), self.units.len());
+            }
+        }
+    }
+
+    /// The tree of a commit outside the walk (a range's boundary parent), cached.
+    fn tree_of(&mut self, commit: Oid, cache: &mut HashMap<Oid, Oid>) -> Option<Oid> {
+        if let Some(t) = cache.get(&commit) {
+            return Some(*t);
+        }
+        let raw = self.read(commit, ObjectType::Commit, "")?;
+        let tree = parse_commit(raw.data())?.tree;
+        cache.insert(commit, tree);
+        Some(tree)
+    }
+
+    /// Reads an object of the expected kind; a missing or wrong object is recorded as an error
+    /// (against `path`, or the repository for the root tree and commits) and gives `None`.
+    fn read(&mut self, oid: Oid, kind: ObjectType, path: &str) -> Option<git2::OdbObject<'a>> {
+        match read_object(self.odb, oid, kind) {
+            Ok(o) => Some(o),
+            Err(message) => {
+                self.errors.push(ScanError {
+                    path: self.display(path),
+                    message,
+                });
+                None
+            }
+        }
+    }
+
+    /// A path for an error message; the root tree and commits are the repository's.
+    fn display(&self, path: &str) -> String {
+        if path.is_empty() { self.label } else { path }.to_string()
+    }
+
+    /// Every commit reachable from `from` (the hidden side of a range).
+    fn reachable(&mut self, from: &[Oid], shallow: &HashSet<Oid>) -> HashSet<Oid> {
+        let mut seen = HashSet::new();
+        let mut stack: Vec<Oid> = from.to_vec();
+        while let Some(oid) = stack.pop() {
+            if !seen.insert(oid) {
+                continue;
+            }
+            let Some(raw) = self.read(oid, ObjectType::Commit, "") else {
+                continue;
+            };
+            if let Some(c) = parse_commit(raw.data()) {
+                if !shallow.contains(&oid) {
+                    stack.extend(c.parents);
+                }
+            }
+        }
+        seen
+    }
+
+    /// The commits reachable from `tips`, minus `excluded` and minus commits walked before.
+    fn collect_commits(
+        &mut self,
+        h: &mut History,
+        tips: &[Oid],
+        excluded: &HashSet<Oid>,
+        shallow: &HashSet<Oid>,
+    ) -> Vec<CommitNode> {
+        let mut nodes = Vec::new();
+        let mut stack: Vec<Oid> = tips.iter().rev().copied().collect();
+        while let Some(oid) = stack.pop() {
+            if excluded.contains(&oid) || !h.walked.insert(oid) {
+                continue;
+            }
+            let Some(raw) = self.read(oid, ObjectType::Commit, "") else {
+                continue;
+            };
+            let Some(mut c) = parse_commit(raw.data()) else {
+                self.errors.push(ScanError {
+                    path: self.label.to_string(),
+                    message: format!("commit {oid} is corrupt"),
+                });
+                continue;
+            };
+            if shallow.contains(&oid) {
+                // Its parents were not fetched: to the walk it is a root commit.
+                c.parents.clear();
+                h.shallow_hits.push(oid);
+            }
+            stack.extend(c.parents.iter().rev());
+            nodes.push(CommitNode {
+                oid,
+                tree: c.tree,
+                parents: c.parents,
+                time: c.time,
+            });
+        }
+        nodes
+    }
+
+    /// Walks one commit's tree. `parents` are the parent commits' root trees when comparing (a
+    /// range), empty otherwise: then a blob is new exactly when no earlier commit had it, since
+    /// parents were walked first.
+    fn walk_tree(&mut self, commit: u32, root: Oid, parents: Vec<Oid>) {
+        if parents.contains(&root) || !self.trees.insert(root) {
+            return;
+        }
+        let mut stack: Vec<(Oid, String, Vec<Oid>)> = vec![(root, String::new(), parents)];
+        while let Some((tree, prefix, parents)) = stack.pop() {
+            let Some(raw) = self.read(tree, ObjectType::Tree, &prefix) else {
+                continue;
+            };
+            let parent_raws: Vec<git2::OdbObject> = parents
+                .iter()
+                .filter_map(|p| self.read(*p, ObjectType::Tree, &prefix))
+                .collect();
+            let parent_entries: Vec<HashMap<&[u8], TreeEntry>> = parent_raws
+                .iter()
+                .map(|r| {
+                    parse_tree(r.data())
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|e| (e.name, e))
+                        .collect()
+                })
+                .collect();
+            let Some(entries) = parse_tree(raw.data()) else {
+                self.errors.push(ScanError {
+                    path: self.display(&prefix),
+                    message: format!("tree {tree} is corrupt"),
+                });
+                continue;
+            };
+            for e in entries {
+                let in_parent = |kind| {
+                    parent_entries
+                        .iter()
+                        .filter_map(move |m| m.get(&e.name).filter(|p| p.kind == kind))
+                };
+                match e.kind {
+                    EntryKind::Gitlink => {}
+                    EntryKind::Tree => {
+                        if in_parent(EntryKind::Tree).any(|p| p.oid == e.oid)
+                            || !self.trees.insert(e.oid)
+                        {
+                            continue;
+                        }
+                        let sub: Vec<Oid> = in_parent(EntryKind::Tree).map(|p| p.oid).collect();
+                        stack.push((e.oid, join_path(&prefix, e.name), sub));
+                    }
+                    EntryKind::Blob => {
+                        if self.blobs.contains(&e.oid)
+                            || in_parent(EntryKind::Blob).any(|p| p.oid == e.oid)
+                        {
+                            continue;
+                        }
+                        self.blobs.insert(e.oid);
+                        self.units.push(Unit {
+                            oid: e.oid,
+                            commit: Some(commit),
+                            path: join_path(&prefix, e.name),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// `--all-objects`: after the refs, walks every commit no ref reaches (attributing its new
+    /// blobs to it), then adds every blob still not seen, attributed to no commit.
+    fn sweep_unreachable(&mut self, h: &mut History, shallow: &HashSet<Oid>) {
+        let mut unknown = Vec::new();
+        let listed = self.odb.foreach(|oid| {
+            if !h.walked.contains(oid) && !self.trees.contains(oid) && !self.blobs.contains(oid)
+            {
+                unknown.push(*oid);
+            }
+            true
+        });
+        if let Err(e) = listed {
+            self.errors.push(ScanError {
+                path: self.label.to_string(),
+                message: format!("cannot list every object: {}", e.message()),
+            });
+        }
+        unknown.sort();
+        unknown.dedup();
+        let mut commits = Vec::new();
+        let mut blobs = Vec::new();
+        for oid in unknown {
+            match self.odb.read_header(oid) {
+                Ok((_, ObjectType::Commit)) => commits.push(oid),
+                Ok((_, ObjectType::Blob)) => blobs.push(oid),
+                Ok(_) => {}
+                Err(e) => self.errors.push(ScanError {
+                    path: self.label.to_string(),
+                    message: object_error("object", oid, &e),
+                }),
+            }
+        }
+        self.walk(h, &commits, &[], shallow);
+        for oid in blobs {
+            if self.blobs.insert(oid) {
+                self.units.push(Unit {
+                    oid,
+                    commit: None,
+                    path: format!("<blob:{oid}>"),
+                });
+            }
+        }
+    }
+}
+
+/// `a/b` from a prefix and a tree entry name (lossy UTF-8: reports are text).
+fn join_path(prefix: &str, name: &[u8]) -> String {
+    let name = String::from_utf8_lossy(name);
+    if prefix.is_empty() {
+        name.into_owned()
+    } else {
+        format!("{prefix}/{name}")
+    }
+}
+
+
+/// Commits ordered parents-first, oldest first among those ready (by committer time, then id, so
+/// the order is the same on every run): Kahn's algorithm over the edges inside `nodes`.
+fn topo_oldest_first(nodes: &[CommitNode]) -> Vec<usize> {
+    let index: HashMap<Oid, usize> = nodes.iter().enumerate().map(|(i, n)| (n.oid, i)).collect();
+    let mut pending = vec![0usize; nodes.len()];
+    let mut children: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+    for (i, n) in nodes.iter().enumerate() {
+        for p in &n.parents {
+            if let Some(&pi) = index.get(p) {
+                pending[i] += 1;
+                children[pi].push(i);
+            }
+        }
+    }
+    let key = |i: usize| Reverse((nodes[i].time, nodes[i].oid, i));
+    let mut ready: BinaryHeap<_> = (0..nodes.len())
+        .filter(|&i| pending[i] == 0)
+        .map(key)
+        .collect();
+    let mut order = Vec::with_capacity(nodes.len());
+    while let Some(Reverse((_, _, i))) = ready.pop() {
+        order.push(i);
+        for &c in &children[i] {
+            pending[c] -= 1;
+            if pending[c] == 0 {
+                ready.push(key(c));
+            }
+        }
+    }
+    order
+}
+
+/// Reads an object and checks its kind; the error is a message naming the object.
+fn read_object<'o>(odb: &'o Odb, oid: Oid, kind: ObjectType) -> Result<git2::OdbObject<'o>, String> {
+    let obj = odb.read(oid).map_err(|e| object_error(kind.str(), oid, &e))?;
+    if obj.kind() != kind {
+        return Err(format!(
+            "{} {oid} is a {}, not a {}",
+            kind.str(),
+            obj.kind().str(),
+            kind.str()
+        ));
+    }
+    Ok(obj)
+}
+
+fn object_error(kind: &str, oid: Oid, e: &git2::Error) -> String {
+    if e.code() == ErrorCode::NotFound {
+        format!("missing {kind} {oid}")
+    } else {
+        format!("cannot read {kind} {oid}: {}", e.message())
+    }
+}
+
+/// The fields of a raw commit object the walk needs.
+#[derive(Debug, PartialEq, Eq)]
+struct RawCommit {
+    tree: Oid,
+    parents: Vec<Oid>,
+    /// Committer time (seconds since the epoch), for oldest-first ordering.
+    time: i64,
+}
+
+/// Parses `tree`, `parent` and `committer` from a raw commit; `None` if there is no valid tree.
+fn parse_commit(data: &[u8]) -> Option<RawCommit> {
+    let mut tree = None;
+    let mut parents = Vec::new();
+    let mut time = 0;
+    for line in data.split(|&b| b == b'\n') {
+        if line.is_empty() {
+            break; // end of headers
+        }
+        if let Some(h) = line.strip_prefix(b"tree ") {
+            tree = hex_oid(h);
+        } else if let Some(h) = line.strip_prefix(b"parent ") {
+            parents.push(hex_oid(h)?);
+        } else if let Some(s) = line.strip_prefix(b"committer ") {
+            time = parse_signature(s).map_or(0, |s| s.time);
+        }
+    }
+    Some(RawCommit {
+        tree: tree?,
+        parents,
+        time,
+    })
+}
+
+fn hex_oid(h: &[u8]) -> Option<Oid> {
+    Oid::from_str(std::str::from_utf8(h).ok()?.trim()).ok()
+}
+
+/// `Name <email> 1500000000 +0200`, without the e-mail.
+#[derive(Debug, PartialEq, Eq)]
+struct Signature {
+    name: String,
+    time: i64,
+    /// Minutes east of UTC.
+    offset: i32,
+}
+
+fn parse_signature(s: &[u8]) -> Option<Signature> {
+    let lt = s.iter().position(|&b| b == b'<')?;
+    let gt = s.iter().rposition(|&b| b == b'>')?;
+    let name = String::from_utf8_lossy(&s[..lt]).trim().to_string();
+    let rest = std::str::from_utf8(s.get(gt + 1..)?).ok()?;
+    let mut it = rest.split_whitespace();
+    let time: i64 = it.next()?.parse().ok()?;
+    let tz = it.next().unwrap_or("+0000").as_bytes();
+    let offset = if tz.len() == 5 && (tz[0] == b'+' || tz[0] == b'-') {
+        let n: i32 = std::str::from_utf8(&tz[1..]).ok()?.parse().ok()?;
+        let m = (n / 100) * 60 + n % 100;
+        if tz[0] == b'-' {
+            -m
+        } else {
+            m
+        }
+    } else {
+        0
+    };
+    Some(Signature { name, time, offset })
+}
+
+/// RFC 3339 in the author's own time zone, as `git log --date=iso-strict` shows it.
+fn rfc3339(time: i64, offset_minutes: i32) -> String {
+    let local = time + offset_minutes as i64 * 60;
+    let (days, secs) = (local.div_euclid(86_400), local.rem_euclid(86_400));
+    let (y, m, d) = civil_from_days(days);
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60,
+        off / 60,
+        off % 60
+    )
+}
+
+/// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(m <= 2), m, d)
+}
+
+/// What a finding's provenance says about its commit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct CommitInfo {
+    author: Option<String>,
+    date: Option<String>,
+    summary: Option<String>,
+}
+
+fn parse_commit_info(data: &[u8]) -> CommitInfo {
+    let mut author = None;
+    let mut date = None;
+    let (headers, message) = match data.windows(2).position(|w| w == b"\n\n") {
+        Some(i) => (&data[..i], &data[i + 2..]),
+        None => (data, &data[data.len()..]),
+    };
+    for line in headers.split(|&b| b == b'\n') {
+        if let Some(s) = line.strip_prefix(b"author ") {
+            if let Some(sig) = parse_signature(s) {
+                date = Some(rfc3339(sig.time, sig.offset));
+                author = Some(sig.name);
+            }
+        }
+    }
+    // git's summary (`%s`): the first paragraph, lines joined by spaces.
+    let text = String::from_utf8_lossy(message);
+    let summary: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .skip_while(|l| l.is_empty())
+        .take_while(|l| !l.is_empty())
+        .collect();
+    CommitInfo {
+        author,
+        date,
+        summary: (!summary.is_empty()).then(|| summary.join(" ")),
+    }
+}
+
+/// Reads each attributed commit's author, date and summary once.
+struct CommitInfoCache<'a> {
+    odb: &'a Odb<'a>,
+    cache: HashMap<Oid, CommitInfo>,
+}
+
+impl<'a> CommitInfoCache<'a> {
+    fn new(odb: &'a Odb<'a>) -> Self {
+        CommitInfoCache {
+            odb,
+            cache: HashMap::new(),
+        }
+    }
+    fn get(&mut self, oid: Oid) -> &CommitInfo {
+        let odb = self.odb;
+        self.cache.entry(oid).or_insert_with(|| {
+            read_object(odb, oid, ObjectType::Commit).map_or(
+                CommitInfo {
+                    author: None,
+                    date: None,
+                    summary: None,
+                },
+                |raw| parse_commit_info(raw.data()),
+            )
+        })
+    }
+}
+
+fn provenance(
+    unit: &Unit,
+    h: &History,
+    info: &mut CommitInfoCache,
+    at_head: Option<&HashSet<(String, String)>>,
+    f: &Finding,
+) -> GitProvenance {
+    let commit = unit.commit.map(|i| h.commits[i as usize]);
+    let ci = commit.map(|c| info.get(c).clone());
+    GitProvenance {
+        commit: commit.map(|c| c.to_string()),
+        blob: unit.oid.to_string(),
+        author: ci.as_ref().and_then(|c| c.author.clone()),
+        date: ci.as_ref().and_then(|c| c.date.clone()),
+        summary: ci.and_then(|c| c.summary),
+        present_at_head: at_head.map(|s| s.contains(&(f.rule.clone(), f.fingerprint.clone()))),
+    }
+}
+
+/// Abbreviated id for messages.
+fn short(oid: Oid) -> String {
+    oid.to_string()[..SHORT_ID].to_string()
+}
+
+/// A tree entry: what it points to and its name (raw bytes: git paths need not be UTF-8).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct TreeEntry<'a> {
+    kind: EntryKind,
+    name: &'a [u8],
+    oid: Oid,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum EntryKind {
+    Tree,
+    /// Files and symbolic links (a link's target is a blob too).
+    Blob,
+    /// A submodule's commit: in another repository, not scanned.
+    Gitlink,
+}
+
+/// Parses a raw tree: entries of `<octal mode> <name>\0<20-byte id>`. `None` if malformed.
+fn parse_tree(mut data: &[u8]) -> Option<Vec<TreeEntry<'_>>> {
+    let mut out = Vec::new();
+    while !data.is_empty() {
+        let sp = memchr::memchr(b' ', data)?;
+        let mode = u32::from_str_radix(std::str::from_utf8(&data[..sp]).ok()?, 8).ok()?;
+        let nul = sp + 1 + memchr::memchr(0, &data[sp + 1..])?;
+        let id = data.get(nul + 1..nul + 21)?;
+        let kind = match mode & 0o170000 {
+            0o040000 => EntryKind::Tree,
+            0o160000 => EntryKind::Gitlink,
+            _ => EntryKind::Blob,
+        };
+        out.push(TreeEntry {
+            kind,
+            name: &data[sp + 1..nul],
+            oid: Oid::from_bytes(id).ok()?,
+        });
+        data = &data[nul + 21..];
+    }
+    Some(out)
+}
+
+/// A blob to read and scan, named by the path it is reported under.
+struct Job<'a> {
+    oid: Oid,
+    path: &'a str,
+}
+
+/// The result of reading and scanning one blob.
+#[derive(Debug, Default)]
+struct Outcome {
+    bytes: u64,
+    findings: Vec<Finding>,
+    error: Option<String>,
+}
+
+/// Phase 2: reads and scans `jobs` on `threads` workers, each with its own repository handle,
+/// taking small batches in `order` so consecutive reads share delta bases. Results are by job.
+fn scan_blobs(
+    git_dir: &Path,
+    engine: &Engine,
+    jobs: &[Job],
+    order: &[usize],
+    threads: usize,
+    progress: &Progress,
+) -> Vec<Outcome> {
+    const BATCH: usize = 16;
+    let next = AtomicUsize::new(0);
+    let done: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(jobs.len()));
+    std::thread::scope(|s| {
+        for _ in 0..threads.clamp(1, order.len().max(1)) {
+            s.spawn(|| {
+                let repo = Repository::open(git_dir);
+                let odb = repo.as_ref().map_err(|e| e.message().to_string()).and_then(|r| {
+                    r.odb().map_err(|e| e.message().to_string())
+                });
+                let mut mine = Vec::new();
+                loop {
+                    let start = next.fetch_add(BATCH, Ordering::Relaxed);
+                    if start >= order.len() {
+                        break;
+                    }
+                    for &j in &order[start..(start + BATCH).min(order.len())] {
+                        let out = match &odb {
+                            Ok(odb) => scan_blob(odb, engine, &jobs[j]),
+                            Err(m) => Outcome {
+                                error: Some(format!("cannot open the repository: {m}")),
+                                ..Default::default()
+                            },
+                        };
+                        progress.scanned(out.bytes);
+                        mine.push((j, out));
+                    }
+                }
+                done.lock().unwrap().append(&mut mine);
+            });
+        }
+    });
+    let mut done = done.into_inner().unwrap();
+    done.sort_by_key(|(j, _)| *j);
+    done.into_iter().map(|(_, o)| o).collect()
+}
+
+fn scan_blob(odb: &Odb, engine: &Engine, job: &Job) -> Outcome {
+    match read_object(odb, job.oid, ObjectType::Blob) {
+        Ok(obj) => {
+            let data = obj.data();
+            let findings = if data.len() >= CHUNKED_SCAN_BYTES {
+                engine.scan_chunked(job.path, data)
+            } else {
+                engine.scan_bytes(job.path, data)
+            };
+            Outcome {
+                bytes: data.len() as u64,
+                findings,
+                error: None,
+            }
+        }
+        Err(message) => Outcome {
+            error: Some(message),
+            ..Default::default()
+        },
+    }
+}
+
+/// The (rule, fingerprint) of every secret in a blob of HEAD's tree, or `None` if HEAD does not
+/// name a commit (an unborn branch). Blobs of HEAD the scope did not include are scanned now.
+fn secrets_at_head(
+    repo: &Repository,
+    odb: &Odb,
+    engine: &Engine,
+    units: &[Unit],
+    outcomes: &[Outcome],
+    threads: usize,
+) -> Option<HashSet<(String, String)>> {
+    let tree = repo.head().ok()?.peel_to_tree().ok()?.id();
+    let head_blobs = blobs_of_tree(odb, tree);
+    let mut secrets: HashSet<(String, String)> = HashSet::new();
+    let mut scanned = HashSet::new();
+    for (u, o) in units.iter().zip(outcomes) {
+        scanned.insert(u.oid);
+        if head_blobs.contains_key(&u.oid) {
+            secrets.extend(o.findings.iter().map(|f| (f.rule.clone(), f.fingerprint.clone())));
+        }
+    }
+    let mut rest: Vec<(&Oid, &String)> = head_blobs
+        .iter()
+        .filter(|(o, _)| !scanned.contains(*o))
+        .collect();
+    rest.sort();
+    let jobs: Vec<Job> = rest.iter().map(|(o, p)| Job { oid: **o, path: p }).collect();
+    let order: Vec<usize> = (0..jobs.len()).collect();
+    for o in scan_blobs(repo.path(), engine, &jobs, &order, threads, &Progress::new(false)) {
+        secrets.extend(o.findings.iter().map(|f| (f.rule.clone(), f.fingerprint.clone())));
+    }
+    Some(secrets)
+}
+
+/// Every blob in a tree, with the first path it is at. Unreadable subtrees are skipped: HEAD's
+/// trees were walked (and their errors reported) already, or are outside the scope.
+fn blobs_of_tree(odb: &Odb, root: Oid) -> HashMap<Oid, String> {
+    let mut out = HashMap::new();
+    let mut seen = HashSet::new();
+    let mut stack = vec![(root, String::new())];
+    while let Some((tree, prefix)) = stack.pop() {
+        if !seen.insert(tree) {
+            continue;
+        }
+        let Ok(raw) = read_object(odb, tree, ObjectType::Tree) else {
+            continue;
+        };
+        for e in parse_tree(raw.data()).unwrap_or_default() {
+            match e.kind {
+                EntryKind::Tree => stack.push((e.oid, join_path(&prefix, e.name))),
+                EntryKind::Blob => {
+                    out.entry(e.oid).or_insert_with(|| join_path(&prefix, e.name));
+                }
+                EntryKind::Gitlink => {}
+            }
+        }
+    }
+    out
+}
+
+/// A secret that stays in a file while the file changes is in every version's blob; keep it only
+/// in the oldest blob at that path (units are in introduction order), so it is reported once, at
+/// the commit that first introduced it. A secret moved to another path is reported there too.
+fn keep_first_per_path(units: &[Unit], outcomes: &mut [Outcome]) {
+    let mut first: HashMap<(&str, String, String), usize> = HashMap::new();
+    for (i, (u, o)) in units.iter().zip(outcomes.iter()).enumerate() {
+        for f in &o.findings {
+            first
+                .entry((u.path.as_str(), f.rule.clone(), f.fingerprint.clone()))
+                .or_insert(i);
+        }
+    }
+    for (i, (u, o)) in units.iter().zip(outcomes.iter_mut()).enumerate() {
+        o.findings.retain(|f| {
+            first[&(u.path.as_str(), f.rule.clone(), f.fingerprint.clone())] == i
+        });
+    }
+}
+
+/// The order to read blobs in: by position in their pack file, so a delta's base is read (and
+/// cached by libgit2) just before it; loose objects and anything not found in a pack index last.
+fn pack_order(repo: &Repository, jobs: &[Job]) -> Vec<usize> {
+    let indexes = PackIndex::open_all(&repo.commondir().join("objects").join("pack"));
+    let mut keyed: Vec<((usize, u64), usize)> = jobs
+        .iter()
+        .enumerate()
+        .map(|(i, j)| {
+            let pos = indexes
+                .iter()
+                .enumerate()
+                .find_map(|(p, idx)| idx.offset(j.oid.as_bytes()).map(|off| (p, off)));
+            (pos.unwrap_or((usize::MAX, i as u64)), i)
+        })
+        .collect();
+    keyed.sort_unstable();
+    keyed.into_iter().map(|(_, i)| i).collect()
+}
+
+/// A version-2 pack index (`objects/pack/*.idx`), memory-mapped: object id to offset in the pack.
+/// Used only to order reads; an index that cannot be read just leaves its objects unordered.
+struct PackIndex {
+    map: memmap2::Mmap,
+    count: usize,
+}
+
+const IDX_HEADER: usize = 8 + 256 * 4;
+
+impl PackIndex {
+    /// Every readable index in `dir`, by file name.
+    fn open_all(dir: &Path) -> Vec<PackIndex> {
+        let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| p.extension().is_some_and(|x| x == "idx"))
+                    .collect()
+            })
+            .unwrap_or_default();
+        paths.sort();
+        paths.iter().filter_map(|p| PackIndex::open(p)).collect()
+    }
+
+    fn open(path: &Path) -> Option<PackIndex> {
+        let file = std::fs::File::open(path).ok()?;
+        // SAFETY: git never rewrites an index in place (it writes a new file and renames it); a
+        // concurrent `git gc` may unlink it, which leaves the mapping valid.
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        if map.len() < IDX_HEADER || map[..8] != [0xff, b't', b'O', b'c', 0, 0, 0, 2] {
+            return None;
+        }
+        let count = be32(&map, 8 + 255 * 4)? as usize;
+        (map.len() >= IDX_HEADER + count * 28).then_some(PackIndex { map, count })
+    }
+
+    /// The offset of `oid` in the pack, if this index lists it.
+    fn offset(&self, oid: &[u8]) -> Option<u64> {
+        let first = *oid.first()? as usize;
+        let mut lo = if first == 0 {
+            0
+        } else {
+            be32(&self.map, 8 + (first - 1) * 4)? as usize
+        };
+        let mut hi = (be32(&self.map, 8 + first * 4)? as usize).min(self.count);
+        while lo < hi {
+            let mid = (lo + hi) / 2;
+            let at = IDX_HEADER + mid * 20;
+            match self.map.get(at..at + 20)?.cmp(oid) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => return self.offset_at(mid),
+            }
+        }
+        None
+    }
+
+    fn offset_at(&self, i: usize) -> Option<u64> {
+        let small = be32(&self.map, IDX_HEADER + self.count * 24 + i * 4)?;
+        if small & 0x8000_0000 == 0 {
+            return Some(small as u64);
+        }
+        let at = IDX_HEADER + self.count * 28 + (small & 0x7fff_ffff) as usize * 8;
+        Some(u64::from_be_bytes(self.map.get(at..at + 8)?.try_into().ok()?))
+    }
+}
+
+fn be32(b: &[u8], at: usize) -> Option<u32> {
+    Some(u32::from_be_bytes(b.get(at..at + 4)?.try_into().ok()?))
+}
+
+/// Progress on stderr: commits walked, then blobs scanned and throughput. Off unless asked for.
+struct Progress {
+    bar: Option<indicatif::ProgressBar>,
+    bytes: AtomicU64,
+    /// When blob scanning started, for the throughput.
+    start: std::sync::OnceLock<Instant>,
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Progress {
+        let bar = enabled.then(|| {
+            let b = indicatif::ProgressBar::new_spinner();
+            b.enable_steady_tick(std::time::Duration::from_millis(120));
+            b
+        });
+        Progress {
+            bar,
+            bytes: AtomicU64::new(0),
+            start: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn walking(&self, commits: usize, blobs: usize) {
+        if let Some(b) = &self.bar {
+            b.set_message(format!("walking history: {commits} commits, {blobs} new blobs"));
+        }
+    }
+
+    fn scanning(&self, total: usize) {
+        self.start.get_or_init(Instant::now);
+        if let Some(b) = &self.bar {
+            b.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{spinner} scanning blobs {bar:30} {pos}/{len} {msg}",
+                )
+                .expect("valid template"),
+            );
+            b.set_length(total as u64);
+            b.set_position(0);
+            b.set_message("");
+        }
+    }
+
+    fn scanned(&self, bytes: u64) {
+        if let Some(b) = &self.bar {
+            let total = self.bytes.fetch_add(bytes, Ordering::Relaxed) + bytes;
+            b.inc(1);
+            if b.position() % 64 == 0 {
+                let start = self.start.get_or_init(Instant::now);
+                let secs = start.elapsed().as_secs_f64().max(0.001);
+                b.set_message(format!("{:.1} MB/s", total as f64 / 1e6 / secs));
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(b) = &self.bar {
+            b.finish_and_clear();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn oid(n: u8) -> Oid {
+        Oid::from_bytes(&[n; 20]).unwrap()
+    }
+
+    #[test]
+    fn dates_are_rfc3339_in_the_authors_zone() {
+        assert_eq!(rfc3339(0, 0), "1970-01-01T00:00:00+00:00");
+        assert_eq!(rfc3339(1_500_000_000, 0), "2017-07-14T02:40:00+00:00");
+        assert_eq!(rfc3339(1_500_000_000, 120), "2017-07-14T04:40:00+02:00");
+        assert_eq!(rfc3339(1_500_000_000, -330), "2017-07-13T21:10:00-05:30");
+        assert_eq!(rfc3339(951_782_400, 0), "2000-02-29T00:00:00+00:00");
+        assert_eq!(rfc3339(-86_400, 0), "1969-12-31T00:00:00+00:00");
+    }
+
+    #[test]
+    fn commits_parse_without_email_and_with_git_summary() {
+        let raw = format!(
+            "tree {}\nparent {}\nparent {}\nauthor Ada Lovelace <ada@example.com> 1500000000 -0130\n\
+             committer C <c@example.com> 1600000000 +0000\ngpgsig -----BEGIN\n \n -----END\n\n\
+             \nFirst line\ncontinued\n\nbody\n",
+            oid(1),
+            oid(2),
+            oid(3)
+        );
+        let c = parse_commit(raw.as_bytes()).unwrap();
+        assert_eq!(
+            c,
+            RawCommit {
+                tree: oid(1),
+                parents: vec![oid(2), oid(3)],
+                time: 1_600_000_000
+            }
+        );
+        let i = parse_commit_info(raw.as_bytes());
+        assert_eq!(i.author.as_deref(), Some("Ada Lovelace"));
+        assert_eq!(i.date.as_deref(), Some("2017-07-13T21:10:00-01:30"));
+        assert_eq!(i.summary.as_deref(), Some("First line continued"));
+        assert_eq!(parse_commit(b"parent x\n\nmsg"), None);
+    }
+
+    #[test]
+    fn trees_parse_and_malformed_trees_are_rejected() {
+        let mut raw = Vec::new();
+        for (mode, name, n) in [("100644", "a.txt", 1), ("40000", "dir", 2), ("160000", "sub", 3)] {
+            raw.extend_from_slice(format!("{mode} {name}\0").as_bytes());
+            raw.extend_from_slice(oid(n).as_bytes());
+        }
+        let t = parse_tree(&raw).unwrap();
+        let kinds: Vec<_> = t.iter().map(|e| (e.kind, e.name, e.oid)).collect();
+        assert_eq!(
+            kinds,
+            vec![
+                (EntryKind::Blob, &b"a.txt"[..], oid(1)),
+                (EntryKind::Tree, &b"dir"[..], oid(2)),
+                (EntryKind::Gitlink, &b"sub"[..], oid(3)),
+            ]
+        );
+        assert!(parse_tree(&raw[..raw.len() - 1]).is_none());
+        assert!(parse_tree(b"10x644 a\0").is_none());
+    }
+
+    #[test]
+    fn topological_order_puts_parents_first_then_oldest() {
+        let node = |o: u8, parents: &[u8], time| CommitNode {
+            oid: oid(o),
+            tree: oid(0),
+            parents: parents.iter().map(|&p| oid(p)).collect(),
+            time,
+        };
+        // 1 <- 2 <- 4 (merge of 2 and 3), 1 <- 3; 3's clock is behind its parent's.
+        let nodes = vec![
+            node(4, &[2, 3], 40),
+            node(3, &[1], 5),
+            node(2, &[1], 20),
+            node(1, &[9], 10), // parent 9 is outside the walk
+        ];
+        let order: Vec<u8> = topo_oldest_first(&nodes)
+            .into_iter()
+            .map(|i| nodes[i].oid.as_bytes()[0])
+            .collect();
+        assert_eq!(order, vec![1, 3, 2, 4]);
+    }
+
+    #[test]
+    fn pack_index_lookups_find_offsets_including_large_ones() {
+        // Three objects, the last at an offset past 2 GiB (stored in the 64-bit table).
+        let ids = [oid(0x10), oid(0x10 + 1), oid(0xf0)];
+        let offsets = [12u64, 345, 5 << 30];
+        let mut idx = vec![0xff, b't', b'O', b'c', 0, 0, 0, 2];
+        for b in 0..256usize {
+            let n = ids.iter().filter(|o| (o.as_bytes()[0] as usize) <= b).count() as u32;
+            idx.extend_from_slice(&n.to_be_bytes());
+        }
+        ids.iter().for_each(|o| idx.extend_from_slice(o.as_bytes()));
+        idx.extend_from_slice(&[0; 12]); // CRCs
+        idx.extend_from_slice(&12u32.to_be_bytes());
+        idx.extend_from_slice(&345u32.to_be_bytes());
+        idx.extend_from_slice(&0x8000_0000u32.to_be_bytes());
+        idx.extend_from_slice(&offsets[2].to_be_bytes());
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("pack-1.idx"), &idx).unwrap();
+        std::fs::write(dir.path().join("broken.idx"), b"nonsense").unwrap();
+        let all = PackIndex::open_all(dir.path());
+        assert_eq!(all.len(), 1);
+        for (o, off) in ids.iter().zip(offsets) {
+            assert_eq!(all[0].offset(o.as_bytes()), Some(off));
+        }
+        assert_eq!(all[0].offset(oid(0x11).as_bytes()), None);
+        assert_eq!(all[0].offset(oid(0).as_bytes()), None);
+    }
+}
