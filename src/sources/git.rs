@@ -81,11 +81,14 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
         path: label.clone(),
         message,
     };
-    let repo = match Repository::discover(opts.repo.as_deref().unwrap_or_else(|| Path::new(".")))
-    {
+    let repo = match Repository::discover(opts.repo.as_deref().unwrap_or_else(|| Path::new("."))) {
         Ok(r) => r,
         Err(e) => {
-            reporter.error(repo_err(format!("not a git repository ({})", e.message())));
+            reporter.error(repo_err(if e.code() == ErrorCode::NotFound {
+                "not a git repository".to_string()
+            } else {
+                format!("cannot open the repository: {}", e.message())
+            }));
             return;
         }
     };
@@ -161,7 +164,10 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     } else {
         None
     };
-    keep_first_per_path(&units, &mut outcomes);
+    if any_findings {
+        drop_inherited(&repo, engine, &units, &mut outcomes, threads);
+        keep_first_per_path(&units, &mut outcomes);
+    }
     let mut info = CommitInfoCache::new(&odb);
     for (unit, outcome) in units.iter().zip(outcomes) {
         let mut findings = outcome.findings;
@@ -203,7 +209,11 @@ struct Plan {
 
 /// Resolves a scope into tips and hidden commits. Refs that cannot be read are added to `errors`;
 /// a revision the user named that does not resolve is the returned error.
-fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> Result<Plan, String> {
+fn plan_scope(
+    repo: &Repository,
+    scope: &Scope,
+    errors: &mut Vec<ScanError>,
+) -> Result<Plan, String> {
     let commit_of = |flag: &str, spec: &str| -> Result<Oid, String> {
         repo.revparse_single(spec)
             .and_then(|o| o.peel_to_commit())
@@ -230,7 +240,9 @@ fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> 
                 Some(b) => vec![commit_of("--branch", b)?],
                 None => all_ref_tips(repo, errors),
             };
-            let on = branch.as_deref().map_or("any ref".to_string(), |b| b.to_string());
+            let on = branch
+                .as_deref()
+                .map_or("any ref".to_string(), |b| b.to_string());
             (
                 tips,
                 vec![commit_of("--since-commit", commit)?],
@@ -341,6 +353,8 @@ struct Unit {
     oid: Oid,
     commit: Option<u32>,
     path: String,
+    /// In a range: the blobs the parents had at this path, which this one replaced.
+    replaced: Vec<Oid>,
 }
 
 /// A commit as the walk needs it.
@@ -559,6 +573,7 @@ impl<'a> Walker<'a> {
                             oid: e.oid,
                             commit: Some(commit),
                             path: join_path(&prefix, e.name),
+                            replaced: in_parent(EntryKind::Blob).map(|p| p.oid).collect(),
                         });
                     }
                 }
@@ -571,8 +586,7 @@ impl<'a> Walker<'a> {
     fn sweep_unreachable(&mut self, h: &mut History, shallow: &HashSet<Oid>) {
         let mut unknown = Vec::new();
         let listed = self.odb.foreach(|oid| {
-            if !h.walked.contains(oid) && !self.trees.contains(oid) && !self.blobs.contains(oid)
-            {
+            if !h.walked.contains(oid) && !self.trees.contains(oid) && !self.blobs.contains(oid) {
                 unknown.push(*oid);
             }
             true
@@ -605,6 +619,7 @@ impl<'a> Walker<'a> {
                     oid,
                     commit: None,
                     path: format!("<blob:{oid}>"),
+                    replaced: Vec::new(),
                 });
             }
         }
@@ -620,7 +635,6 @@ fn join_path(prefix: &str, name: &[u8]) -> String {
         format!("{prefix}/{name}")
     }
 }
-
 
 /// Commits ordered parents-first, oldest first among those ready (by committer time, then id, so
 /// the order is the same on every run): Kahn's algorithm over the edges inside `nodes`.
@@ -655,8 +669,14 @@ fn topo_oldest_first(nodes: &[CommitNode]) -> Vec<usize> {
 }
 
 /// Reads an object and checks its kind; the error is a message naming the object.
-fn read_object<'o>(odb: &'o Odb, oid: Oid, kind: ObjectType) -> Result<git2::OdbObject<'o>, String> {
-    let obj = odb.read(oid).map_err(|e| object_error(kind.str(), oid, &e))?;
+fn read_object<'o>(
+    odb: &'o Odb,
+    oid: Oid,
+    kind: ObjectType,
+) -> Result<git2::OdbObject<'o>, String> {
+    let obj = odb
+        .read(oid)
+        .map_err(|e| object_error(kind.str(), oid, &e))?;
     if obj.kind() != kind {
         return Err(format!(
             "{} {oid} is a {}, not a {}",
@@ -844,7 +864,7 @@ fn provenance(
     unit: &Unit,
     h: &History,
     info: &mut CommitInfoCache,
-    at_head: Option<&HashSet<(String, String)>>,
+    at_head: Option<&HashSet<SecretKey>>,
     f: &Finding,
 ) -> GitProvenance {
     let commit = unit.commit.map(|i| h.commits[i as usize]);
@@ -935,9 +955,10 @@ fn scan_blobs(
         for _ in 0..threads.clamp(1, order.len().max(1)) {
             s.spawn(|| {
                 let repo = Repository::open(git_dir);
-                let odb = repo.as_ref().map_err(|e| e.message().to_string()).and_then(|r| {
-                    r.odb().map_err(|e| e.message().to_string())
-                });
+                let odb = repo
+                    .as_ref()
+                    .map_err(|e| e.message().to_string())
+                    .and_then(|r| r.odb().map_err(|e| e.message().to_string()));
                 let mut mine = Vec::new();
                 loop {
                     let start = next.fetch_add(BATCH, Ordering::Relaxed);
@@ -987,8 +1008,37 @@ fn scan_blob(odb: &Odb, engine: &Engine, job: &Job) -> Outcome {
     }
 }
 
-/// The (rule, fingerprint) of every secret in a blob of HEAD's tree, or `None` if HEAD does not
-/// name a commit (an unborn branch). Blobs of HEAD the scope did not include are scanned now.
+/// A secret as the attribution compares it: rule and fingerprint, never the value.
+type SecretKey = (String, String);
+
+fn secret_keys(findings: &[Finding]) -> impl Iterator<Item = SecretKey> + '_ {
+    findings
+        .iter()
+        .map(|f| (f.rule.clone(), f.fingerprint.clone()))
+}
+
+/// The secrets in blobs outside the scope (HEAD's tree in a range scan, the versions a range
+/// replaced), scanned only to compare with: each job is a blob and the path to scan it as.
+fn secrets_of(
+    repo: &Repository,
+    engine: &Engine,
+    blobs: &[(Oid, String)],
+    threads: usize,
+) -> Vec<HashSet<SecretKey>> {
+    let jobs: Vec<Job> = blobs
+        .iter()
+        .map(|(oid, path)| Job { oid: *oid, path })
+        .collect();
+    let order: Vec<usize> = (0..jobs.len()).collect();
+    let quiet = Progress::new(false);
+    scan_blobs(repo.path(), engine, &jobs, &order, threads, &quiet)
+        .iter()
+        .map(|o| secret_keys(&o.findings).collect())
+        .collect()
+}
+
+/// The secrets in the blobs of HEAD's tree, or `None` if HEAD does not name a commit (an unborn
+/// branch). Blobs of HEAD outside the scope are scanned now.
 fn secrets_at_head(
     repo: &Repository,
     odb: &Odb,
@@ -996,28 +1046,75 @@ fn secrets_at_head(
     units: &[Unit],
     outcomes: &[Outcome],
     threads: usize,
-) -> Option<HashSet<(String, String)>> {
+) -> Option<HashSet<SecretKey>> {
     let tree = repo.head().ok()?.peel_to_tree().ok()?.id();
     let head_blobs = blobs_of_tree(odb, tree);
-    let mut secrets: HashSet<(String, String)> = HashSet::new();
+    let mut secrets = HashSet::new();
     let mut scanned = HashSet::new();
     for (u, o) in units.iter().zip(outcomes) {
         scanned.insert(u.oid);
         if head_blobs.contains_key(&u.oid) {
-            secrets.extend(o.findings.iter().map(|f| (f.rule.clone(), f.fingerprint.clone())));
+            secrets.extend(secret_keys(&o.findings));
         }
     }
-    let mut rest: Vec<(&Oid, &String)> = head_blobs
-        .iter()
-        .filter(|(o, _)| !scanned.contains(*o))
+    let mut rest: Vec<(Oid, String)> = head_blobs
+        .into_iter()
+        .filter(|(o, _)| !scanned.contains(o))
         .collect();
     rest.sort();
-    let jobs: Vec<Job> = rest.iter().map(|(o, p)| Job { oid: **o, path: p }).collect();
-    let order: Vec<usize> = (0..jobs.len()).collect();
-    for o in scan_blobs(repo.path(), engine, &jobs, &order, threads, &Progress::new(false)) {
-        secrets.extend(o.findings.iter().map(|f| (f.rule.clone(), f.fingerprint.clone())));
-    }
+    secrets.extend(
+        secrets_of(repo, engine, &rest, threads)
+            .into_iter()
+            .flatten(),
+    );
     Some(secrets)
+}
+
+/// In a range, changing a file makes a new blob, but a secret the replaced version already had
+/// was not introduced by the range (a pre-push hook must not flag old secrets again): drop it.
+fn drop_inherited(
+    repo: &Repository,
+    engine: &Engine,
+    units: &[Unit],
+    outcomes: &mut [Outcome],
+    threads: usize,
+) {
+    let index: HashMap<Oid, usize> = units.iter().enumerate().map(|(i, u)| (u.oid, i)).collect();
+    let with_findings = || {
+        units
+            .iter()
+            .zip(outcomes.iter())
+            .enumerate()
+            .filter(|(_, (u, o))| !o.findings.is_empty() && !u.replaced.is_empty())
+    };
+    let mut outside: Vec<(Oid, String)> = with_findings()
+        .flat_map(|(_, (u, _))| u.replaced.iter().map(|r| (*r, u.path.clone())))
+        .filter(|(r, _)| !index.contains_key(r))
+        .collect();
+    outside.sort();
+    outside.dedup_by_key(|(r, _)| *r);
+    let outside_secrets: HashMap<Oid, HashSet<SecretKey>> = outside
+        .iter()
+        .map(|(r, _)| *r)
+        .zip(secrets_of(repo, engine, &outside, threads))
+        .collect();
+    let before: Vec<(usize, HashSet<SecretKey>)> = with_findings()
+        .map(|(i, (u, _))| {
+            let mut had = HashSet::new();
+            for r in &u.replaced {
+                match index.get(r) {
+                    Some(&j) => had.extend(secret_keys(&outcomes[j].findings)),
+                    None => had.extend(outside_secrets.get(r).into_iter().flatten().cloned()),
+                }
+            }
+            (i, had)
+        })
+        .collect();
+    for (i, had) in before {
+        outcomes[i]
+            .findings
+            .retain(|f| !had.contains(&(f.rule.clone(), f.fingerprint.clone())));
+    }
 }
 
 /// Every blob in a tree, with the first path it is at. Unreadable subtrees are skipped: HEAD's
@@ -1037,7 +1134,8 @@ fn blobs_of_tree(odb: &Odb, root: Oid) -> HashMap<Oid, String> {
             match e.kind {
                 EntryKind::Tree => stack.push((e.oid, join_path(&prefix, e.name))),
                 EntryKind::Blob => {
-                    out.entry(e.oid).or_insert_with(|| join_path(&prefix, e.name));
+                    out.entry(e.oid)
+                        .or_insert_with(|| join_path(&prefix, e.name));
                 }
                 EntryKind::Gitlink => {}
             }
@@ -1059,9 +1157,8 @@ fn keep_first_per_path(units: &[Unit], outcomes: &mut [Outcome]) {
         }
     }
     for (i, (u, o)) in units.iter().zip(outcomes.iter_mut()).enumerate() {
-        o.findings.retain(|f| {
-            first[&(u.path.as_str(), f.rule.clone(), f.fingerprint.clone())] == i
-        });
+        o.findings
+            .retain(|f| first[&(u.path.as_str(), f.rule.clone(), f.fingerprint.clone())] == i);
     }
 }
 
@@ -1146,7 +1243,9 @@ impl PackIndex {
             return Some(small as u64);
         }
         let at = IDX_HEADER + self.count * 28 + (small & 0x7fff_ffff) as usize * 8;
-        Some(u64::from_be_bytes(self.map.get(at..at + 8)?.try_into().ok()?))
+        Some(u64::from_be_bytes(
+            self.map.get(at..at + 8)?.try_into().ok()?,
+        ))
     }
 }
 
@@ -1178,7 +1277,9 @@ impl Progress {
 
     fn walking(&self, commits: usize, blobs: usize) {
         if let Some(b) = &self.bar {
-            b.set_message(format!("walking history: {commits} commits, {blobs} new blobs"));
+            b.set_message(format!(
+                "walking history: {commits} commits, {blobs} new blobs"
+            ));
         }
     }
 
@@ -1263,7 +1364,11 @@ mod tests {
     #[test]
     fn trees_parse_and_malformed_trees_are_rejected() {
         let mut raw = Vec::new();
-        for (mode, name, n) in [("100644", "a.txt", 1), ("40000", "dir", 2), ("160000", "sub", 3)] {
+        for (mode, name, n) in [
+            ("100644", "a.txt", 1),
+            ("40000", "dir", 2),
+            ("160000", "sub", 3),
+        ] {
             raw.extend_from_slice(format!("{mode} {name}\0").as_bytes());
             raw.extend_from_slice(oid(n).as_bytes());
         }
@@ -1310,7 +1415,10 @@ mod tests {
         let offsets = [12u64, 345, 5 << 30];
         let mut idx = vec![0xff, b't', b'O', b'c', 0, 0, 0, 2];
         for b in 0..256usize {
-            let n = ids.iter().filter(|o| (o.as_bytes()[0] as usize) <= b).count() as u32;
+            let n = ids
+                .iter()
+                .filter(|o| (o.as_bytes()[0] as usize) <= b)
+                .count() as u32;
             idx.extend_from_slice(&n.to_be_bytes());
         }
         ids.iter().for_each(|o| idx.extend_from_slice(o.as_bytes()));
