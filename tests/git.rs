@@ -447,6 +447,15 @@ fn empty_repository_and_non_repository_are_errors() {
             r.path.display()
         )]
     );
+    let out = git_scan(&r.path.join("no-such-dir"), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_lines(&out),
+        [format!(
+            "forcescan: error: {}: No such file or directory",
+            r.path.join("no-such-dir").display()
+        )]
+    );
     let plain = tempfile::tempdir().unwrap();
     let out = git_scan(plain.path(), &[]);
     assert_eq!(out.status.code(), Some(2));

@@ -89,13 +89,14 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
         path: label.clone(),
         message,
     };
-    let repo = match Repository::discover(opts.repo.as_deref().unwrap_or_else(|| Path::new("."))) {
+    let start = opts.repo.as_deref().unwrap_or_else(|| Path::new("."));
+    let repo = match Repository::discover(start) {
         Ok(r) => r,
         Err(e) => {
-            reporter.error(repo_err(if e.code() == ErrorCode::NotFound {
-                "not a git repository".to_string()
-            } else {
-                format!("cannot open the repository: {}", e.message())
+            reporter.error(repo_err(match std::fs::metadata(start) {
+                Err(io) => crate::sources::fs::io_message(&io),
+                Ok(_) if e.code() == ErrorCode::NotFound => "not a git repository".to_string(),
+                Ok(_) => format!("cannot open the repository: {}", e.message()),
             }));
             return;
         }
@@ -327,6 +328,7 @@ fn all_ref_tips(repo: &Repository, errors: &mut Vec<ScanError>) -> Vec<Oid> {
     if let Ok(head) = repo.head() {
         peeled.push(("HEAD".to_string(), head.peel_to_commit().map(|c| c.id())));
     }
+    peeled.sort_by(|a, b| a.0.cmp(&b.0)); // errors in a stable order
     let mut tips = Vec::new();
     for (name, r) in peeled {
         match r {
@@ -1275,6 +1277,7 @@ impl Progress {
     fn new(enabled: bool) -> Progress {
         let bar = enabled.then(|| {
             let b = indicatif::ProgressBar::new_spinner();
+            b.set_message("walking history");
             b.enable_steady_tick(std::time::Duration::from_millis(120));
             b
         });
