@@ -10,14 +10,16 @@
 //!    has at that path): a blob not seen before was introduced by this commit, at this path. Only
 //!    trees are read here, each distinct tree once, and only ids and paths are kept. Content that
 //!    only a merge commit has (a conflict resolution) is new in the merge's tree, so it is found too.
-//! 2. **Scan** (every core). Blobs are read in pack order (delta bases before their deltas), each
-//!    exactly once, one blob in memory per worker; each worker has its own `git2::Repository`,
-//!    which is not `Sync`.
+//! 2. **Scan** (every core). Blobs are read straight from the pack files (see [`pack`]) in delta
+//!    order, each right after the version it is stored as a delta of, so each is inflated once;
+//!    one blob in memory per worker. Each worker has its own `git2::Repository` (it is not `Sync`)
+//!    for what the packs cannot give: loose objects, alternates, damage to report.
 //! 3. **Attribute**. A secret that stays in a file while the file changes is in many blobs; it is
-//!    reported once per path, at the oldest blob that has it. Findings get their commit, author
-//!    (name only: reports travel further than the repository), date and summary, and whether the
-//!    same secret (same rule and fingerprint) is still in a blob of HEAD's tree. They are handed to
-//!    the reporter in that deterministic order, so the same repository always gives the same report.
+//!    reported once per path, at the oldest blob that has it (and in a range, not at all if the
+//!    version the range replaced already had it). Findings get their commit, author (name only:
+//!    reports travel further than the repository), date and summary, and whether the same secret
+//!    (same rule and fingerprint) is still in a blob of HEAD's tree. They are handed to the reporter
+//!    in introduction order, so the same repository always gives the same report.
 //!
 //! Missing or corrupt objects, a shallow boundary, or refs that point nowhere are reported as errors
 //! and skipped; the rest of the scan goes on and the exit code is 2.
@@ -84,12 +86,12 @@ const PACK_CACHE_BYTES: usize = 32 << 20;
 /// an error (so the exit code becomes 2); whatever can be scanned still is.
 pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     configure_libgit2();
-    let label = display_path(opts.repo.as_deref().unwrap_or_else(|| Path::new(".")));
+    let start = opts.repo.as_deref().unwrap_or_else(|| Path::new("."));
+    let label = display_path(start);
     let repo_err = |message: String| ScanError {
         path: label.clone(),
         message,
     };
-    let start = opts.repo.as_deref().unwrap_or_else(|| Path::new("."));
     let repo = match Repository::discover(start) {
         Ok(r) => r,
         Err(e) => {
@@ -125,6 +127,8 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
             return;
         }
     };
+
+    // Phase 1: the walk, on this thread.
     let shallow = read_shallow(&repo);
     let mut history = History::default();
     let mut walker = Walker::new(Objects::new(&packs, &odb), &progress, &label);
@@ -133,10 +137,9 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
         walker.sweep_unreachable(&mut history, &shallow);
     }
     errors.append(&mut walker.errors);
-    let mut boundary: Vec<Oid> = history.shallow_hits.clone();
-    boundary.sort();
-    if !boundary.is_empty() {
-        let ids: Vec<String> = boundary.iter().map(|o| short(*o)).collect();
+    history.shallow_hits.sort();
+    if !history.shallow_hits.is_empty() {
+        let ids: Vec<String> = history.shallow_hits.iter().map(|o| short(*o)).collect();
         errors.insert(
             0,
             repo_err(format!(
@@ -152,6 +155,7 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     }
     errors.into_iter().for_each(|e| reporter.error(e));
 
+    // Phase 2: reading and scanning, on every core.
     let units = std::mem::take(&mut walker.units);
     drop(walker);
     let scanner = Scanner {
@@ -175,6 +179,7 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     let mut outcomes = scanner.scan(&jobs, &progress);
     progress.finish();
 
+    // Phase 3: attribution, then the report in introduction order.
     let any_findings = outcomes.iter().any(|o| !o.findings.is_empty());
     let mut objects = Objects::new(&packs, &odb);
     let at_head = if any_findings {
@@ -390,9 +395,13 @@ struct Walker<'a> {
     progress: &'a Progress,
     /// How the repository is named in errors that concern no path (commits, refs).
     label: &'a str,
+    /// Trees already walked: every blob under them has been seen.
     trees: IdSet,
+    /// Blobs already seen, each with its unit.
     blobs: IdSet,
+    /// One per blob to scan, in introduction order.
     units: Vec<Unit>,
+    /// What could not be read, in walk order.
     errors: Vec<ScanError>,
 }
 
