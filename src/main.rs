@@ -360,10 +360,7 @@ impl GitArgs {
     fn scope(&self) -> Scope {
         match (&self.range, &self.since_commit, &self.branch) {
             (Some(r), _, _) => Scope::Range(r.clone()),
-            (None, Some(c), b) => Scope::Since {
-                commit: c.clone(),
-                branch: b.clone(),
-            },
+            (None, Some(c), b) => Scope::Since { commit: c.clone(), branch: b.clone() },
             (None, None, Some(b)) => Scope::Branch(b.clone()),
             (None, None, None) if self.all_objects => Scope::AllObjects,
             (None, None, None) => Scope::AllRefs,
@@ -606,22 +603,27 @@ fn run_revoke(a: RevokeArgs) -> u8 {
 }
 
 fn run_git(a: GitArgs) -> u8 {
-    let (engine, mut reporter) = match (a.common.engine(), a.common.reporter()) {
-        (Ok(e), Ok(r)) => (e, r),
-        (Err(code), _) | (_, Err(code)) => return code,
+    let engine = match a.common.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
     };
+    let verifier = match a.common.verifier() {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let mut reporter = match a.common.reporter(&engine) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let blobs = FsArtifacts::new(&[]).with_blobs(gitsrc::blob_reader(a.repo.as_deref()));
+    reporter = reporter.with_sarif(a.common.sarif(&engine, Box::new(blobs)));
     let opts = GitOptions {
         scope: a.scope(),
         repo: a.repo,
         threads: a.common.threads.unwrap_or(0),
-        progress: show_progress(),
+        // Progress is for a person watching: on a terminal, never in CI logs.
+        progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
     };
-    gitsrc::scan(&engine, &opts, &mut reporter);
+    gitsrc::scan(&engine, &opts, verifier.as_ref(), &mut reporter);
     reporter.finish()
-}
-
-/// Progress bars only for a person watching: stderr is a terminal and this is not a CI job.
-fn show_progress() -> bool {
-    use std::io::IsTerminal;
-    std::io::stderr().is_terminal() && std::env::var_os("CI").is_none()
 }

@@ -9,13 +9,7 @@ use std::path::Path;
 
 /// Runs `forcescan git REPO ARGS…`.
 fn git_scan(repo: &Path, args: &[&str]) -> std::process::Output {
-    forcescan()
-        .arg("git")
-        .arg(repo)
-        .args(["--color", "never"])
-        .args(args)
-        .output()
-        .unwrap()
+    forcescan().arg("git").arg(repo).args(["--color", "never"]).args(args).output().unwrap()
 }
 
 /// Runs a JSON Lines scan and returns the findings and the exit code.
@@ -23,10 +17,7 @@ fn jsonl(repo: &Path, args: &[&str]) -> (Vec<Value>, Option<i32>) {
     let mut all = vec!["-f", "jsonl"];
     all.extend_from_slice(args);
     let out = git_scan(repo, &all);
-    let findings = stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let findings = stdout_of(&out).lines().map(|l| serde_json::from_str(l).expect("each line is JSON")).collect();
     (findings, out.status.code())
 }
 
@@ -53,10 +44,7 @@ fn secret_added_then_deleted_is_attributed_to_the_commit_that_added_it() {
     let r = GitRepo::new();
     r.write("README.md", "hello\n");
     r.commit("initial");
-    r.write(
-        "config/app.properties",
-        format!("# app\nuser=api\nrefresh={REFRESH_TOKEN}\n"),
-    );
+    r.write("config/app.properties", format!("# app\nuser=api\nrefresh={REFRESH_TOKEN}\n"));
     let added = r.commit("add app config");
     std::fs::remove_file(r.path.join("config/app.properties")).unwrap();
     r.commit("remove app config");
@@ -76,10 +64,7 @@ fn secret_added_then_deleted_is_attributed_to_the_commit_that_added_it() {
             )
         ]
     );
-    assert!(
-        text.contains("forcescan: 1 finding, 1 distinct secret"),
-        "{text}"
-    );
+    assert!(text.contains("forcescan: 1 finding, 1 distinct secret"), "{text}");
     assert!(!text.contains(EMAIL) && !text.contains(REFRESH_TOKEN));
 
     let (f, code) = jsonl(&r.path, &[]);
@@ -106,29 +91,14 @@ fn secret_only_in_a_merge_conflict_resolution_is_attributed_to_the_merge() {
     r.git(&["checkout", "-q", "main"]);
     r.write("settings.txt", "mode=main\n");
     r.commit("main change");
-    assert!(
-        !r.git_ok(&["merge", "-q", "side"]),
-        "the merge must conflict"
-    );
-    r.write(
-        "settings.txt",
-        format!("mode=merged\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\n"),
-    );
+    assert!(!r.git_ok(&["merge", "-q", "side"]), "the merge must conflict");
+    r.write("settings.txt", format!("mode=merged\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
     let merge = r.commit("Merge branch 'side'");
-    assert_eq!(
-        r.git(&["rev-list", "--parents", "-n1", "HEAD"])
-            .split(' ')
-            .count(),
-        3,
-        "a merge commit"
-    );
+    assert_eq!(r.git(&["rev-list", "--parents", "-n1", "HEAD"]).split(' ').count(), 3, "a merge commit");
 
     let (f, code) = jsonl(&r.path, &[]);
     assert_eq!(code, Some(1));
-    assert_eq!(
-        where_from(&f),
-        [("settings.txt".to_string(), 2, merge.clone())]
-    );
+    assert_eq!(where_from(&f), [("settings.txt".to_string(), 2, merge.clone())]);
     assert_eq!(f[0]["git"]["summary"], "Merge branch 'side'");
     assert_eq!(f[0]["git"]["present_at_head"], true);
 }
@@ -139,10 +109,7 @@ fn unmerged_branch_is_in_every_ref_scan_but_not_in_another_branch() {
     r.write("app.txt", "v1\n");
     r.commit("app");
     r.git(&["checkout", "-q", "-b", "experiment"]);
-    r.write(
-        "creds/dev.env",
-        format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"),
-    );
+    r.write("creds/dev.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
     let tried = r.commit("try creds");
     r.git(&["checkout", "-q", "main"]);
     r.write("app.txt", "v2\n");
@@ -175,14 +142,7 @@ fn unreachable_blobs_and_commits_are_found_only_with_all_objects() {
     let amended = r.commit("add b");
     std::fs::remove_file(r.path.join("b.env")).unwrap();
     r.git(&["add", "-A"]);
-    r.git(&[
-        "commit",
-        "-q",
-        "--amend",
-        "--allow-empty",
-        "-m",
-        "add nothing",
-    ]);
+    r.git(&["commit", "-q", "--amend", "--allow-empty", "-m", "add nothing"]);
 
     let out = git_scan(&r.path, &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout_of(&out));
@@ -191,10 +151,7 @@ fn unreachable_blobs_and_commits_are_found_only_with_all_objects() {
     assert_eq!(code, Some(1));
     assert_eq!(
         where_from(&f),
-        [
-            ("b.env".to_string(), 1, amended.clone()),
-            (format!("<blob:{blob}>"), 1, "-".to_string()),
-        ]
+        [("b.env".to_string(), 1, amended.clone()), (format!("<blob:{blob}>"), 1, "-".to_string()),]
     );
     assert_eq!(f[1]["git"]["blob"], blob.as_str());
     assert!(f[1]["git"].get("author").is_none());
@@ -214,10 +171,7 @@ fn unreachable_blobs_and_commits_are_found_only_with_all_objects() {
 #[test]
 fn renamed_file_keeps_the_path_that_introduced_it() {
     let r = GitRepo::new();
-    r.write(
-        "old/name.env",
-        format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"),
-    );
+    r.write("old/name.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
     let first = r.commit("add");
     r.git(&["mv", "old", "new"]);
     r.commit("move directory");
@@ -235,25 +189,16 @@ fn secret_kept_while_its_file_changes_is_reported_once_per_path() {
     let r = GitRepo::new();
     r.write("app.properties", format!("a=1\nrefresh={REFRESH_TOKEN}\n"));
     let first = r.commit("add");
-    r.write(
-        "app.properties",
-        format!("a=2\nrefresh={REFRESH_TOKEN}\nb=3\n"),
-    );
+    r.write("app.properties", format!("a=2\nrefresh={REFRESH_TOKEN}\nb=3\n"));
     r.commit("change a");
-    r.write(
-        "other/app.properties",
-        format!("refresh={REFRESH_TOKEN}\nc=4\n"),
-    );
+    r.write("other/app.properties", format!("refresh={REFRESH_TOKEN}\nc=4\n"));
     let copied = r.commit("copy");
 
     let (f, code) = jsonl(&r.path, &[]);
     assert_eq!(code, Some(1));
     assert_eq!(
         where_from(&f),
-        [
-            ("app.properties".to_string(), 2, first),
-            ("other/app.properties".to_string(), 1, copied),
-        ]
+        [("app.properties".to_string(), 2, first), ("other/app.properties".to_string(), 1, copied),]
     );
     assert!(f.iter().all(|x| x["git"]["present_at_head"] == true));
     assert_eq!(f[0]["fingerprint"], f[1]["fingerprint"]);
@@ -283,17 +228,8 @@ fn shallow_clone_says_what_history_is_missing_and_reports_what_it_has() {
             "forcescan: error: 1 input(s) could not be scanned".to_string(),
         ]
     );
-    let f: Vec<Value> = stdout_of(&out)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    assert_eq!(
-        where_from(&f),
-        [
-            ("a.env".to_string(), 1, tip.clone()),
-            ("b.log".to_string(), 1, tip.clone()),
-        ]
-    );
+    let f: Vec<Value> = stdout_of(&out).lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(where_from(&f), [("a.env".to_string(), 1, tip.clone()), ("b.log".to_string(), 1, tip.clone()),]);
 }
 
 #[test]
@@ -310,11 +246,7 @@ fn missing_and_corrupt_objects_are_named_and_the_rest_is_reported() {
     std::fs::remove_file(r.loose_object(&gone)).unwrap();
     std::fs::remove_file(r.loose_object(&sub)).unwrap();
     let corrupt = r.loose_object(&broken);
-    std::fs::set_permissions(
-        &corrupt,
-        std::os::unix::fs::PermissionsExt::from_mode(0o644),
-    )
-    .unwrap();
+    std::fs::set_permissions(&corrupt, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
     std::fs::write(&corrupt, b"this is not zlib data").unwrap();
 
     let out = git_scan(&r.path, &[]);
@@ -322,25 +254,11 @@ fn missing_and_corrupt_objects_are_named_and_the_rest_is_reported() {
     let err = stderr_lines(&out);
     assert_eq!(err.len(), 3, "{err:?}");
     assert_eq!(err[0], format!("forcescan: error: sub: missing tree {sub}"));
-    assert!(
-        err[1].starts_with(&format!(
-            "forcescan: error: broken.log: cannot read blob {broken}: "
-        )),
-        "{err:?}"
-    );
-    assert_eq!(
-        err[2],
-        format!("forcescan: error: gone.log: missing blob {gone}")
-    );
+    assert!(err[1].starts_with(&format!("forcescan: error: broken.log: cannot read blob {broken}: ")), "{err:?}");
+    assert_eq!(err[2], format!("forcescan: error: gone.log: missing blob {gone}"));
     let text = stdout_of(&out);
-    assert!(
-        text.starts_with("keep.env:1:19  salesforce-security-token  exz9…0I\n"),
-        "{text}"
-    );
-    assert!(
-        text.contains("forcescan: 3 inputs could not be scanned"),
-        "{text}"
-    );
+    assert!(text.starts_with("keep.env:1:19  salesforce-security-token  exz9…0I\n"), "{text}");
+    assert!(text.contains("forcescan: 3 inputs could not be scanned"), "{text}");
 }
 
 #[test]
@@ -350,65 +268,39 @@ fn range_and_since_commit_scan_only_what_those_commits_introduced() {
     let c1 = r.commit("a");
     r.write("b.log", format!("Bearer {ACCESS_TOKEN}\n"));
     // Changing a file that already had a secret does not introduce that secret again.
-    r.write(
-        "a.env",
-        format!("# edited\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\n"),
-    );
+    r.write("a.env", format!("# edited\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
     let c2 = r.commit("b");
     r.write("c.log", format!("Bearer {ACCESS_TOKEN_2}\n"));
     let c3 = r.commit("c");
 
-    let expect_b_c = vec![
-        ("b.log".to_string(), 1, c2.clone()),
-        ("c.log".to_string(), 1, c3.clone()),
-    ];
+    let expect_b_c = vec![("b.log".to_string(), 1, c2.clone()), ("c.log".to_string(), 1, c3.clone())];
     for range in [format!("{c1}..{c3}"), "HEAD~2..HEAD".to_string()] {
         let (f, code) = jsonl(&r.path, &["--range", &range]);
-        assert_eq!(
-            (where_from(&f), code),
-            (expect_b_c.clone(), Some(1)),
-            "{range}"
-        );
+        assert_eq!((where_from(&f), code), (expect_b_c.clone(), Some(1)), "{range}");
     }
     let (f, code) = jsonl(&r.path, &["--since-commit", &c2]);
-    assert_eq!(
-        (where_from(&f), code),
-        (vec![("c.log".to_string(), 1, c3.clone())], Some(1))
-    );
+    assert_eq!((where_from(&f), code), (vec![("c.log".to_string(), 1, c3.clone())], Some(1)));
     let (f, _) = jsonl(&r.path, &[]);
     assert_eq!(f.len(), 3, "without a range a.env is found too");
 
     let repo = r.path.display();
     for (args, message) in [
-        (
-            vec!["--range", "HEAD..HEAD"],
-            format!("{repo}: nothing to scan: the range HEAD..HEAD has no commits"),
-        ),
+        (vec!["--range", "HEAD..HEAD"], format!("{repo}: nothing to scan: the range HEAD..HEAD has no commits")),
         (
             vec!["--range", "HEAD~1...HEAD"],
-            format!(
-                "{repo}: --range HEAD~1...HEAD: symmetric ranges (A...B) are not supported; use A..B"
-            ),
+            format!("{repo}: --range HEAD~1...HEAD: symmetric ranges (A...B) are not supported; use A..B"),
         ),
-        (
-            vec!["--range", "HEAD"],
-            format!("{repo}: --range HEAD: expected a range A..B"),
-        ),
+        (vec!["--range", "HEAD"], format!("{repo}: --range HEAD: expected a range A..B")),
     ] {
         let out = git_scan(&r.path, &args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(
-            stderr_lines(&out),
-            [format!("forcescan: error: {message}")],
-            "{args:?}"
-        );
+        assert_eq!(stderr_lines(&out), [format!("forcescan: error: {message}")], "{args:?}");
     }
     let out = git_scan(&r.path, &["--range", "nope..HEAD"]);
     assert_eq!(out.status.code(), Some(2));
     let err = stderr_of(&out);
     assert!(
-        err.starts_with(&format!("forcescan: error: {repo}: --range nope..HEAD: "))
-            && err.lines().count() == 1,
+        err.starts_with(&format!("forcescan: error: {repo}: --range nope..HEAD: ")) && err.lines().count() == 1,
         "{err}"
     );
 }
@@ -425,11 +317,7 @@ fn bare_repositories_and_the_current_directory_are_scanned() {
     assert_eq!((where_from(&f), code), (expected.to_vec(), Some(1)));
     assert_eq!(f[0]["git"]["present_at_head"], true);
 
-    let out = forcescan()
-        .current_dir(r.path.join("src"))
-        .args(["git", "-f", "jsonl"])
-        .output()
-        .unwrap();
+    let out = forcescan().current_dir(r.path.join("src")).args(["git", "-f", "jsonl"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(jsonl_triples(&stdout_of(&out)).len(), 1);
 }
@@ -451,41 +339,23 @@ fn empty_repository_and_non_repository_are_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(
         stderr_lines(&out),
-        [format!(
-            "forcescan: error: {}: No such file or directory",
-            r.path.join("no-such-dir").display()
-        )]
+        [format!("forcescan: error: {}: No such file or directory", r.path.join("no-such-dir").display())]
     );
     let plain = tempfile::tempdir().unwrap();
     let out = git_scan(plain.path(), &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert_eq!(
-        stderr_lines(&out),
-        [format!(
-            "forcescan: error: {}: not a git repository",
-            plain.path().display()
-        )]
-    );
+    assert_eq!(stderr_lines(&out), [format!("forcescan: error: {}: not a git repository", plain.path().display())]);
 }
 
 #[test]
 fn same_repository_gives_byte_identical_jsonl_whatever_the_threads() {
     let r = GitRepo::new();
     for i in 0..6 {
-        r.write(
-            &format!("logs/{i}.log"),
-            format!("Bearer {ACCESS_TOKEN}\nline {i}\n"),
-        );
-        r.write(
-            "shared.env",
-            format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n# {i}\n"),
-        );
+        r.write(&format!("logs/{i}.log"), format!("Bearer {ACCESS_TOKEN}\nline {i}\n"));
+        r.write("shared.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n# {i}\n"));
         r.commit(&format!("commit {i}"));
         r.git(&["checkout", "-q", "-b", &format!("b{i}")]);
-        r.write(
-            &format!("side/{i}.log"),
-            format!("Bearer {ACCESS_TOKEN_2}\nside {i}\n"),
-        );
+        r.write(&format!("side/{i}.log"), format!("Bearer {ACCESS_TOKEN_2}\nside {i}\n"));
         r.commit(&format!("side {i}"));
         r.git(&["checkout", "-q", "main"]);
     }
@@ -519,11 +389,7 @@ fn generated_history_planted_secrets_are_found() {
         .env("GIT_CONFIG_GLOBAL", "/dev/null")
         .output()
         .unwrap();
-    assert!(
-        ok.status.success(),
-        "{}",
-        String::from_utf8_lossy(&ok.stderr)
-    );
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
     let expected: Vec<Value> = std::fs::read_to_string(d.path().join("gen.expected.jsonl"))
         .unwrap()
         .lines()
@@ -539,14 +405,7 @@ fn generated_history_planted_secrets_are_found() {
             "unmerged_branch" => "try creds",
             other => panic!("unknown case {other}"),
         };
-        g.git(&[
-            "log",
-            "--all",
-            "--format=%H",
-            "--fixed-strings",
-            "--grep",
-            msg,
-        ])
+        g.git(&["log", "--all", "--format=%H", "--fixed-strings", "--grep", msg])
     };
     let rule = |kind: &str| match kind {
         "access_token" => "salesforce-access-token",
@@ -591,4 +450,78 @@ fn generated_history_planted_secrets_are_found() {
             }
         }
     }
+}
+
+/// SARIF for history: valid for GitHub, each result says where the secret came in, its line hash
+/// is computed from the blob (the file is gone from disk), and `--sarif-head-only` keeps only what
+/// is still at HEAD.
+#[test]
+fn sarif_for_history_reads_blobs_and_head_only_keeps_what_is_still_there() {
+    let r = GitRepo::new();
+    r.write("gone.log", format!("first\nBearer {ACCESS_TOKEN}\n"));
+    let added = r.commit("add gone");
+    std::fs::remove_file(r.path.join("gone.log")).unwrap();
+    r.write("kept.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
+    let kept = r.commit("swap");
+
+    let results = |args: &[&str]| {
+        let out = git_scan(&r.path, args);
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+        let doc = common::sarif::check(&stdout_of(&out), &[ACCESS_TOKEN, SECURITY_TOKEN]);
+        let mut found: Vec<(String, u64, String, bool, bool)> = doc["runs"][0]["results"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|res| {
+                let loc = &res["locations"][0]["physicalLocation"];
+                (
+                    loc["artifactLocation"]["uri"].as_str().unwrap().to_string(),
+                    loc["region"]["startLine"].as_u64().unwrap(),
+                    res["properties"]["commit"].as_str().unwrap().to_string(),
+                    res["properties"]["presentAtHead"].as_bool().unwrap(),
+                    res["partialFingerprints"]["primaryLocationLineHash"].is_string(),
+                )
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert_eq!(
+        results(&["-f", "sarif"]),
+        [("gone.log".to_string(), 2, added, false, true), ("kept.env".to_string(), 1, kept.clone(), true, true)]
+    );
+    assert_eq!(results(&["-f", "sarif", "--sarif-head-only"]), [("kept.env".to_string(), 1, kept, true, true)]);
+}
+
+/// `--validate` checks credentials found in history like those in files: each distinct credential
+/// once, however many blobs and paths hold it.
+#[test]
+fn live_validation_checks_each_credential_in_history_once() {
+    use common::fake_salesforce::{Behaviour, FakeSalesforce};
+    let live = fake_access_token(7);
+    let sf = FakeSalesforce::start();
+    sf.on(&live, Behaviour::Live("ops@acme.com"));
+    let r = GitRepo::new();
+    r.write("a.log", format!("Bearer {live}\n"));
+    r.commit("a");
+    r.write("b.log", format!("token: {live}\n"));
+    r.commit("b");
+
+    let out = forcescan()
+        .arg("git")
+        .arg(&r.path)
+        .args(["-f", "jsonl", "--validate", "--validation-base-url", &sf.url])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let found: Vec<(String, String)> = stdout_of(&out)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .map(|f| (f["path"].as_str().unwrap().to_string(), f["validation"]["status"].as_str().unwrap().to_string()))
+        .collect();
+    assert_eq!(found, [("a.log".to_string(), "live".to_string()), ("b.log".to_string(), "live".to_string())]);
+    let checks = sf.requests_to("userinfo").into_iter().filter(|q| q.credential == live).count();
+    assert_eq!(checks, 1);
+    assert!(!stdout_of(&out).contains(&live));
 }

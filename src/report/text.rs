@@ -81,9 +81,7 @@ fn write_provenance(w: &mut dyn Write, f: &Finding, g: &GitProvenance) -> std::i
             "    introduced in {} by {} on {} at {}:{}{}",
             short(commit),
             escape_control(g.author.as_deref().unwrap_or("an unknown author")),
-            g.date
-                .as_deref()
-                .map_or("an unknown date", |d| &d[..d.len().min(10)]),
+            g.date.as_deref().map_or("an unknown date", |d| &d[..d.len().min(10)]),
             escape_control(&f.path),
             f.line,
             at_head

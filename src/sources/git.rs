@@ -26,8 +26,10 @@
 
 use crate::engine::Engine;
 use crate::finding::{Finding, GitProvenance};
+use crate::report::artifacts::BlobReader;
 use crate::report::Reporter;
 use crate::sources::fs::{display_path, ScanError};
+use crate::verify::Verifier;
 use git2::{ErrorCode, ObjectType, Odb, Oid, Repository};
 use std::cmp::Reverse;
 use std::collections::{BinaryHeap, HashMap, HashSet};
@@ -49,10 +51,7 @@ pub enum Scope {
     /// What the commits of `A..B` introduced: reachable from B, not from A.
     Range(String),
     /// What the commits after `commit` introduced, on `branch` or on every ref.
-    Since {
-        commit: String,
-        branch: Option<String>,
-    },
+    Since { commit: String, branch: Option<String> },
     /// Every ref, then every commit and blob in the object database that no ref reaches (dangling
     /// blobs, amended or reset commits): a forensic sweep.
     AllObjects,
@@ -82,16 +81,14 @@ const CHUNKED_SCAN_BYTES: usize = 16 << 20;
 /// tree. 8 MiB already reads each object once in a 20,000-commit, 3,000-file history.
 const PACK_CACHE_BYTES: usize = 32 << 20;
 
-/// Scans a repository's history into `reporter`. Every problem, fatal or not, is reported there as
-/// an error (so the exit code becomes 2); whatever can be scanned still is.
-pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
+/// Scans a repository's history into `reporter`, checking each credential live first when given a
+/// `verifier`. Every problem, fatal or not, is reported there as an error (so the exit code
+/// becomes 2); whatever can be scanned still is.
+pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, reporter: &mut Reporter) {
     configure_libgit2();
     let start = opts.repo.as_deref().unwrap_or_else(|| Path::new("."));
     let label = display_path(start);
-    let repo_err = |message: String| ScanError {
-        path: label.clone(),
-        message,
-    };
+    let repo_err = |message: String| ScanError { path: label.clone(), message };
     let repo = match Repository::discover(start) {
         Ok(r) => r,
         Err(e) => {
@@ -106,17 +103,11 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     let odb = match repo.odb() {
         Ok(o) => o,
         Err(e) => {
-            reporter.error(repo_err(format!(
-                "cannot open the object database: {}",
-                e.message()
-            )));
+            reporter.error(repo_err(format!("cannot open the object database: {}", e.message())));
             return;
         }
     };
-    let packs = Packs::open(
-        &repo.commondir().join("objects").join("pack"),
-        PACK_CACHE_BYTES,
-    );
+    let packs = Packs::open(&repo.commondir().join("objects").join("pack"), PACK_CACHE_BYTES);
     let progress = Progress::new(opts.progress);
     let mut errors = Vec::new();
     let plan = match plan_scope(&repo, &opts.scope, &mut errors) {
@@ -140,13 +131,7 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     history.shallow_hits.sort();
     if !history.shallow_hits.is_empty() {
         let ids: Vec<String> = history.shallow_hits.iter().map(|o| short(*o)).collect();
-        errors.insert(
-            0,
-            repo_err(format!(
-                "shallow clone: history before {} is not available",
-                ids.join(", ")
-            )),
-        );
+        errors.insert(0, repo_err(format!("shallow clone: history before {} is not available", ids.join(", "))));
     }
     if history.commits.is_empty() && walker.units.is_empty() {
         errors.into_iter().for_each(|e| reporter.error(e));
@@ -162,19 +147,9 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
         git_dir: repo.path(),
         packs: &packs,
         engine,
-        threads: if opts.threads == 0 {
-            rayon::current_num_threads()
-        } else {
-            opts.threads
-        },
+        threads: if opts.threads == 0 { rayon::current_num_threads() } else { opts.threads },
     };
-    let jobs: Vec<Job> = units
-        .iter()
-        .map(|u| Job {
-            oid: u.oid,
-            path: &u.path,
-        })
-        .collect();
+    let jobs: Vec<Job> = units.iter().map(|u| Job { oid: u.oid, path: &u.path }).collect();
     progress.scanning(jobs.len());
     let mut outcomes = scanner.scan(&jobs, &progress);
     progress.finish();
@@ -182,27 +157,42 @@ pub fn scan(engine: &Engine, opts: &GitOptions, reporter: &mut Reporter) {
     // Phase 3: attribution, then the report in introduction order.
     let any_findings = outcomes.iter().any(|o| !o.findings.is_empty());
     let mut objects = Objects::new(&packs, &odb);
-    let at_head = if any_findings {
-        secrets_at_head(&repo, &scanner, &mut objects, &units, &outcomes)
-    } else {
-        None
-    };
+    let at_head = if any_findings { secrets_at_head(&repo, &scanner, &mut objects, &units, &outcomes) } else { None };
     if any_findings {
         drop_inherited(&scanner, &units, &mut outcomes);
         keep_first_per_path(&units, &mut outcomes);
     }
     let mut info = CommitInfoCache::new(objects);
-    for (unit, outcome) in units.iter().zip(outcomes) {
-        let mut findings = outcome.findings;
-        for f in &mut findings {
+    for (unit, outcome) in units.iter().zip(outcomes.iter_mut()) {
+        for f in &mut outcome.findings {
             f.git = Some(provenance(unit, &history, &mut info, at_head.as_ref(), f));
         }
-        let error = outcome.error.map(|message| ScanError {
-            path: unit.path.clone(),
-            message,
-        });
-        reporter.unit(outcome.bytes, findings, error);
     }
+    if let Some(v) = verifier {
+        // Network-bound: checked in parallel, each distinct credential once (the verifier dedupes).
+        use rayon::prelude::*;
+        outcomes.par_iter_mut().filter(|o| !o.findings.is_empty()).for_each(|o| v.annotate(&mut o.findings));
+    }
+    for (unit, outcome) in units.iter().zip(outcomes) {
+        let error = outcome.error.map(|message| ScanError { path: unit.path.clone(), message });
+        reporter.unit(&unit.path, outcome.bytes, outcome.findings, error);
+    }
+}
+
+/// Reads the blob a finding is in, for reports that quote or hash its lines (SARIF). Opens the
+/// repository containing `repo` (as [`scan`] does) on first use; only blobs with findings are read.
+pub fn blob_reader(repo: Option<&Path>) -> BlobReader {
+    let start = repo.unwrap_or_else(|| Path::new(".")).to_path_buf();
+    let opened: Mutex<Option<Repository>> = Mutex::new(None);
+    Box::new(move |g| {
+        let oid = Oid::from_str(&g.blob).ok()?;
+        let mut repo = opened.lock().ok()?;
+        if repo.is_none() {
+            *repo = Some(Repository::discover(&start).ok()?);
+        }
+        let blob = repo.as_ref()?.find_blob(oid).ok()?;
+        Some(blob.content().to_vec())
+    })
 }
 
 /// Process-wide libgit2 settings, set once before any repository is opened.
@@ -232,11 +222,7 @@ struct Plan {
 
 /// Resolves a scope into tips and hidden commits. Refs that cannot be read are added to `errors`;
 /// a revision the user named that does not resolve is the returned error.
-fn plan_scope(
-    repo: &Repository,
-    scope: &Scope,
-    errors: &mut Vec<ScanError>,
-) -> Result<Plan, String> {
+fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> Result<Plan, String> {
     let commit_of = |flag: &str, spec: &str| -> Result<Oid, String> {
         repo.revparse_single(spec)
             .and_then(|o| o.peel_to_commit())
@@ -253,54 +239,32 @@ fn plan_scope(
                 "the object database holds no commits or blobs".to_string()
             },
         ),
-        Scope::Branch(name) => (
-            vec![commit_of("--branch", name)?],
-            Vec::new(),
-            format!("--branch {name} has no commits"),
-        ),
+        Scope::Branch(name) => {
+            (vec![commit_of("--branch", name)?], Vec::new(), format!("--branch {name} has no commits"))
+        }
         Scope::Since { commit, branch } => {
             let tips = match branch {
                 Some(b) => vec![commit_of("--branch", b)?],
                 None => all_ref_tips(repo, errors),
             };
-            let on = branch
-                .as_deref()
-                .map_or("any ref".to_string(), |b| b.to_string());
-            (
-                tips,
-                vec![commit_of("--since-commit", commit)?],
-                format!("no commit on {on} comes after {commit}"),
-            )
+            let on = branch.as_deref().map_or("any ref".to_string(), |b| b.to_string());
+            (tips, vec![commit_of("--since-commit", commit)?], format!("no commit on {on} comes after {commit}"))
         }
         Scope::Range(spec) => {
-            let rs = repo
-                .revparse(spec)
-                .map_err(|e| format!("--range {spec}: {}", e.message()))?;
+            let rs = repo.revparse(spec).map_err(|e| format!("--range {spec}: {}", e.message()))?;
             if rs.mode().contains(git2::RevparseMode::MERGE_BASE) {
-                return Err(format!(
-                    "--range {spec}: symmetric ranges (A...B) are not supported; use A..B"
-                ));
+                return Err(format!("--range {spec}: symmetric ranges (A...B) are not supported; use A..B"));
             }
             let (Some(from), Some(to)) = (rs.from(), rs.to()) else {
                 return Err(format!("--range {spec}: expected a range A..B"));
             };
             let peel = |o: &git2::Object| {
-                o.peel_to_commit()
-                    .map(|c| c.id())
-                    .map_err(|e| format!("--range {spec}: {}", e.message()))
+                o.peel_to_commit().map(|c| c.id()).map_err(|e| format!("--range {spec}: {}", e.message()))
             };
-            (
-                vec![peel(to)?],
-                vec![peel(from)?],
-                format!("the range {spec} has no commits"),
-            )
+            (vec![peel(to)?], vec![peel(from)?], format!("the range {spec} has no commits"))
         }
     };
-    Ok(Plan {
-        tips,
-        hidden,
-        empty_reason,
-    })
+    Ok(Plan { tips, hidden, empty_reason })
 }
 
 /// The commits every ref and HEAD point to, sorted. Symbolic refs are skipped (their targets are
@@ -324,10 +288,9 @@ fn all_ref_tips(repo: &Repository, errors: &mut Vec<ScanError>) -> Vec<Oid> {
                 }
             }
         }
-        Err(e) => errors.push(ScanError {
-            path: "refs".to_string(),
-            message: format!("cannot list refs: {}", e.message()),
-        }),
+        Err(e) => {
+            errors.push(ScanError { path: "refs".to_string(), message: format!("cannot list refs: {}", e.message()) })
+        }
     }
     // A detached HEAD reaches commits no ref does. An unborn HEAD (empty repository) is no error.
     if let Ok(head) = repo.head() {
@@ -338,10 +301,8 @@ fn all_ref_tips(repo: &Repository, errors: &mut Vec<ScanError>) -> Vec<Oid> {
     for (name, r) in peeled {
         match r {
             Ok(oid) => tips.push(oid),
-            Err(e) if e.code() == ErrorCode::NotFound => errors.push(ScanError {
-                path: name,
-                message: format!("ref points to a missing object ({})", e.message()),
-            }),
+            Err(e) if e.code() == ErrorCode::NotFound => errors
+                .push(ScanError { path: name, message: format!("ref points to a missing object ({})", e.message()) }),
             Err(_) => {} // a ref to a tree or a blob
         }
     }
@@ -422,11 +383,7 @@ impl<'a> Walker<'a> {
     /// range), each commit's tree is compared with its parents' so that only what the commits in
     /// range introduced is collected.
     fn walk(&mut self, h: &mut History, tips: &[Oid], hidden: &[Oid], shallow: &HashSet<Oid>) {
-        let excluded = if hidden.is_empty() {
-            HashSet::new()
-        } else {
-            self.reachable(hidden, shallow)
-        };
+        let excluded = if hidden.is_empty() { HashSet::new() } else { self.reachable(hidden, shallow) };
         let compare = !hidden.is_empty();
         let nodes = self.collect_commits(h, tips, &excluded, shallow);
         let mut parent_trees: HashMap<Oid, Oid> = nodes.iter().map(|n| (n.oid, n.tree)).collect();
@@ -435,10 +392,7 @@ impl<'a> Walker<'a> {
             let idx = h.commits.len() as u32;
             h.commits.push(n.oid);
             let parents: Vec<Oid> = if compare {
-                n.parents
-                    .iter()
-                    .filter_map(|p| self.tree_of(*p, &mut parent_trees))
-                    .collect()
+                n.parents.iter().filter_map(|p| self.tree_of(*p, &mut parent_trees)).collect()
             } else {
                 Vec::new()
             };
@@ -466,10 +420,7 @@ impl<'a> Walker<'a> {
         match self.objects.read(oid, kind) {
             Ok(o) => Some(o),
             Err(message) => {
-                self.errors.push(ScanError {
-                    path: self.display(path),
-                    message,
-                });
+                self.errors.push(ScanError { path: self.display(path), message });
                 None
             }
         }
@@ -518,10 +469,8 @@ impl<'a> Walker<'a> {
                 continue;
             };
             let Some(mut c) = parse_commit(raw.bytes()) else {
-                self.errors.push(ScanError {
-                    path: self.label.to_string(),
-                    message: format!("commit {oid} is corrupt"),
-                });
+                self.errors
+                    .push(ScanError { path: self.label.to_string(), message: format!("commit {oid} is corrupt") });
                 continue;
             };
             if shallow.contains(&oid) {
@@ -530,12 +479,7 @@ impl<'a> Walker<'a> {
                 h.shallow_hits.push(oid);
             }
             stack.extend(c.parents.iter().rev());
-            nodes.push(CommitNode {
-                oid,
-                tree: c.tree,
-                parents: c.parents,
-                time: c.time,
-            });
+            nodes.push(CommitNode { oid, tree: c.tree, parents: c.parents, time: c.time });
         }
         nodes
     }
@@ -552,49 +496,30 @@ impl<'a> Walker<'a> {
             let Some(raw) = self.read(tree, ObjectType::Tree, &prefix) else {
                 continue;
             };
-            let parent_raws: Vec<Data> = parents
-                .iter()
-                .filter_map(|p| self.read(*p, ObjectType::Tree, &prefix))
-                .collect();
+            let parent_raws: Vec<Data> =
+                parents.iter().filter_map(|p| self.read(*p, ObjectType::Tree, &prefix)).collect();
             let parent_entries: Vec<HashMap<&[u8], TreeEntry>> = parent_raws
                 .iter()
-                .map(|r| {
-                    parse_tree(r.bytes())
-                        .unwrap_or_default()
-                        .into_iter()
-                        .map(|e| (e.name, e))
-                        .collect()
-                })
+                .map(|r| parse_tree(r.bytes()).unwrap_or_default().into_iter().map(|e| (e.name, e)).collect())
                 .collect();
             let Some(entries) = parse_tree(raw.bytes()) else {
-                self.errors.push(ScanError {
-                    path: self.display(&prefix),
-                    message: format!("tree {tree} is corrupt"),
-                });
+                self.errors.push(ScanError { path: self.display(&prefix), message: format!("tree {tree} is corrupt") });
                 continue;
             };
             for e in entries {
-                let in_parent = |kind| {
-                    parent_entries
-                        .iter()
-                        .filter_map(move |m| m.get(&e.name).filter(|p| p.kind == kind))
-                };
+                let in_parent =
+                    |kind| parent_entries.iter().filter_map(move |m| m.get(&e.name).filter(|p| p.kind == kind));
                 match e.kind {
                     EntryKind::Gitlink => {}
                     EntryKind::Tree => {
-                        if in_parent(EntryKind::Tree).any(|p| p.id == e.id)
-                            || !self.trees.insert(e.id)
-                        {
+                        if in_parent(EntryKind::Tree).any(|p| p.id == e.id) || !self.trees.insert(e.id) {
                             continue;
                         }
-                        let sub: Vec<Oid> =
-                            in_parent(EntryKind::Tree).map(|p| p.id.oid()).collect();
+                        let sub: Vec<Oid> = in_parent(EntryKind::Tree).map(|p| p.id.oid()).collect();
                         stack.push((e.id.oid(), join_path(&prefix, e.name), sub));
                     }
                     EntryKind::Blob => {
-                        if self.blobs.contains(&e.id)
-                            || in_parent(EntryKind::Blob).any(|p| p.id == e.id)
-                        {
+                        if self.blobs.contains(&e.id) || in_parent(EntryKind::Blob).any(|p| p.id == e.id) {
                             continue;
                         }
                         self.blobs.insert(e.id);
@@ -637,21 +562,15 @@ impl<'a> Walker<'a> {
                 Ok((_, ObjectType::Commit)) => commits.push(oid),
                 Ok((_, ObjectType::Blob)) => blobs.push(oid),
                 Ok(_) => {}
-                Err(e) => self.errors.push(ScanError {
-                    path: self.label.to_string(),
-                    message: object_error("object", oid, &e),
-                }),
+                Err(e) => self
+                    .errors
+                    .push(ScanError { path: self.label.to_string(), message: object_error("object", oid, &e) }),
             }
         }
         self.walk(h, &commits, &[], shallow);
         for oid in blobs {
             if self.blobs.insert(Id::of(oid)) {
-                self.units.push(Unit {
-                    oid,
-                    commit: None,
-                    path: format!("<blob:{oid}>"),
-                    replaced: Vec::new(),
-                });
+                self.units.push(Unit { oid, commit: None, path: format!("<blob:{oid}>"), replaced: Vec::new() });
             }
         }
     }
@@ -682,10 +601,7 @@ fn topo_oldest_first(nodes: &[CommitNode]) -> Vec<usize> {
         }
     }
     let key = |i: usize| Reverse((nodes[i].time, nodes[i].oid, i));
-    let mut ready: BinaryHeap<_> = (0..nodes.len())
-        .filter(|&i| pending[i] == 0)
-        .map(key)
-        .collect();
+    let mut ready: BinaryHeap<_> = (0..nodes.len()).filter(|&i| pending[i] == 0).map(key).collect();
     let mut order = Vec::with_capacity(nodes.len());
     while let Some(Reverse((_, _, i))) = ready.pop() {
         order.push(i);
@@ -729,29 +645,17 @@ impl Data<'_> {
 
 impl<'a> Objects<'a> {
     fn new(packs: &'a Packs, odb: &'a Odb<'a>) -> Self {
-        Objects {
-            packs: packs.reader(),
-            odb,
-        }
+        Objects { packs: packs.reader(), odb }
     }
 
     /// Reads an object and checks its kind; the error is a message naming the object.
     fn read(&mut self, oid: Oid, kind: ObjectType) -> Result<Data<'a>, String> {
         let data = match self.packs.read(oid) {
             Some(o) => Data::Packed(o),
-            None => Data::Odb(
-                self.odb
-                    .read(oid)
-                    .map_err(|e| object_error(kind.str(), oid, &e))?,
-            ),
+            None => Data::Odb(self.odb.read(oid).map_err(|e| object_error(kind.str(), oid, &e))?),
         };
         if data.kind() != kind {
-            return Err(format!(
-                "{} {oid} is a {}, not a {}",
-                kind.str(),
-                data.kind().str(),
-                kind.str()
-            ));
+            return Err(format!("{} {oid} is a {}, not a {}", kind.str(), data.kind().str(), kind.str()));
         }
         Ok(data)
     }
@@ -791,11 +695,7 @@ fn parse_commit(data: &[u8]) -> Option<RawCommit> {
             time = parse_signature(s).map_or(0, |s| s.time);
         }
     }
-    Some(RawCommit {
-        tree: tree?,
-        parents,
-        time,
-    })
+    Some(RawCommit { tree: tree?, parents, time })
 }
 
 fn hex_oid(h: &[u8]) -> Option<Oid> {
@@ -888,17 +788,9 @@ fn parse_commit_info(data: &[u8]) -> CommitInfo {
     }
     // git's summary (`%s`): the first paragraph, lines joined by spaces.
     let text = String::from_utf8_lossy(message);
-    let summary: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| l.is_empty())
-        .take_while(|l| !l.is_empty())
-        .collect();
-    CommitInfo {
-        author,
-        date,
-        summary: (!summary.is_empty()).then(|| summary.join(" ")),
-    }
+    let summary: Vec<&str> =
+        text.lines().map(str::trim).skip_while(|l| l.is_empty()).take_while(|l| !l.is_empty()).collect();
+    CommitInfo { author, date, summary: (!summary.is_empty()).then(|| summary.join(" ")) }
 }
 
 /// Reads each attributed commit's author, date and summary once.
@@ -909,22 +801,14 @@ struct CommitInfoCache<'a> {
 
 impl<'a> CommitInfoCache<'a> {
     fn new(objects: Objects<'a>) -> Self {
-        CommitInfoCache {
-            objects,
-            cache: HashMap::new(),
-        }
+        CommitInfoCache { objects, cache: HashMap::new() }
     }
     fn get(&mut self, oid: Oid) -> &CommitInfo {
         let objects = &mut self.objects;
         self.cache.entry(oid).or_insert_with(|| {
-            objects.read(oid, ObjectType::Commit).map_or(
-                CommitInfo {
-                    author: None,
-                    date: None,
-                    summary: None,
-                },
-                |raw| parse_commit_info(raw.bytes()),
-            )
+            objects
+                .read(oid, ObjectType::Commit)
+                .map_or(CommitInfo { author: None, date: None, summary: None }, |raw| parse_commit_info(raw.bytes()))
         })
     }
 }
@@ -1037,11 +921,7 @@ fn parse_tree(mut data: &[u8]) -> Option<Vec<TreeEntry<'_>>> {
             0o160000 => EntryKind::Gitlink,
             _ => EntryKind::Blob,
         };
-        out.push(TreeEntry {
-            kind,
-            name: &data[sp + 1..nul],
-            id,
-        });
+        out.push(TreeEntry { kind, name: &data[sp + 1..nul], id });
         data = &data[nul + 21..];
     }
     Some(out)
@@ -1124,30 +1004,17 @@ impl Scanner<'_> {
                 } else {
                     self.engine.scan_bytes(job.path, data)
                 };
-                Outcome {
-                    bytes: data.len() as u64,
-                    findings,
-                    error: None,
-                }
+                Outcome { bytes: data.len() as u64, findings, error: None }
             }
-            Err(message) => Outcome {
-                error: Some(message),
-                ..Default::default()
-            },
+            Err(message) => Outcome { error: Some(message), ..Default::default() },
         }
     }
 
     /// The secrets in blobs outside the scope (HEAD's tree in a range scan, the versions a range
     /// replaced), scanned only to compare with: each is a blob and the path to scan it as.
     fn secrets_of(&self, blobs: &[(Oid, String)]) -> Vec<HashSet<SecretKey>> {
-        let jobs: Vec<Job> = blobs
-            .iter()
-            .map(|(oid, path)| Job { oid: *oid, path })
-            .collect();
-        self.scan(&jobs, &Progress::new(false))
-            .iter()
-            .map(|o| secret_keys(&o.findings).collect())
-            .collect()
+        let jobs: Vec<Job> = blobs.iter().map(|(oid, path)| Job { oid: *oid, path }).collect();
+        self.scan(&jobs, &Progress::new(false)).iter().map(|o| secret_keys(&o.findings).collect()).collect()
     }
 }
 
@@ -1155,9 +1022,7 @@ impl Scanner<'_> {
 type SecretKey = (String, String);
 
 fn secret_keys(findings: &[Finding]) -> impl Iterator<Item = SecretKey> + '_ {
-    findings
-        .iter()
-        .map(|f| (f.rule.clone(), f.fingerprint.clone()))
+    findings.iter().map(|f| (f.rule.clone(), f.fingerprint.clone()))
 }
 
 /// The secrets in the blobs of HEAD's tree, or `None` if HEAD does not name a commit (an unborn
@@ -1179,10 +1044,7 @@ fn secrets_at_head(
             secrets.extend(secret_keys(&o.findings));
         }
     }
-    let mut rest: Vec<(Oid, String)> = head_blobs
-        .into_iter()
-        .filter(|(o, _)| !scanned.contains(o))
-        .collect();
+    let mut rest: Vec<(Oid, String)> = head_blobs.into_iter().filter(|(o, _)| !scanned.contains(o)).collect();
     rest.sort();
     secrets.extend(scanner.secrets_of(&rest).into_iter().flatten());
     Some(secrets)
@@ -1205,11 +1067,8 @@ fn drop_inherited(scanner: &Scanner, units: &[Unit], outcomes: &mut [Outcome]) {
         .collect();
     outside.sort();
     outside.dedup_by_key(|(r, _)| *r);
-    let outside_secrets: HashMap<Oid, HashSet<SecretKey>> = outside
-        .iter()
-        .map(|(r, _)| *r)
-        .zip(scanner.secrets_of(&outside))
-        .collect();
+    let outside_secrets: HashMap<Oid, HashSet<SecretKey>> =
+        outside.iter().map(|(r, _)| *r).zip(scanner.secrets_of(&outside)).collect();
     let before: Vec<(usize, HashSet<SecretKey>)> = with_findings()
         .map(|(i, (u, _))| {
             let mut had = HashSet::new();
@@ -1223,9 +1082,7 @@ fn drop_inherited(scanner: &Scanner, units: &[Unit], outcomes: &mut [Outcome]) {
         })
         .collect();
     for (i, had) in before {
-        outcomes[i]
-            .findings
-            .retain(|f| !had.contains(&(f.rule.clone(), f.fingerprint.clone())));
+        outcomes[i].findings.retain(|f| !had.contains(&(f.rule.clone(), f.fingerprint.clone())));
     }
 }
 
@@ -1246,8 +1103,7 @@ fn blobs_of_tree(objects: &mut Objects, root: Oid) -> HashMap<Oid, String> {
             match e.kind {
                 EntryKind::Tree => stack.push((e.id.oid(), join_path(&prefix, e.name))),
                 EntryKind::Blob => {
-                    out.entry(e.id.oid())
-                        .or_insert_with(|| join_path(&prefix, e.name));
+                    out.entry(e.id.oid()).or_insert_with(|| join_path(&prefix, e.name));
                 }
                 EntryKind::Gitlink => {}
             }
@@ -1263,14 +1119,11 @@ fn keep_first_per_path(units: &[Unit], outcomes: &mut [Outcome]) {
     let mut first: HashMap<(&str, String, String), usize> = HashMap::new();
     for (i, (u, o)) in units.iter().zip(outcomes.iter()).enumerate() {
         for f in &o.findings {
-            first
-                .entry((u.path.as_str(), f.rule.clone(), f.fingerprint.clone()))
-                .or_insert(i);
+            first.entry((u.path.as_str(), f.rule.clone(), f.fingerprint.clone())).or_insert(i);
         }
     }
     for (i, (u, o)) in units.iter().zip(outcomes.iter_mut()).enumerate() {
-        o.findings
-            .retain(|f| first[&(u.path.as_str(), f.rule.clone(), f.fingerprint.clone())] == i);
+        o.findings.retain(|f| first[&(u.path.as_str(), f.rule.clone(), f.fingerprint.clone())] == i);
     }
 }
 
@@ -1290,18 +1143,12 @@ impl Progress {
             b.enable_steady_tick(std::time::Duration::from_millis(120));
             b
         });
-        Progress {
-            bar,
-            bytes: AtomicU64::new(0),
-            start: std::sync::OnceLock::new(),
-        }
+        Progress { bar, bytes: AtomicU64::new(0), start: std::sync::OnceLock::new() }
     }
 
     fn walking(&self, commits: usize, blobs: usize) {
         if let Some(b) = &self.bar {
-            b.set_message(format!(
-                "walking history: {commits} commits, {blobs} new blobs"
-            ));
+            b.set_message(format!("walking history: {commits} commits, {blobs} new blobs"));
         }
     }
 
@@ -1309,10 +1156,8 @@ impl Progress {
         self.start.get_or_init(Instant::now);
         if let Some(b) = &self.bar {
             b.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{spinner} scanning blobs {bar:30} {pos}/{len} {msg}",
-                )
-                .expect("valid template"),
+                indicatif::ProgressStyle::with_template("{spinner} scanning blobs {bar:30} {pos}/{len} {msg}")
+                    .expect("valid template"),
             );
             b.set_length(total as u64);
             b.set_position(0);
@@ -1368,14 +1213,7 @@ mod tests {
             oid(3)
         );
         let c = parse_commit(raw.as_bytes()).unwrap();
-        assert_eq!(
-            c,
-            RawCommit {
-                tree: oid(1),
-                parents: vec![oid(2), oid(3)],
-                time: 1_600_000_000
-            }
-        );
+        assert_eq!(c, RawCommit { tree: oid(1), parents: vec![oid(2), oid(3)], time: 1_600_000_000 });
         let i = parse_commit_info(raw.as_bytes());
         assert_eq!(i.author.as_deref(), Some("Ada Lovelace"));
         assert_eq!(i.date.as_deref(), Some("2017-07-14T01:10:00-01:30"));
@@ -1386,11 +1224,7 @@ mod tests {
     #[test]
     fn trees_parse_and_malformed_trees_are_rejected() {
         let mut raw = Vec::new();
-        for (mode, name, n) in [
-            ("100644", "a.txt", 1),
-            ("40000", "dir", 2),
-            ("160000", "sub", 3),
-        ] {
+        for (mode, name, n) in [("100644", "a.txt", 1), ("40000", "dir", 2), ("160000", "sub", 3)] {
             raw.extend_from_slice(format!("{mode} {name}\0").as_bytes());
             raw.extend_from_slice(oid(n).as_bytes());
         }
@@ -1423,10 +1257,7 @@ mod tests {
             node(2, &[1], 20),
             node(1, &[9], 10), // parent 9 is outside the walk
         ];
-        let order: Vec<u8> = topo_oldest_first(&nodes)
-            .into_iter()
-            .map(|i| nodes[i].oid.as_bytes()[0])
-            .collect();
+        let order: Vec<u8> = topo_oldest_first(&nodes).into_iter().map(|i| nodes[i].oid.as_bytes()[0]).collect();
         assert_eq!(order, vec![1, 3, 2, 4]);
     }
 }

@@ -27,11 +27,7 @@ impl GitRepo {
 
     /// An existing repository (a clone made by a test); `keep` owns its temporary directory.
     pub fn at(path: PathBuf, keep: Option<tempfile::TempDir>) -> GitRepo {
-        GitRepo {
-            _dir: keep,
-            path,
-            commits: std::cell::Cell::new(0),
-        }
+        GitRepo { _dir: keep, path, commits: std::cell::Cell::new(0) }
     }
 
     /// A git command with a fixed identity and clock, and no configuration from outside.
@@ -54,11 +50,7 @@ impl GitRepo {
     /// Runs git, which must succeed; returns its trimmed standard output.
     pub fn git(&self, args: &[&str]) -> String {
         let out = self.command(args).output().unwrap();
-        assert!(
-            out.status.success(),
-            "git {args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        assert!(out.status.success(), "git {args:?}: {}", String::from_utf8_lossy(&out.stderr));
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
@@ -109,12 +101,7 @@ pub fn date_of(n: i64) -> String {
     // Only the test dates are needed: all on 2023-11-14/15 UTC.
     let secs = t - 1_699_920_000; // 2023-11-14T00:00:00Z
     let (day, rem) = (14 + secs / 86_400, secs % 86_400);
-    format!(
-        "2023-11-{day:02}T{:02}:{:02}:{:02}+00:00",
-        rem / 3600,
-        rem / 60 % 60,
-        rem % 60
-    )
+    format!("2023-11-{day:02}T{:02}:{:02}:{:02}+00:00", rem / 3600, rem / 60 % 60, rem % 60)
 }
 
 pub fn short(oid: &str) -> &str {

@@ -61,24 +61,16 @@ impl Packs {
                 // SAFETY: git never rewrites a pack in place (it writes a new one and renames it);
                 // a concurrent `git gc` may unlink it, which leaves the mapping valid.
                 let data = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-                let header_ok = data.len() >= 12
-                    && &data[..4] == b"PACK"
-                    && matches!(be32(&data, 4), Some(2 | 3));
+                let header_ok = data.len() >= 12 && &data[..4] == b"PACK" && matches!(be32(&data, 4), Some(2 | 3));
                 header_ok.then_some(Pack { index, data })
             })
             .collect();
-        Packs {
-            packs,
-            cache: Mutex::new(Cache::new(cache_bytes)),
-        }
+        Packs { packs, cache: Mutex::new(Cache::new(cache_bytes)) }
     }
 
     /// Which pack holds `oid` and where: reading in this order reads delta bases first.
     pub fn position(&self, oid: Oid) -> Option<(usize, u64)> {
-        self.packs
-            .iter()
-            .enumerate()
-            .find_map(|(p, pack)| pack.index.offset(oid.as_bytes()).map(|off| (p, off)))
+        self.packs.iter().enumerate().find_map(|(p, pack)| pack.index.offset(oid.as_bytes()).map(|off| (p, off)))
     }
 
     /// The order to read `oids` in: a depth-first walk of their delta forest (each object right
@@ -153,10 +145,7 @@ impl Packs {
 
     /// A reader for one thread (each has its own inflate state; the cache is shared).
     pub fn reader(&self) -> PackReader<'_> {
-        PackReader {
-            packs: self,
-            z: Decompress::new(true),
-        }
+        PackReader { packs: self, z: Decompress::new(true) }
     }
 }
 
@@ -235,10 +224,7 @@ impl<'p> PackReader<'p> {
         };
         for &(at, data_at, size) in deltas.iter().rev() {
             let delta = self.inflate(&pack.data, data_at, size)?;
-            let o = Arc::new(Object {
-                kind: obj.kind,
-                data: apply_delta(&obj.data, &delta)?,
-            });
+            let o = Arc::new(Object { kind: obj.kind, data: apply_delta(&obj.data, &delta)? });
             packs.cache.lock().ok()?.put(p, at, &o);
             obj = o;
         }
@@ -255,10 +241,7 @@ impl<'p> PackReader<'p> {
         // One spare byte, so that a stream which would be longer than claimed is caught.
         let mut out = Vec::with_capacity(size as usize + 1);
         self.z.reset(true);
-        let status = self
-            .z
-            .decompress_vec(input, &mut out, FlushDecompress::Finish)
-            .ok()?;
+        let status = self.z.decompress_vec(input, &mut out, FlushDecompress::Finish).ok()?;
         (status == Status::StreamEnd && self.z.total_out() == size).then_some(out)
     }
 }
@@ -302,12 +285,7 @@ fn entry(data: &[u8], off: u64) -> Option<Entry<'_>> {
         }
         _ => return None,
     };
-    Some(Entry {
-        kind,
-        size,
-        data_at: i,
-        base,
-    })
+    Some(Entry { kind, size, data_at: i, base })
 }
 
 /// Applies a git delta (source size, target size, then copy and insert instructions) to `base`.
@@ -383,12 +361,7 @@ struct Cache {
 
 impl Cache {
     fn new(budget: usize) -> Cache {
-        Cache {
-            young: HashMap::new(),
-            old: HashMap::new(),
-            young_bytes: 0,
-            budget,
-        }
+        Cache { young: HashMap::new(), old: HashMap::new(), young_bytes: 0, budget }
     }
 
     fn get(&mut self, pack: usize, off: u64) -> Option<Arc<Object>> {
@@ -461,9 +434,7 @@ impl PackIndex {
             return Some(u64::from(small));
         }
         let at = IDX_HEADER + self.count * 28 + (small & 0x7fff_ffff) as usize * 8;
-        Some(u64::from_be_bytes(
-            self.map.get(at..at + 8)?.try_into().ok()?,
-        ))
+        Some(u64::from_be_bytes(self.map.get(at..at + 8)?.try_into().ok()?))
     }
 }
 
@@ -526,21 +497,11 @@ mod tests {
                     "--window=50",
                 ],
             );
-            let deltas = git(
-                d.path(),
-                &[
-                    "cat-file",
-                    "--batch-all-objects",
-                    "--batch-check=%(deltabase)",
-                ],
-            )
-            .lines()
-            .filter(|l| !l.starts_with("0000000000"))
-            .count();
-            assert!(
-                deltas > 60,
-                "only {deltas} deltas: the test would prove little"
-            );
+            let deltas = git(d.path(), &["cat-file", "--batch-all-objects", "--batch-check=%(deltabase)"])
+                .lines()
+                .filter(|l| !l.starts_with("0000000000"))
+                .count();
+            assert!(deltas > 60, "only {deltas} deltas: the test would prove little");
             // A tiny cache, so resolution also runs through evictions.
             let packs = Packs::open(&d.path().join(".git/objects/pack"), 64 << 10);
             assert_eq!(packs.packs.len(), 1);
@@ -564,20 +525,9 @@ mod tests {
             let mut sorted = order.clone();
             sorted.sort_unstable();
             assert_eq!(sorted, (0..ids.len()).collect::<Vec<_>>());
-            let rank: HashMap<Oid, usize> = order
-                .iter()
-                .enumerate()
-                .map(|(r, &i)| (ids[i], r))
-                .collect();
-            for line in git(
-                d.path(),
-                &[
-                    "cat-file",
-                    "--batch-all-objects",
-                    "--batch-check=%(objectname) %(deltabase)",
-                ],
-            )
-            .lines()
+            let rank: HashMap<Oid, usize> = order.iter().enumerate().map(|(r, &i)| (ids[i], r)).collect();
+            for line in
+                git(d.path(), &["cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(deltabase)"]).lines()
             {
                 let (id, base) = line.split_once(' ').unwrap();
                 if !base.starts_with("0000000000") {
@@ -603,8 +553,7 @@ mod tests {
         for b in &mut bytes[start..end] {
             *b ^= 0x5a; // every entry header and zlib stream garbled
         }
-        std::fs::set_permissions(&pack, std::os::unix::fs::PermissionsExt::from_mode(0o644))
-            .unwrap();
+        std::fs::set_permissions(&pack, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
         std::fs::write(&pack, &bytes).unwrap();
         let packs = Packs::open(&dir, 1 << 20);
         let repo = git2::Repository::open(d.path()).unwrap();
@@ -628,10 +577,7 @@ mod tests {
         let offsets = [12u64, 345, 5 << 30];
         let mut idx = vec![0xff, b't', b'O', b'c', 0, 0, 0, 2];
         for b in 0..256usize {
-            let n = ids
-                .iter()
-                .filter(|o| (o.as_bytes()[0] as usize) <= b)
-                .count() as u32;
+            let n = ids.iter().filter(|o| (o.as_bytes()[0] as usize) <= b).count() as u32;
             idx.extend_from_slice(&n.to_be_bytes());
         }
         ids.iter().for_each(|o| idx.extend_from_slice(o.as_bytes()));
@@ -660,23 +606,11 @@ mod tests {
         assert_eq!(apply_delta(base, &delta).unwrap(), b"hello there");
         // copy with offset: bytes 7..12 ("world").
         assert_eq!(apply_delta(base, &[12, 5, 0x91, 7, 5]).unwrap(), b"world");
-        assert!(
-            apply_delta(base, &[11, 5, 0x91, 7, 5]).is_none(),
-            "wrong source size"
-        );
-        assert!(
-            apply_delta(base, &[12, 6, 0x91, 7, 5]).is_none(),
-            "wrong target size"
-        );
-        assert!(
-            apply_delta(base, &[12, 5, 0x91, 9, 5]).is_none(),
-            "copy past the base"
-        );
+        assert!(apply_delta(base, &[11, 5, 0x91, 7, 5]).is_none(), "wrong source size");
+        assert!(apply_delta(base, &[12, 6, 0x91, 7, 5]).is_none(), "wrong target size");
+        assert!(apply_delta(base, &[12, 5, 0x91, 9, 5]).is_none(), "copy past the base");
         assert!(apply_delta(base, &[12, 5, 0]).is_none(), "reserved opcode");
-        assert!(
-            apply_delta(base, &[12, 0xff, 0xff, 0xff, 0x7f]).is_none(),
-            "absurd target"
-        );
+        assert!(apply_delta(base, &[12, 0xff, 0xff, 0xff, 0x7f]).is_none(), "absurd target");
     }
 
     #[test]
