@@ -358,7 +358,7 @@ struct Walker<'a> {
     label: &'a str,
     /// Trees already walked: every blob under them has been seen.
     trees: IdSet,
-    /// Blobs already seen, each with its unit.
+    /// Blobs already seen (each has its unit).
     blobs: IdSet,
     /// One per blob to scan, in introduction order.
     units: Vec<Unit>,
@@ -955,12 +955,15 @@ impl Scanner<'_> {
     /// `threads` workers that take small consecutive batches. Results are in `jobs` order.
     fn scan(&self, jobs: &[Job], progress: &Progress) -> Vec<Outcome> {
         const BATCH: usize = 16;
+        if jobs.is_empty() {
+            return Vec::new();
+        }
         let ids: Vec<Oid> = jobs.iter().map(|j| j.oid).collect();
         let order = self.packs.read_order(&ids);
         let next = AtomicUsize::new(0);
         let done: Mutex<Vec<(usize, Outcome)>> = Mutex::new(Vec::with_capacity(jobs.len()));
         std::thread::scope(|s| {
-            for _ in 0..self.threads.clamp(1, order.len().max(1)) {
+            for _ in 0..self.threads.clamp(1, order.len()) {
                 s.spawn(|| {
                     let repo = Repository::open(self.git_dir);
                     let odb = repo
