@@ -347,27 +347,61 @@ fn empty_repository_and_non_repository_are_errors() {
     assert_eq!(stderr_lines(&out), [format!("forcescan: error: {}: not a git repository", plain.path().display())]);
 }
 
+/// A `git fast-import` commit on `branch` with marks, parents and one file written inline.
+fn import_commit(mark: u32, branch: &str, parents: &[u32], path: &str, text: &str) -> String {
+    let when = EPOCH + 60 * i64::from(mark);
+    let msg = format!("commit {mark}");
+    let mut c = format!(
+        "commit refs/heads/{branch}\nmark :{mark}\nauthor {AUTHOR} <{EMAIL}> {when} +0000\n\
+         committer {AUTHOR} <{EMAIL}> {when} +0000\ndata {}\n{msg}\n",
+        msg.len()
+    );
+    for (i, p) in parents.iter().enumerate() {
+        c.push_str(&format!("{} :{p}\n", if i == 0 { "from" } else { "merge" }));
+    }
+    c.push_str(&format!("M 100644 inline {path}\ndata {}\n{text}\n\n", text.len()));
+    c
+}
+
+/// Long enough for the walk to run on several threads: the report must not depend on how many.
 #[test]
 fn same_repository_gives_byte_identical_jsonl_whatever_the_threads() {
     let r = GitRepo::new();
-    for i in 0..6 {
-        r.write(&format!("logs/{i}.log"), format!("Bearer {ACCESS_TOKEN}\nline {i}\n"));
-        r.write("shared.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n# {i}\n"));
-        r.commit(&format!("commit {i}"));
-        r.git(&["checkout", "-q", "-b", &format!("b{i}")]);
-        r.write(&format!("side/{i}.log"), format!("Bearer {ACCESS_TOKEN_2}\nside {i}\n"));
-        r.commit(&format!("side {i}"));
-        r.git(&["checkout", "-q", "main"]);
+    let mut stream = String::new();
+    for i in 1..=150u32 {
+        let parents: Vec<u32> = match i {
+            1 => vec![],
+            90 => vec![89, 1005], // merges the side branch
+            _ => vec![i - 1],
+        };
+        // Every tenth commit leaves a token in one of seven logs; the others overwrite a log.
+        let text = if i % 10 == 3 { format!("line {i}\nBearer {ACCESS_TOKEN}\n") } else { format!("line {i}\n") };
+        stream.push_str(&import_commit(i, "main", &parents, &format!("logs/{}.log", i % 7), &text));
+        if i == 40 {
+            for s in 1001..=1005u32 {
+                let text = format!("side {s}\nBearer {ACCESS_TOKEN_2}\n");
+                let parent = if s == 1001 { 40 } else { s - 1 };
+                stream.push_str(&import_commit(s, "side", &[parent], "side.log", &text));
+            }
+        }
     }
+    r.fast_import(&stream);
     let run = |threads: &str| {
         let out = git_scan(&r.path, &["-f", "jsonl", "-j", threads]);
-        assert_eq!(out.status.code(), Some(1));
+        assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
         out.stdout
     };
-    let first = run("2");
-    assert_eq!(String::from_utf8_lossy(&first).lines().count(), 13);
-    for threads in ["2", "1", "2"] {
-        assert_eq!(run(threads), first);
+    let first = run("1");
+    // One finding per log that ever held the token (seven), and side.log once.
+    let (f, _) = jsonl(&r.path, &["-j", "1"]);
+    let mut paths: Vec<&str> = f.iter().map(|x| x["path"].as_str().unwrap()).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        ["logs/0.log", "logs/1.log", "logs/2.log", "logs/3.log", "logs/4.log", "logs/5.log", "logs/6.log", "side.log"]
+    );
+    for threads in ["2", "3", "2"] {
+        assert_eq!(String::from_utf8_lossy(&run(threads)), String::from_utf8_lossy(&first), "-j {threads}");
     }
 }
 
@@ -415,6 +449,10 @@ fn generated_history_planted_secrets_are_found() {
     };
     let (refs, code) = jsonl(&repo, &[]);
     assert_eq!(code, Some(1));
+    for scope in [&[][..], &["--all-objects"][..]] {
+        let with = |j: &str| git_scan(&repo, &[&["-f", "jsonl", "-j", j][..], scope].concat()).stdout;
+        assert_eq!(with("1"), with("2"), "{scope:?}: the walk on one thread and on two must agree");
+    }
     let (all, code) = jsonl(&repo, &["--all-objects"]);
     assert_eq!(code, Some(1));
     for e in &expected {

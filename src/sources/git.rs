@@ -122,7 +122,9 @@ pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, rep
     // Phase 1: the walk, on this thread.
     let shallow = read_shallow(&repo);
     let mut history = History::default();
-    let mut walker = Walker::new(Objects::new(&packs, &odb), &progress, &label);
+    let threads = if opts.threads == 0 { rayon::current_num_threads() } else { opts.threads };
+    let shared = WalkShared { packs: &packs, git_dir: repo.path(), label: &label, progress: &progress, threads };
+    let mut walker = Walker::new(Objects::new(&packs, &odb), &shared);
     walker.walk(&mut history, &plan.tips, &plan.hidden, &shallow);
     if opts.scope == Scope::AllObjects {
         walker.sweep_unreachable(&mut history, &shallow);
@@ -143,12 +145,7 @@ pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, rep
     // Phase 2: reading and scanning, on every core.
     let units = std::mem::take(&mut walker.units);
     drop(walker);
-    let scanner = Scanner {
-        git_dir: repo.path(),
-        packs: &packs,
-        engine,
-        threads: if opts.threads == 0 { rayon::current_num_threads() } else { opts.threads },
-    };
+    let scanner = Scanner { git_dir: repo.path(), packs: &packs, engine, threads };
     let jobs: Vec<Job> = units.iter().map(|u| Job { oid: u.oid, path: &u.path }).collect();
     progress.scanning(jobs.len());
     let mut outcomes = scanner.scan(&jobs, &progress);
@@ -350,12 +347,50 @@ struct CommitNode {
     time: i64,
 }
 
+/// What the walkers of one scan share (one walker per thread in a parallel walk).
+struct WalkShared<'a> {
+    packs: &'a Packs,
+    /// Where a walker on another thread opens its own repository.
+    git_dir: &'a Path,
+    /// How the repository is named in errors that concern no path (commits, refs).
+    label: &'a str,
+    progress: &'a Progress,
+    threads: usize,
+}
+
+/// A history at least this long is walked on every thread (see `Walker::walk_in_parallel`);
+/// below it the duplicated first trees cost more than the threads save.
+const PARALLEL_WALK_MIN_COMMITS: usize = 128;
+
+/// One slice of a parallel walk, on its own thread with its own repository handle: the trees it
+/// walked, its units (numbered from commit `first`) and its errors.
+fn walk_slice(shared: &WalkShared, first: usize, trees: &[Oid]) -> (IdSet, Vec<Unit>, Vec<ScanError>) {
+    let repo = match Repository::open(shared.git_dir) {
+        Ok(r) => r,
+        Err(e) => {
+            let message = format!("cannot open the repository: {}", e.message());
+            return (IdSet::default(), Vec::new(), vec![ScanError { path: shared.label.into(), message }]);
+        }
+    };
+    let odb = match repo.odb() {
+        Ok(o) => o,
+        Err(e) => {
+            let message = format!("cannot open the object database: {}", e.message());
+            return (IdSet::default(), Vec::new(), vec![ScanError { path: shared.label.into(), message }]);
+        }
+    };
+    let mut w = Walker::new(Objects::new(shared.packs, &odb), shared);
+    for (k, tree) in trees.iter().enumerate() {
+        w.walk_tree((first + k) as u32, *tree, Vec::new());
+        shared.progress.walked(1);
+    }
+    (w.trees, w.units, w.errors)
+}
+
 /// Phase 1: walks commits and trees, creating a `Unit` for every blob not seen before.
 struct Walker<'a> {
     objects: Objects<'a>,
-    progress: &'a Progress,
-    /// How the repository is named in errors that concern no path (commits, refs).
-    label: &'a str,
+    shared: &'a WalkShared<'a>,
     /// Trees already walked: every blob under them has been seen.
     trees: IdSet,
     /// Blobs already seen (each has its unit).
@@ -367,11 +402,10 @@ struct Walker<'a> {
 }
 
 impl<'a> Walker<'a> {
-    fn new(objects: Objects<'a>, progress: &'a Progress, label: &'a str) -> Self {
+    fn new(objects: Objects<'a>, shared: &'a WalkShared<'a>) -> Self {
         Walker {
             objects,
-            progress,
-            label,
+            shared,
             trees: IdSet::default(),
             blobs: IdSet::default(),
             units: Vec::new(),
@@ -386,20 +420,54 @@ impl<'a> Walker<'a> {
         let excluded = if hidden.is_empty() { HashSet::new() } else { self.reachable(hidden, shallow) };
         let compare = !hidden.is_empty();
         let nodes = self.collect_commits(h, tips, &excluded, shallow);
+        let order = topo_oldest_first(&nodes);
+        let base = h.commits.len();
+        h.commits.extend(order.iter().map(|&i| nodes[i].oid));
+        let trees: Vec<Oid> = order.iter().map(|&i| nodes[i].tree).collect();
+        if !compare && self.shared.threads > 1 && trees.len() >= PARALLEL_WALK_MIN_COMMITS {
+            return self.walk_in_parallel(base, &trees);
+        }
         let mut parent_trees: HashMap<Oid, Oid> = nodes.iter().map(|n| (n.oid, n.tree)).collect();
-        for i in topo_oldest_first(&nodes) {
-            let n = &nodes[i];
-            let idx = h.commits.len() as u32;
-            h.commits.push(n.oid);
+        for (k, &i) in order.iter().enumerate() {
             let parents: Vec<Oid> = if compare {
-                n.parents.iter().filter_map(|p| self.tree_of(*p, &mut parent_trees)).collect()
+                nodes[i].parents.iter().filter_map(|p| self.tree_of(*p, &mut parent_trees)).collect()
             } else {
                 Vec::new()
             };
-            self.walk_tree(idx, n.tree, parents);
-            if h.commits.len() % 256 == 0 {
-                self.progress.walking(h.commits.len(), self.units.len());
+            self.walk_tree((base + k) as u32, nodes[i].tree, parents);
+            self.shared.progress.walked(1);
+        }
+    }
+
+    /// The walk of `trees` (the root trees of the commits numbered from `base`, in walk order),
+    /// split into one consecutive slice per thread, each walked by its own walker that knows
+    /// nothing of the others. Merging in slice order then keeps a blob only if no earlier slice
+    /// had it: the blob's first commit and path in its own slice are then its first overall, since
+    /// the slices are consecutive parts of one order. So the result is exactly the sequential
+    /// walk's; the price is that each slice walks its first commit's whole tree.
+    fn walk_in_parallel(&mut self, base: usize, trees: &[Oid]) {
+        let shared = self.shared;
+        // At least 64 commits a slice, so the first trees each slice walks in full stay a fraction.
+        let slices = shared.threads.min(trees.len() / 64).max(1);
+        let per = trees.len().div_ceil(slices);
+        let slices: Vec<(IdSet, Vec<Unit>, Vec<ScanError>)> = std::thread::scope(|s| {
+            let workers: Vec<_> = trees
+                .chunks(per)
+                .enumerate()
+                .map(|(c, slice)| s.spawn(move || walk_slice(shared, base + c * per, slice)))
+                .collect();
+            workers.into_iter().map(|w| w.join().expect("walker thread")).collect()
+        });
+        // Each slice reports an unreadable object it meets; the sequential walk reports it once.
+        let mut reported: HashSet<String> = self.errors.iter().map(|e| e.message.clone()).collect();
+        for (trees, units, errors) in slices {
+            for u in units {
+                if self.blobs.insert(Id::of(u.oid)) {
+                    self.units.push(u);
+                }
             }
+            self.trees.extend(trees);
+            self.errors.extend(errors.into_iter().filter(|e| reported.insert(e.message.clone())));
         }
     }
 
@@ -428,7 +496,7 @@ impl<'a> Walker<'a> {
 
     /// A path for an error message; the root tree and commits are the repository's.
     fn display(&self, path: &str) -> String {
-        if path.is_empty() { self.label } else { path }.to_string()
+        if path.is_empty() { self.shared.label } else { path }.to_string()
     }
 
     /// Every commit reachable from `from` (the hidden side of a range).
@@ -469,8 +537,10 @@ impl<'a> Walker<'a> {
                 continue;
             };
             let Some(mut c) = parse_commit(raw.bytes()) else {
-                self.errors
-                    .push(ScanError { path: self.label.to_string(), message: format!("commit {oid} is corrupt") });
+                self.errors.push(ScanError {
+                    path: self.shared.label.to_string(),
+                    message: format!("commit {oid} is corrupt"),
+                });
                 continue;
             };
             if shallow.contains(&oid) {
@@ -549,7 +619,7 @@ impl<'a> Walker<'a> {
         });
         if let Err(e) = listed {
             self.errors.push(ScanError {
-                path: self.label.to_string(),
+                path: self.shared.label.to_string(),
                 message: format!("cannot list every object: {}", e.message()),
             });
         }
@@ -564,7 +634,7 @@ impl<'a> Walker<'a> {
                 Ok(_) => {}
                 Err(e) => self
                     .errors
-                    .push(ScanError { path: self.label.to_string(), message: object_error("object", oid, &e) }),
+                    .push(ScanError { path: self.shared.label.to_string(), message: object_error("object", oid, &e) }),
             }
         }
         self.walk(h, &commits, &[], shallow);
@@ -1134,6 +1204,7 @@ fn keep_first_per_path(units: &[Unit], outcomes: &mut [Outcome]) {
 struct Progress {
     bar: Option<indicatif::ProgressBar>,
     bytes: AtomicU64,
+    commits: AtomicUsize,
     /// When blob scanning started, for the throughput.
     start: std::sync::OnceLock<Instant>,
 }
@@ -1146,12 +1217,16 @@ impl Progress {
             b.enable_steady_tick(std::time::Duration::from_millis(120));
             b
         });
-        Progress { bar, bytes: AtomicU64::new(0), start: std::sync::OnceLock::new() }
+        Progress { bar, bytes: AtomicU64::new(0), commits: AtomicUsize::new(0), start: std::sync::OnceLock::new() }
     }
 
-    fn walking(&self, commits: usize, blobs: usize) {
+    /// Counts walked commits (from any thread).
+    fn walked(&self, commits: usize) {
         if let Some(b) = &self.bar {
-            b.set_message(format!("walking history: {commits} commits, {blobs} new blobs"));
+            let total = self.commits.fetch_add(commits, Ordering::Relaxed) + commits;
+            if total % 256 == 0 {
+                b.set_message(format!("walking history: {total} commits"));
+            }
         }
     }
 

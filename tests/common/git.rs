@@ -54,6 +54,14 @@ impl GitRepo {
         String::from_utf8_lossy(&out.stdout).trim().to_string()
     }
 
+    /// Loads a `git fast-import` stream: the quick way to a history of hundreds of commits.
+    pub fn fast_import(&self, stream: &str) {
+        use std::io::Write;
+        let mut child = self.command(&["fast-import", "--quiet"]).stdin(std::process::Stdio::piped()).spawn().unwrap();
+        child.stdin.take().unwrap().write_all(stream.as_bytes()).unwrap();
+        assert!(child.wait().unwrap().success(), "git fast-import failed");
+    }
+
     /// Runs git and returns whether it succeeded (a merge with conflicts fails).
     pub fn git_ok(&self, args: &[&str]) -> bool {
         self.command(args).output().unwrap().status.success()
