@@ -4,12 +4,14 @@
 //! The scan runs in three phases so that memory is bounded by the number of objects, never by their
 //! contents:
 //!
-//! 1. **Walk** (one thread). The commits in scope are put in topological order, oldest first, so
-//!    every parent comes before its children. Each commit's tree is walked, skipping any subtree
-//!    already walked for an earlier commit (and, for a range, any subtree equal to the one a parent
-//!    has at that path): a blob not seen before was introduced by this commit, at this path. Only
-//!    trees are read here, each distinct tree once, and only ids and paths are kept. Content that
-//!    only a merge commit has (a conflict resolution) is new in the merge's tree, so it is found too.
+//! 1. **Walk**. The commits in scope are put in topological order, oldest first, so every parent
+//!    comes before its children. Each commit's tree is walked, skipping any subtree already walked
+//!    for an earlier commit (and, for a range, any subtree equal to the one a parent has at that
+//!    path): a blob not seen before was introduced by this commit, at this path. Only trees are
+//!    read here, each distinct tree once, and only ids and paths are kept. Content that only a
+//!    merge commit has (a conflict resolution) is new in the merge's tree, so it is found too. A
+//!    long history is cut into consecutive slices walked on every thread and merged in order, to
+//!    the same result (see `Walker::walk_in_parallel`).
 //! 2. **Scan** (every core). Blobs are read straight from the pack files (see [`pack`]) in delta
 //!    order, each right after the version it is stored as a delta of, so each is inflated once;
 //!    one blob in memory per worker. Each worker has its own `git2::Repository` (it is not `Sync`)
