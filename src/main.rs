@@ -7,6 +7,7 @@ use forcescan::report::sarif::SarifOptions;
 use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
 use forcescan::sources::fs::{self as fsrc, FileResult, WalkOptions};
+use forcescan::sources::git::{self as gitsrc, GitOptions, Scope};
 use forcescan::verify::{self, Verifier};
 use std::io::{IsTerminal, Read, Write};
 use std::path::PathBuf;
@@ -36,6 +37,9 @@ shell history and process lists).\n\nExit status: 0 revoked, 1 Salesforce did no
 expired, or it belongs to another instance: try --instance), 2 error."
     )]
     Revoke(RevokeArgs),
+    /// Scan git history: every blob of every commit in scope, once, attributed to the commit and
+    /// path that first introduced it.
+    Git(GitArgs),
     /// List or check the rules.
     Rules {
         #[command(subcommand)]
@@ -331,6 +335,39 @@ struct ScanArgs {
     common: CommonArgs,
 }
 
+#[derive(Args)]
+struct GitArgs {
+    /// The repository: a work tree, any directory inside one, or a bare repository. Default: the
+    /// repository containing the current directory.
+    repo: Option<PathBuf>,
+    /// Only what the commits of A..B introduced (reachable from B, not from A).
+    #[arg(long, value_name = "A..B", conflicts_with_all = ["since_commit", "branch", "all_objects"])]
+    range: Option<String>,
+    /// Only what the commits after COMMIT introduced (on --branch, or on every ref).
+    #[arg(long, value_name = "COMMIT", conflicts_with = "all_objects")]
+    since_commit: Option<String>,
+    /// Only the history of this branch (or any revision) instead of every ref.
+    #[arg(long, value_name = "NAME", conflicts_with = "all_objects")]
+    branch: Option<String>,
+    /// Also every commit and blob in the object database that no ref reaches (forensics).
+    #[arg(long)]
+    all_objects: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+impl GitArgs {
+    fn scope(&self) -> Scope {
+        match (&self.range, &self.since_commit, &self.branch) {
+            (Some(r), _, _) => Scope::Range(r.clone()),
+            (None, Some(c), b) => Scope::Since { commit: c.clone(), branch: b.clone() },
+            (None, None, Some(b)) => Scope::Branch(b.clone()),
+            (None, None, None) if self.all_objects => Scope::AllObjects,
+            (None, None, None) => Scope::AllRefs,
+        }
+    }
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -357,6 +394,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Scan(a) => run_scan(a),
+        Command::Git(a) => run_git(a),
         Command::Revoke(a) => run_revoke(a),
         Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
         Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
@@ -562,4 +600,30 @@ fn run_revoke(a: RevokeArgs) -> u8 {
             EXIT_ERROR
         }
     }
+}
+
+fn run_git(a: GitArgs) -> u8 {
+    let engine = match a.common.engine() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let verifier = match a.common.verifier() {
+        Ok(v) => v,
+        Err(code) => return code,
+    };
+    let mut reporter = match a.common.reporter(&engine) {
+        Ok(r) => r,
+        Err(code) => return code,
+    };
+    let blobs = FsArtifacts::new(&[]).with_blobs(gitsrc::blob_reader(a.repo.as_deref()));
+    reporter = reporter.with_sarif(a.common.sarif(&engine, Box::new(blobs)));
+    let opts = GitOptions {
+        scope: a.scope(),
+        repo: a.repo,
+        threads: a.common.threads.unwrap_or(0),
+        // Progress is for a person watching: on a terminal, never in CI logs.
+        progress: std::io::stderr().is_terminal() && std::env::var_os("CI").is_none(),
+    };
+    gitsrc::scan(&engine, &opts, verifier.as_ref(), &mut reporter);
+    reporter.finish()
 }

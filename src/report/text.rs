@@ -1,7 +1,7 @@
 //! Human-readable output: one grep-like line per finding, then a summary of distinct secrets.
 
 use super::{escape_control, ScanOutcome};
-use crate::finding::{Finding, Identity, Status, Validation};
+use crate::finding::{Finding, GitProvenance, Identity, Status, Validation};
 use crate::rules::Severity;
 use std::io::Write;
 
@@ -38,7 +38,8 @@ impl Style {
 }
 
 /// One finding: `path:line:col  rule  value`, then, when validated, `  status: why` and, for a live
-/// credential, who is exposed and what revocation did.
+/// credential, who is exposed and what revocation did; for git history, a line saying where the
+/// secret came from.
 pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
     let value = match &f.secret_value {
         Some(v) => escape_control(v),
@@ -56,8 +57,36 @@ pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::R
         example
     )?;
     match &f.validation {
-        None => writeln!(w),
-        Some(v) => write_validation(w, v, style),
+        None => writeln!(w)?,
+        Some(v) => write_validation(w, v, style)?,
+    }
+    match &f.git {
+        Some(g) => write_provenance(w, f, g),
+        None => Ok(()),
+    }
+}
+
+/// `    introduced in <commit> by <author> on <day> at <path>:<line>; still present at HEAD`: who to
+/// ask about the leak, and whether removing it from the current tree is still to do.
+fn write_provenance(w: &mut dyn Write, f: &Finding, g: &GitProvenance) -> std::io::Result<()> {
+    let short = |id: &str| id[..id.len().min(crate::sources::git::SHORT_ID)].to_string();
+    let at_head = match g.present_at_head {
+        Some(true) => "; still present at HEAD",
+        Some(false) => "; no longer at HEAD",
+        None => "",
+    };
+    match &g.commit {
+        Some(commit) => writeln!(
+            w,
+            "    introduced in {} by {} on {} at {}:{}{}",
+            short(commit),
+            escape_control(g.author.as_deref().unwrap_or("an unknown author")),
+            g.date.as_deref().map_or("an unknown date", |d| &d[..d.len().min(10)]),
+            escape_control(&f.path),
+            f.line,
+            at_head
+        ),
+        None => writeln!(w, "    in blob {}, which no commit reaches{}", short(&g.blob), at_head),
     }
 }
 

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod fake_salesforce;
+pub mod git;
 pub mod sarif;
 
 use assert_cmd::Command;
