@@ -78,9 +78,9 @@ PY
 declare -A W C M F
 measure() { # key command...
   local key=$1; shift
-  local line
-  line=$( { /usr/bin/time -f "%e %U %S %M" "$@" > "$tmp/out.$key" 2>/dev/null; } 2>&1 | tail -n 1 || true)
-  read -r w u s m <<< "$line"
+  # Exit codes are ignored: scanners exit non-zero when they find the planted secrets.
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/out.$key" 2> /dev/null || true
+  read -r w u s m < <(tail -n 1 "$tmp/time")
   W[$key]+="$w "; C[$key]+="$(echo "$u + $s" | bc) "; M[$key]+="$m "
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }

@@ -91,41 +91,40 @@ fn is_b64(b: u8) -> bool {
     b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'-' | b'_')
 }
 
-/// Decodes the base64 run around a hit at `at`. The run's true start is unknown when base64
-/// characters precede it (`token=MDBE…`: `token` looks like base64 too), so the four possible group
-/// alignments are tried and the one that decodes to the most text wins.
+/// Decodes the base64 run around a hit at `at`. Every base64 anchor spells a token prefix as a
+/// base64 text *starting* with it would, so `at` is on a 4-character group boundary: the run is
+/// decoded from the first boundary at or after the start of the base64 characters before it (which
+/// may include a key such as `token=`, itself made of base64 characters).
 pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
     let mut start = at;
     let lim = at.saturating_sub(MAX_RUN);
     while start > lim && is_b64(buf[start - 1]) {
         start -= 1;
     }
+    start += (at - start) % 4;
     let mut end = at;
     let lim = (at + MAX_RUN).min(buf.len());
     while end < lim && is_b64(buf[end]) {
         end += 1;
     }
-    let mut pad_end = end;
-    while pad_end < buf.len() && pad_end < end + 2 && buf[pad_end] == b'=' {
-        pad_end += 1;
+    if end - start < 8 {
+        return None;
     }
-    let mut best: Option<Decoded> = None;
-    for phase in 0..4 {
-        let s = start + phase;
-        if s >= end || end - s < 8 {
-            continue;
-        }
-        let text = &buf[s..end];
-        let usable = text.len() - text.len() % 4;
-        let tail = text.len() % 4;
-        // A dangling single character cannot be decoded; two or three are a padless final group.
-        let Some(bytes) = base64_lenient(if tail >= 2 { text } else { &text[..usable] }) else { continue };
-        if best.as_ref().is_none_or(|b| printable(&bytes) > printable(&b.bytes)) {
-            let run_end = if tail >= 2 { end.max(pad_end) } else { s + usable };
-            best = Some(Decoded { bytes, run: s..run_end, encoding: Encoding::Base64, map: Vec::new() });
-        }
+    let text = &buf[start..end];
+    let tail = text.len() % 4;
+    // A dangling single character cannot be decoded; two or three are a padless final group.
+    let usable = if tail >= 2 { text.len() } else { text.len() - tail };
+    let bytes = base64_lenient(&text[..usable])?;
+    let mut run_end = start + usable;
+    while run_end < buf.len() && run_end < start + usable + 2 && tail >= 2 && buf[run_end] == b'=' {
+        run_end += 1;
     }
-    best.filter(|d| printable(&d.bytes) * 10 >= d.bytes.len() * 6)
+    (printable(&bytes) * 10 >= bytes.len() * 6).then_some(Decoded {
+        bytes,
+        run: start..run_end,
+        encoding: Encoding::Base64,
+        map: Vec::new(),
+    })
 }
 
 /// Decodes standard or URL-safe base64, padded or not, tolerating non-zero trailing bits (text cut
@@ -309,11 +308,15 @@ mod tests {
     fn base64_run_decodes_and_maps_back() {
         let secret = "SF_TOKEN=5Aep861abc";
         let text = format!("data:\n  creds: {}\n", STANDARD.encode(secret));
-        let at = text.find("creds: ").unwrap() + 9;
+        let at = text.find("creds: ").unwrap() + 7;
         let d = decode_base64(text.as_bytes(), at).unwrap();
         assert_eq!(d.bytes, secret.as_bytes());
         let r = d.original_span(0..d.bytes.len());
         assert_eq!(&text[r], STANDARD.encode(secret));
+        // Base64-looking key characters right before the run do not shift the decoding.
+        let glued = format!("token={}", STANDARD.encode(secret));
+        let d = decode_base64(glued.as_bytes(), 6).unwrap();
+        assert_eq!(d.bytes, secret.as_bytes());
     }
 
     #[test]
