@@ -6,6 +6,7 @@ use crate::decode::{self, Encoding};
 use crate::finding::{fingerprint, hash_key, redact, Finding};
 use crate::matcher::{dedupe, dedupe_by, Match, Matcher};
 use crate::rules::RuleBook;
+use crate::suppress;
 use anyhow::Result;
 use rayon::prelude::*;
 use std::io::Read;
@@ -181,7 +182,9 @@ impl Engine {
         let mut base: u64 = 0; // absolute offset of buf[0]
         let mut accept_from = 0usize; // anchors before this were handled with the previous block
         let mut cursor = LineCursor::new();
-        let mut found: Vec<(Match, LineCursor, LineCursor)> = Vec::new();
+        // Each match with its start and end, and whether an allow marker is next to it (decided
+        // while its lines are still in the buffer).
+        let mut found: Vec<(Match, LineCursor, LineCursor, bool)> = Vec::new();
         let mut binary = None;
         loop {
             let mut eof = false;
@@ -213,9 +216,10 @@ impl Engine {
                 c.advance(&buf[(c.pos - base) as usize..m.start]);
                 let mut e = c;
                 e.advance(&buf[m.start..m.end]);
+                let allowed = suppress::inline_allowed(&buf, m.start);
                 m.start += base as usize;
                 m.end += base as usize;
-                found.push((m, c, e));
+                found.push((m, c, e, allowed));
             }
             if eof {
                 break;
@@ -227,8 +231,8 @@ impl Engine {
             accept_from = accept_end - cut;
         }
         let binary = binary.unwrap_or(false);
-        dedupe_by(&mut found, |(m, _, _)| (m.rule, m.start, m.end));
-        Ok(found.into_iter().filter_map(|(m, s, e)| self.finding(path, m, s, e, binary)).collect())
+        dedupe_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
+        Ok(found.into_iter().filter_map(|(m, s, e, allowed)| self.finding(path, m, s, e, binary, allowed)).collect())
     }
 
     /// Dedupes matches of a whole buffer and turns them into findings with positions.
@@ -244,12 +248,22 @@ impl Engine {
                 cursor.advance(&buf[cursor.pos as usize..m.start]);
                 let mut end = cursor;
                 end.advance(&buf[m.start..m.end]);
-                self.finding(path, m, cursor, end, binary)
+                let allowed = suppress::inline_allowed(buf, m.start);
+                self.finding(path, m, cursor, end, binary, allowed)
             })
             .collect()
     }
 
-    fn finding(&self, path: &str, m: Match, start: LineCursor, end: LineCursor, binary: bool) -> Option<Finding> {
+    /// `allowed`: an allow marker is on the secret's line or the line before (see [`suppress`]).
+    fn finding(
+        &self,
+        path: &str,
+        m: Match,
+        start: LineCursor,
+        end: LineCursor,
+        binary: bool,
+        allowed: bool,
+    ) -> Option<Finding> {
         if m.known_example && !self.opts.include_examples {
             return None;
         }
@@ -276,6 +290,7 @@ impl Engine {
             git: None,
             context: m.context,
             validation: None,
+            allowed_inline: allowed,
             raw: m.value,
         })
     }

@@ -197,6 +197,10 @@ pub struct Finding {
     /// Set by live validation (`--validate`): live, dead, unverifiable or error, with details.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation: Option<Validation>,
+    /// An allow marker (`forcescan:allow`, …) is on the secret's line or the line before: the
+    /// reporter counts the finding as suppressed instead of reporting it. Never serialised.
+    #[serde(skip)]
+    pub allowed_inline: bool,
     /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,

@@ -18,6 +18,8 @@
 //! * [`report`]: text, JSON, JSON Lines and SARIF (GitHub code scanning) output.
 //! * [`context`]: what surrounds a secret (instance host, consumer key, username), captured only
 //!   for live validation.
+//! * [`hooks`]: git pre-push and pre-commit hooks, and installing them.
+//! * [`suppress`]: inline allow markers, `.forcescan.toml` and baselines, applied by the reporter.
 //! * [`verify`]: opt-in live validation and revocation against Salesforce (`--validate`).
 //!
 //! ```
@@ -34,11 +36,13 @@ pub mod correlate;
 pub mod decode;
 pub mod engine;
 pub mod finding;
+pub mod hooks;
 pub mod matcher;
 pub mod report;
 pub mod rulecheck;
 pub mod rules;
 pub mod sources;
+pub mod suppress;
 pub mod unescape;
 pub mod validate;
 pub mod verify;

@@ -2,15 +2,18 @@
 
 use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
+use forcescan::hooks;
 use forcescan::report::artifacts::{Artifacts, FsArtifacts};
 use forcescan::report::sarif::SarifOptions;
+use forcescan::report::Hook;
 use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
 use forcescan::sources::fs::{self as fsrc, FileResult, WalkOptions};
 use forcescan::sources::git::{self as gitsrc, GitOptions, Scope};
+use forcescan::suppress::{self, Suppressions};
 use forcescan::verify::{self, Verifier};
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -40,11 +43,132 @@ expired, or it belongs to another instance: try --instance), 2 error."
     /// Scan git history: every blob of every commit in scope, once, attributed to the commit and
     /// path that first introduced it.
     Git(GitArgs),
+    /// Git hooks: run by git (see `install-hooks`), or by the pre-commit framework.
+    Hook {
+        #[command(subcommand)]
+        command: HookCommand,
+    },
+    /// Write forcescan's pre-commit and pre-push hooks into the current repository (honours
+    /// core.hooksPath). A hook already there is kept and runs first. Default: both hooks.
+    InstallHooks {
+        /// Install the pre-commit hook.
+        #[arg(long)]
+        pre_commit: bool,
+        /// Install the pre-push hook.
+        #[arg(long)]
+        pre_push: bool,
+    },
+    /// Accept the current findings: later scans report only new ones.
+    Baseline {
+        #[command(subcommand)]
+        command: BaselineCommand,
+    },
     /// List or check the rules.
     Rules {
         #[command(subcommand)]
         command: RulesCommand,
     },
+}
+
+#[derive(Subcommand)]
+enum HookCommand {
+    /// git's pre-push hook: reads `<local ref> <local oid> <remote ref> <remote oid>` lines on
+    /// stdin and scans only what the pushed commits introduce. Exit 1 blocks the push.
+    PrePush {
+        /// The remote's name (git passes it).
+        remote: String,
+        /// The remote's URL (git passes it; unused).
+        url: Option<String>,
+        #[command(flatten)]
+        suppress: SuppressArgs,
+    },
+    /// git's pre-commit hook: scans the staged files (the index, not the work tree), reporting only
+    /// added or changed lines. Exit 1 blocks the commit.
+    PreCommit {
+        #[command(flatten)]
+        suppress: SuppressArgs,
+    },
+}
+
+#[derive(Subcommand)]
+enum BaselineCommand {
+    /// Scan PATH and write every finding's rule and fingerprint (no secrets, paths or lines) to
+    /// the baseline file.
+    Create {
+        /// What to scan.
+        #[arg(default_value = ".")]
+        path: PathBuf,
+        /// Where to write the baseline.
+        #[arg(long, short = 'o', value_name = "FILE", default_value = suppress::BASELINE_FILE)]
+        output: PathBuf,
+        /// Do not honour .gitignore / .ignore files.
+        #[arg(long)]
+        no_ignore: bool,
+        /// A config file instead of `.forcescan.toml` at the repository or scan root.
+        #[arg(long, value_name = "FILE")]
+        config: Option<PathBuf>,
+    },
+}
+
+/// Suppressions (see README, "Suppressions").
+#[derive(Args)]
+struct SuppressArgs {
+    /// The config file (default: `.forcescan.toml` at the repository or scan root, if present).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Report only findings not in this baseline (default: `.forcescan-baseline.json` at the
+    /// repository or scan root, if present).
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+}
+
+impl SuppressArgs {
+    /// Loads the config and baseline for a scan rooted at `start`; `repo_relative`: finding paths
+    /// are relative to the repository root (git history) rather than the current directory.
+    fn load(&self, start: &Path, book: &RuleBook, repo_relative: bool) -> Result<Suppressions, u8> {
+        load_suppressions(self.config.as_deref(), self.baseline.as_deref(), start, book, repo_relative)
+    }
+}
+
+/// The directory a scan's default config and baseline live in: the work tree root of the
+/// repository containing `start`, else `start` itself (or its directory, for a file).
+fn project_root(start: &Path) -> PathBuf {
+    if let Some(w) = git2::Repository::discover(start).ok().and_then(|r| r.workdir().map(Path::to_path_buf)) {
+        return w;
+    }
+    if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+    }
+}
+
+fn load_suppressions(
+    config: Option<&Path>,
+    baseline: Option<&Path>,
+    start: &Path,
+    book: &RuleBook,
+    repo_relative: bool,
+) -> Result<Suppressions, u8> {
+    let fail = |e: anyhow::Error| {
+        error_line(format!("{e:#}"));
+        EXIT_ERROR
+    };
+    let root = project_root(start);
+    let config_file =
+        config.map(Path::to_path_buf).or_else(|| Some(root.join(suppress::CONFIG_FILE)).filter(|p| p.is_file()));
+    let baseline_file =
+        baseline.map(Path::to_path_buf).or_else(|| Some(root.join(suppress::BASELINE_FILE)).filter(|p| p.is_file()));
+    let config = match &config_file {
+        Some(f) => {
+            let c = suppress::Config::load(f).map_err(fail)?;
+            c.check_rules(book, f).map_err(fail)?;
+            Some(std::sync::Arc::new(c))
+        }
+        None => None,
+    };
+    let baseline = baseline_file.as_deref().map(suppress::Baseline::load).transpose().map_err(fail)?;
+    Ok(Suppressions { config, baseline, repo_relative_paths: repo_relative, counts: Default::default() })
 }
 
 #[derive(Subcommand)]
@@ -112,6 +236,8 @@ struct CommonArgs {
     /// SARIF: for history scans, report only secrets known to be still present at HEAD.
     #[arg(long)]
     sarif_head_only: bool,
+    #[command(flatten)]
+    suppress: SuppressArgs,
     #[command(flatten)]
     validation: ValidateArgs,
 }
@@ -396,6 +522,14 @@ fn main() -> ExitCode {
         Command::Scan(a) => run_scan(a),
         Command::Git(a) => run_git(a),
         Command::Revoke(a) => run_revoke(a),
+        Command::Hook { command: HookCommand::PrePush { remote, url: _, suppress } } => {
+            run_pre_push(&remote, &suppress)
+        }
+        Command::Hook { command: HookCommand::PreCommit { suppress } } => run_pre_commit(&suppress),
+        Command::InstallHooks { pre_commit, pre_push } => run_install_hooks(pre_commit, pre_push),
+        Command::Baseline { command: BaselineCommand::Create { path, output, no_ignore, config } } => {
+            run_baseline_create(&path, &output, no_ignore, config.as_deref())
+        }
         Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
         Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
         Command::Rules { command: RulesCommand::Anchors { rules, no_decode, tiers } } => {
@@ -522,8 +656,19 @@ fn run_scan(a: ScanArgs) -> u8 {
         Err(code) => return code,
     };
     let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let start = roots.first().map_or(Path::new("."), PathBuf::as_path);
+    let suppressions = match a.common.suppress.load(start, &engine.book, false) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let walk = WalkOptions {
+        no_ignore: a.no_ignore,
+        threads: a.common.threads.unwrap_or(0),
+        skip: suppressions.config.clone(),
+        ..Default::default()
+    };
+    let reporter = reporter.with_suppressions(suppressions);
     let reporter = Mutex::new(reporter.with_sarif(a.common.sarif(&engine, Box::new(FsArtifacts::new(&roots)))));
-    let walk = WalkOptions { no_ignore: a.no_ignore, threads: a.common.threads.unwrap_or(0), ..Default::default() };
     let (inputs, errors) = fsrc::collect_inputs(&roots, &walk);
     for e in errors {
         reporter.lock().unwrap().error(e);
@@ -615,6 +760,10 @@ fn run_git(a: GitArgs) -> u8 {
         Ok(r) => r,
         Err(code) => return code,
     };
+    match a.common.suppress.load(a.repo.as_deref().unwrap_or(Path::new(".")), &engine.book, true) {
+        Ok(s) => reporter = reporter.with_suppressions(s),
+        Err(code) => return code,
+    }
     let blobs = FsArtifacts::new(&[]).with_blobs(gitsrc::blob_reader(a.repo.as_deref()));
     reporter = reporter.with_sarif(a.common.sarif(&engine, Box::new(blobs)));
     let opts = GitOptions {
@@ -626,4 +775,127 @@ fn run_git(a: GitArgs) -> u8 {
     };
     gitsrc::scan(&engine, &opts, verifier.as_ref(), &mut reporter);
     reporter.finish()
+}
+
+/// The engine and text reporter a hook uses: built-in rules, suppressions from the repository.
+fn hook_setup(args: &SuppressArgs, hook: Hook) -> Result<(Engine, Reporter), u8> {
+    let engine = Engine::new(RuleBook::builtin(), EngineOptions::default()).map_err(|e| {
+        error_line(format!("{e:#}"));
+        EXIT_ERROR
+    })?;
+    let suppressions = args.load(Path::new("."), &engine.book, true)?;
+    let out = Output::open(None).map_err(|e| {
+        error_line(fsrc::io_message(&e));
+        EXIT_ERROR
+    })?;
+    let reporter = Reporter::new(Format::Text, out, None, &engine.book).with_suppressions(suppressions).for_hook(hook);
+    Ok((engine, reporter))
+}
+
+fn run_pre_push(remote: &str, args: &SuppressArgs) -> u8 {
+    let mut input = String::new();
+    if let Err(e) = std::io::stdin().lock().read_to_string(&mut input) {
+        error_line(format!("reading the pre-push input: {}", fsrc::io_message(&e)));
+        return EXIT_ERROR;
+    }
+    let updates = match hooks::parse_push_lines(&input) {
+        Ok(u) => u,
+        Err(e) => {
+            error_line(e);
+            return EXIT_ERROR;
+        }
+    };
+    let Some(scope) = hooks::push_scope(&updates, remote) else {
+        println!("forcescan: clean");
+        return EXIT_CLEAN;
+    };
+    let (engine, mut reporter) = match hook_setup(args, Hook::PrePush) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let opts = GitOptions { scope, repo: None, threads: 0, progress: false };
+    gitsrc::scan(&engine, &opts, None, &mut reporter);
+    reporter.finish()
+}
+
+fn run_pre_commit(args: &SuppressArgs) -> u8 {
+    let (engine, mut reporter) = match hook_setup(args, Hook::PreCommit) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    hooks::scan_staged(&engine, Path::new("."), &mut reporter);
+    reporter.finish()
+}
+
+fn run_install_hooks(pre_commit: bool, pre_push: bool) -> u8 {
+    let kinds: Vec<hooks::HookKind> = match (pre_commit, pre_push) {
+        (true, false) => vec![hooks::HookKind::PreCommit],
+        (false, true) => vec![hooks::HookKind::PrePush],
+        _ => vec![hooks::HookKind::PreCommit, hooks::HookKind::PrePush],
+    };
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| "forcescan".into());
+    let dir = match hooks::hooks_dir(Path::new(".")) {
+        Ok(d) => d,
+        Err(e) => {
+            error_line(format!("{e:#}"));
+            return EXIT_ERROR;
+        }
+    };
+    for kind in kinds {
+        match hooks::install(&dir, kind, &exe) {
+            Ok(hooks::Installed::Written(p)) => println!("forcescan: installed {}", p.display()),
+            Ok(hooks::Installed::Chained { hook, previous }) => {
+                println!(
+                    "forcescan: installed {} (the previous hook, now {}, runs first)",
+                    hook.display(),
+                    previous.display()
+                )
+            }
+            Ok(hooks::Installed::Unchanged(p)) => println!("forcescan: {} is up to date", p.display()),
+            Err(e) => {
+                error_line(format!("{e:#}"));
+                return EXIT_ERROR;
+            }
+        }
+    }
+    EXIT_CLEAN
+}
+
+fn run_baseline_create(path: &Path, output: &Path, no_ignore: bool, config: Option<&Path>) -> u8 {
+    let engine = Engine::builtin();
+    // The baseline being written is not applied: it replaces the old one.
+    let suppressions = match load_suppressions(config, None, path, &engine.book, false) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let walk = WalkOptions { no_ignore, skip: suppressions.config.clone(), ..Default::default() };
+    let out = match Output::open(None) {
+        Ok(o) => o,
+        Err(e) => {
+            error_line(fsrc::io_message(&e));
+            return EXIT_ERROR;
+        }
+    };
+    let reporter = Mutex::new(Reporter::new(Format::Text, out, None, &engine.book).with_suppressions(suppressions));
+    let (inputs, errors) = fsrc::collect_inputs(&[path.to_path_buf()], &walk);
+    for e in errors {
+        reporter.lock().unwrap_or_else(|e| e.into_inner()).error(e);
+    }
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, None, r));
+    let (findings, errors) = reporter.into_inner().unwrap_or_else(|e| e.into_inner()).into_findings();
+    if errors > 0 {
+        error_line(format!("{errors} input(s) could not be scanned; no baseline written"));
+        return EXIT_ERROR;
+    }
+    let written = Output::open(Some(output)).and_then(|mut o| {
+        o.write_all(suppress::baseline_json(&findings).as_bytes())?;
+        o.finish()
+    });
+    if let Err(e) = written {
+        error_line(format!("{}: {}", output.display(), fsrc::io_message(&e)));
+        return EXIT_ERROR;
+    }
+    let distinct = findings.iter().map(|f| (&f.rule, &f.fingerprint)).collect::<std::collections::BTreeSet<_>>().len();
+    println!("forcescan: wrote {} ({distinct} secrets from {} findings)", output.display(), findings.len());
+    EXIT_CLEAN
 }

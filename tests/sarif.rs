@@ -476,6 +476,7 @@ fn synthetic(i: usize, rule: &str, severity: Severity) -> Finding {
         git: None,
         context: Default::default(),
         validation: None,
+        allowed_inline: false,
         raw: secret.into_bytes(),
     }
 }

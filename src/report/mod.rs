@@ -78,6 +78,8 @@ pub struct Summary {
     /// Present when live validation ran.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation: Option<ValidationSummary>,
+    /// Findings left out by inline allow markers, `.forcescan.toml` and the baseline.
+    pub suppressed: crate::suppress::SuppressedCounts,
 }
 
 impl Summary {
@@ -108,6 +110,7 @@ impl Summary {
             errors,
             rules,
             validation: None,
+            suppressed: Default::default(),
         }
     }
 }
@@ -235,6 +238,18 @@ pub struct Reporter {
     /// Set when live validation runs: outcomes per distinct credential, and whether to keep only
     /// live ones.
     validation: Option<Validated>,
+    /// Inline markers, config and baseline: applied to every unit before anything else sees it.
+    suppress: crate::suppress::Suppressions,
+    /// Set for git hooks: one `clean` line when there is nothing to report, else the findings and
+    /// how to fix them instead of the summary table.
+    hook: Option<Hook>,
+}
+
+/// Which git hook a report is for, which decides the advice printed with findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hook {
+    PrePush,
+    PreCommit,
 }
 
 /// What the reporter tracks about live validation.
@@ -261,7 +276,29 @@ impl Reporter {
             correlator: crate::correlate::Correlator::new(book),
             sarif: sarif::SarifOptions { rules: book.rules.clone(), ..Default::default() },
             validation: None,
+            suppress: Default::default(),
+            hook: None,
         }
+    }
+
+    /// Applies these suppressions to every unit (see [`crate::suppress`]).
+    pub fn with_suppressions(mut self, s: crate::suppress::Suppressions) -> Reporter {
+        self.suppress = s;
+        self
+    }
+
+    /// Reports for a git hook (see [`Hook`]).
+    pub fn for_hook(mut self, hook: Hook) -> Reporter {
+        self.hook = Some(hook);
+        self
+    }
+
+    /// Ends the scan without writing a report: the findings (after suppressions and correlation)
+    /// and the number of inputs that could not be scanned. For `baseline create`.
+    pub fn into_findings(mut self) -> (Vec<Finding>, usize) {
+        self.correlator.apply(&mut self.findings);
+        sort_findings(&mut self.findings);
+        (self.findings, self.errors.len())
     }
 
     /// Reports live validation results: a count per outcome in the summary, one stderr line per
@@ -312,6 +349,7 @@ impl Reporter {
         if let Some(e) = error {
             self.error(e);
         }
+        self.suppress.apply(&mut findings);
         self.account_validation(&findings);
         if self.format == Format::Jsonl && self.write_error.is_none() {
             // Findings that depend on the rest of the scan are written at the end; with
@@ -343,15 +381,19 @@ impl Reporter {
         }
         let mut summary = Summary::new(&self.findings, self.files, self.bytes, self.errors.len());
         summary.validation = self.validation.as_ref().map(|v| v.summary.clone());
+        summary.suppressed = self.suppress.counts;
         let unvalidated = summary.validation.as_ref().map_or(0, |v| v.error);
         let outcome = ScanOutcome { findings: &self.findings, errors: &self.errors, summary: &summary };
         let written = match (self.write_error.take(), self.format) {
             (Some(e), _) => Err(e),
-            (None, Format::Text) => self
-                .findings
-                .iter()
-                .try_for_each(|f| text::write_finding(&mut self.out, f, self.style))
-                .and_then(|_| text::write_summary(&mut self.out, &outcome, self.style)),
+            (None, Format::Text) => {
+                self.findings.iter().try_for_each(|f| text::write_finding(&mut self.out, f, self.style)).and_then(
+                    |_| match self.hook {
+                        Some(hook) => text::write_hook_summary(&mut self.out, &outcome, hook),
+                        None => text::write_summary(&mut self.out, &outcome, self.style),
+                    },
+                )
+            }
             (None, Format::Json) => json::write_document(&mut self.out, &outcome),
             (None, Format::Jsonl) => {
                 let held: Vec<&Finding> =

@@ -145,6 +145,7 @@ pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::i
             )?;
         }
     }
+    write_suppressed(w, s)?;
     if let Some(v) = &s.validation {
         writeln!(
             w,
@@ -181,6 +182,69 @@ pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::i
         )?;
     }
     Ok(())
+}
+
+/// `N suppressed (inline M, config K, baseline B)`, when anything was.
+fn write_suppressed(w: &mut dyn Write, s: &super::Summary) -> std::io::Result<()> {
+    let c = s.suppressed;
+    if c.total == 0 {
+        return Ok(());
+    }
+    writeln!(w, "forcescan: {} suppressed (inline {}, config {}, baseline {})", c.total, c.inline, c.config, c.baseline)
+}
+
+/// What a git hook prints after its findings: one `clean` line when there are none (and nothing
+/// failed), else a short summary and what to do. Errors were already named on stderr.
+pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook) -> std::io::Result<()> {
+    let s = o.summary;
+    let suppressed = match s.suppressed.total {
+        0 => String::new(),
+        n => format!(" ({n} suppressed)"),
+    };
+    if s.findings == 0 {
+        if s.errors == 0 {
+            writeln!(w, "forcescan: clean{suppressed}")?;
+        } else {
+            writeln!(w, "forcescan: {} input(s) could not be scanned (see errors above){suppressed}", s.errors)?;
+        }
+        return Ok(());
+    }
+    let what = match hook {
+        super::Hook::PrePush => "push blocked",
+        super::Hook::PreCommit => "commit blocked",
+    };
+    writeln!(
+        w,
+        "\nforcescan: {what}: {} credential{} found{suppressed}. To fix:",
+        s.distinct_secrets,
+        if s.distinct_secrets == 1 { "" } else { "s" }
+    )?;
+    match hook {
+        super::Hook::PrePush => {
+            let mut commits: Vec<&str> = o.findings.iter().filter_map(|f| f.git.as_ref()?.commit.as_deref()).collect();
+            commits.sort();
+            commits.dedup();
+            let ids: Vec<&str> = commits.iter().map(|c| &c[..c.len().min(crate::sources::git::SHORT_ID)]).collect();
+            writeln!(
+                w,
+                "  1. remove it from the commits: `git rebase -i {}^` (mark the commit `edit`), or \
+                 `git commit --amend` if it is the last one; then push again",
+                ids.first().copied().unwrap_or("<commit>")
+            )?;
+            if ids.len() > 1 {
+                writeln!(w, "     (introduced in {})", ids.join(", "))?;
+            }
+        }
+        super::Hook::PreCommit => {
+            writeln!(w, "  1. remove it from the staged files, then `git add` them again")?;
+        }
+    }
+    writeln!(w, "  2. rotate the credential in Salesforce: treat it as leaked")?;
+    writeln!(
+        w,
+        "  3. a false positive or an accepted test value: add `forcescan:allow` in a comment on its line \
+         or the line before, or record it with `forcescan baseline create`"
+    )
 }
 
 pub fn human_bytes(n: u64) -> String {

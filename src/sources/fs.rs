@@ -25,11 +25,13 @@ pub struct WalkOptions {
     pub threads: usize,
     /// Files at least this large are memory-mapped and chunked.
     pub mmap_threshold: u64,
+    /// `.forcescan.toml`: files its `skip_paths` match are not even read.
+    pub skip: Option<std::sync::Arc<crate::suppress::Config>>,
 }
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20 }
+        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20, skip: None }
     }
 }
 
@@ -100,6 +102,7 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
         }
         let found = Mutex::new(Vec::new());
         let errs = Mutex::new(Vec::new());
+        let skip = opts.skip.clone();
         let mut b = WalkBuilder::new(root);
         b.hidden(false)
             .follow_links(false)
@@ -110,7 +113,12 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
             .ignore(!opts.no_ignore)
             .parents(!opts.no_ignore)
             .threads(opts.threads)
-            .filter_entry(|e| e.file_name() != ".git");
+            .filter_entry(move |e| {
+                e.file_name() != ".git"
+                    && !skip
+                        .as_ref()
+                        .is_some_and(|c| e.file_type().is_some_and(|t| t.is_file()) && c.skips_file(e.path()))
+            });
         b.build_parallel().run(|| {
             Box::new(|entry| {
                 match entry {

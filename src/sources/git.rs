@@ -57,6 +57,11 @@ pub enum Scope {
     /// Every ref, then every commit and blob in the object database that no ref reaches (dangling
     /// blobs, amended or reset commits): a forensic sweep.
     AllObjects,
+    /// What a push sends: the commits reachable from `tips` and from none of `hidden` (the
+    /// remote's old ids; those this repository does not have are skipped) nor from any ref
+    /// `hidden_refs` matches (`refs/remotes/origin/*`: what the remote is known to have, which is
+    /// all there is to go by for a new branch).
+    Push { tips: Vec<String>, hidden: Vec<String>, hidden_refs: Option<String> },
 }
 
 /// What to scan and how.
@@ -139,6 +144,9 @@ pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, rep
     }
     if history.commits.is_empty() && walker.units.is_empty() {
         errors.into_iter().for_each(|e| reporter.error(e));
+        if matches!(opts.scope, Scope::Push { .. }) {
+            return; // pushing commits the remote already has: nothing new, nothing to say
+        }
         reporter.error(repo_err(format!("nothing to scan: {}", plan.empty_reason)));
         return;
     }
@@ -248,6 +256,22 @@ fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> 
             };
             let on = branch.as_deref().map_or("any ref".to_string(), |b| b.to_string());
             (tips, vec![commit_of("--since-commit", commit)?], format!("no commit on {on} comes after {commit}"))
+        }
+        Scope::Push { tips, hidden, hidden_refs } => {
+            let tips = tips.iter().map(|t| commit_of("pushing", t)).collect::<Result<Vec<_>, _>>()?;
+            let mut excluded: Vec<Oid> = hidden
+                .iter()
+                .filter_map(|h| repo.revparse_single(h).and_then(|o| o.peel_to_commit()).ok())
+                .map(|c| c.id())
+                .collect();
+            if let Some(g) = hidden_refs {
+                if let Ok(refs) = repo.references_glob(g) {
+                    excluded.extend(refs.flatten().filter_map(|r| r.peel_to_commit().ok()).map(|c| c.id()));
+                }
+            }
+            excluded.sort();
+            excluded.dedup();
+            (tips, excluded, "the push sends no new commits".to_string())
         }
         Scope::Range(spec) => {
             let rs = repo.revparse(spec).map_err(|e| format!("--range {spec}: {}", e.message()))?;

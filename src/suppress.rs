@@ -1,0 +1,296 @@
+//! Suppressions: findings a team has decided not to be told about again, and why. Three kinds,
+//! each counted in the report's summary so that nothing disappears silently:
+//!
+//! * **inline**: an allow marker (`forcescan:allow`, and the spellings other scanners use) on the
+//!   secret's line or the line before. The engine looks for it when it creates the finding, while
+//!   the bytes are at hand (also in streams), and records the answer in the finding.
+//! * **config**: `.forcescan.toml` (at the repository or scan root, or `--config FILE`): paths to
+//!   skip (the walker does not even read them), rules to disable, regexes for values to allow, and
+//!   per-rule severity overrides.
+//! * **baseline**: `.forcescan-baseline.json`, written by `forcescan baseline create`: the rule and
+//!   fingerprint (keyed hash of the secret) of every finding accepted so far. No paths or lines, so
+//!   a secret that moves stays suppressed, and a different secret on the same line does not.
+//!
+//! [`Suppressions::apply`] is the one place all three are applied: the reporter calls it for every
+//! scanned unit, so every command (scan, git, hooks) honours them alike.
+
+use crate::finding::Finding;
+use crate::rules::{RuleBook, Severity};
+use anyhow::{bail, Context as _, Result};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+
+/// Comments that allow a finding on their line or the next. Other scanners' spellings are honoured
+/// so a repository that already marked its fixtures for them needs no second set of comments.
+pub const INLINE_MARKERS: &[&str] =
+    &["forcescan:allow", "gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore", "kingfisher:ignore"];
+
+/// The config file looked for at the repository (or scan) root.
+pub const CONFIG_FILE: &str = ".forcescan.toml";
+/// The baseline looked for at the repository (or scan) root.
+pub const BASELINE_FILE: &str = ".forcescan-baseline.json";
+
+/// Whether the line holding byte `at` of `buf`, or the line before it, carries an allow marker.
+/// Only those two lines are searched, so it costs nothing measurable even on huge files.
+pub fn inline_allowed(buf: &[u8], at: usize) -> bool {
+    let at = at.min(buf.len());
+    let line_start = memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1);
+    let line_end = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
+    let prev_start = match line_start {
+        0 => 0,
+        s => memchr::memrchr(b'\n', &buf[..s - 1]).map_or(0, |i| i + 1),
+    };
+    let hay = &buf[prev_start..line_end];
+    INLINE_MARKERS.iter().any(|m| memchr::memmem::find(hay, m.as_bytes()).is_some())
+}
+
+/// `.forcescan.toml` as written. Unknown keys are an error: a misspelt key would otherwise
+/// silently suppress nothing.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ConfigFile {
+    #[serde(default)]
+    skip_paths: Vec<String>,
+    #[serde(default)]
+    disable_rules: Vec<String>,
+    #[serde(default)]
+    allow_values: Vec<String>,
+    #[serde(default)]
+    rules: BTreeMap<String, RuleOverride>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RuleOverride {
+    severity: Option<Severity>,
+    #[serde(default)]
+    disabled: bool,
+}
+
+/// A loaded `.forcescan.toml`.
+#[derive(Debug)]
+pub struct Config {
+    /// The directory holding the file: skip globs are relative to it.
+    base: PathBuf,
+    /// Globs with a `/`, matched against the whole relative path.
+    paths: GlobSet,
+    /// Globs without a `/`, matched against the file name at any depth (as in `.gitignore`).
+    names: GlobSet,
+    disabled: HashSet<String>,
+    allow: Vec<regex::bytes::Regex>,
+    severity: HashMap<String, Severity>,
+}
+
+impl Config {
+    /// Reads and checks a config file. Errors are one line naming the file (and line, for syntax).
+    pub fn load(path: &Path) -> Result<Config> {
+        let name = path.display();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
+            let msg = e.message().replace('\n', " ");
+            match line {
+                Some(l) => anyhow::anyhow!("{name}:{l}: {}", msg.trim()),
+                None => anyhow::anyhow!("{name}: {}", msg.trim()),
+            }
+        })?;
+        let base = std::path::absolute(path.parent().unwrap_or(Path::new(".")))
+            .with_context(|| format!("{name}: cannot resolve its directory"))?;
+        let (mut paths, mut names) = (GlobSetBuilder::new(), GlobSetBuilder::new());
+        for g in &file.skip_paths {
+            let pattern = g.trim_start_matches('/');
+            let glob = Glob::new(pattern).map_err(|e| anyhow::anyhow!("{name}: skip_paths: {}", e.kind()))?;
+            if pattern.contains('/') {
+                paths.add(glob);
+            } else {
+                names.add(glob);
+            }
+        }
+        let mut allow = Vec::new();
+        for (i, r) in file.allow_values.iter().enumerate() {
+            // The pattern is the user's, not a secret, but the error names only its position.
+            let re = regex::bytes::Regex::new(r)
+                .map_err(|_| anyhow::anyhow!("{name}: allow_values[{i}] is not a valid regular expression"))?;
+            allow.push(re);
+        }
+        let mut disabled: HashSet<String> = file.disable_rules.into_iter().collect();
+        let mut severity = HashMap::new();
+        for (rule, o) in file.rules {
+            if o.disabled {
+                disabled.insert(rule.clone());
+            }
+            if let Some(s) = o.severity {
+                severity.insert(rule, s);
+            }
+        }
+        Ok(Config {
+            base,
+            paths: paths.build().context("skip_paths")?,
+            names: names.build().context("skip_paths")?,
+            disabled,
+            allow,
+            severity,
+        })
+    }
+
+    /// Rejects rule ids the rule book does not know: a typo must not look like a working override.
+    pub fn check_rules(&self, book: &RuleBook, file: &Path) -> Result<()> {
+        let known: HashSet<&str> = book.rules.iter().map(|r| r.id.as_str()).collect();
+        let mut named: Vec<&String> = self.disabled.iter().chain(self.severity.keys()).collect();
+        named.sort();
+        for r in named {
+            if !known.contains(r.as_str()) {
+                bail!("{}: unknown rule `{r}` (see `forcescan rules list`)", file.display());
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether a file is skipped. `path` is absolute, or relative to the current directory.
+    pub fn skips_file(&self, path: &Path) -> bool {
+        let Ok(abs) = std::path::absolute(path) else { return false };
+        match abs.strip_prefix(&self.base) {
+            Ok(rel) => self.skips_relative(rel),
+            Err(_) => false,
+        }
+    }
+
+    /// Whether a path relative to the config file's directory is skipped.
+    pub fn skips_relative(&self, rel: &Path) -> bool {
+        self.paths.is_match(rel) || rel.file_name().is_some_and(|n| self.names.is_match(n))
+    }
+
+    /// Why the config suppresses a finding, if it does.
+    fn suppresses(&self, f: &Finding, path_is_repo_relative: bool) -> bool {
+        let skipped = if path_is_repo_relative {
+            self.skips_relative(Path::new(&f.path))
+        } else {
+            self.skips_file(Path::new(&f.path))
+        };
+        skipped || self.disabled.contains(&f.rule) || self.allow.iter().any(|re| re.is_match(&f.raw))
+    }
+}
+
+/// One accepted finding in a baseline: which rule, which secret (by keyed hash).
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BaselineEntry {
+    pub rule: String,
+    pub fingerprint: String,
+}
+
+/// `.forcescan-baseline.json`: sorted, without timestamps, positions or secrets, so it diffs well
+/// and can be committed.
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct BaselineFile {
+    tool: String,
+    version: u32,
+    findings: Vec<BaselineEntry>,
+}
+
+/// A loaded baseline.
+#[derive(Debug, Default)]
+pub struct Baseline {
+    known: HashSet<(String, String)>,
+}
+
+impl Baseline {
+    pub fn load(path: &Path) -> Result<Baseline> {
+        let name = path.display();
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+        let file: BaselineFile =
+            serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{name}: not a forcescan baseline: {e}"))?;
+        if file.tool != "forcescan" || file.version != 1 {
+            bail!("{name}: not a forcescan baseline (version 1)");
+        }
+        Ok(Baseline { known: file.findings.into_iter().map(|e| (e.rule, e.fingerprint)).collect() })
+    }
+
+    fn contains(&self, f: &Finding) -> bool {
+        self.known.contains(&(f.rule.clone(), f.fingerprint.clone()))
+    }
+}
+
+/// The baseline document for `findings`: each distinct (rule, fingerprint) once, sorted.
+pub fn baseline_json(findings: &[Finding]) -> String {
+    let set: BTreeSet<BaselineEntry> =
+        findings.iter().map(|f| BaselineEntry { rule: f.rule.clone(), fingerprint: f.fingerprint.clone() }).collect();
+    let doc = BaselineFile { tool: "forcescan".into(), version: 1, findings: set.into_iter().collect() };
+    let mut s = serde_json::to_string_pretty(&doc).expect("plain data serialises");
+    s.push('\n');
+    s
+}
+
+/// How many findings each kind of suppression removed (JSON: `summary.suppressed`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct SuppressedCounts {
+    pub total: usize,
+    pub inline: usize,
+    pub config: usize,
+    pub baseline: usize,
+}
+
+/// Everything that can suppress a finding in one run.
+#[derive(Debug, Default)]
+pub struct Suppressions {
+    /// Shared with the walker, which skips the config's paths without reading them.
+    pub config: Option<std::sync::Arc<Config>>,
+    pub baseline: Option<Baseline>,
+    /// Finding paths are relative to the config's directory (git history: the repository root),
+    /// rather than to the current directory.
+    pub repo_relative_paths: bool,
+    pub counts: SuppressedCounts,
+}
+
+impl Suppressions {
+    /// Removes suppressed findings and counts them; applies severity overrides to the rest. A
+    /// finding is counted once, under the first reason that applies: inline, config, baseline.
+    pub fn apply(&mut self, findings: &mut Vec<Finding>) {
+        let c = &mut self.counts;
+        findings.retain(|f| {
+            let why = if f.allowed_inline {
+                &mut c.inline
+            } else if self.config.as_ref().is_some_and(|cfg| cfg.suppresses(f, self.repo_relative_paths)) {
+                &mut c.config
+            } else if self.baseline.as_ref().is_some_and(|b| b.contains(f)) {
+                &mut c.baseline
+            } else {
+                return true;
+            };
+            *why += 1;
+            c.total += 1;
+            false
+        });
+        if let Some(cfg) = &self.config {
+            for f in findings.iter_mut() {
+                if let Some(s) = cfg.severity.get(&f.rule) {
+                    f.severity = *s;
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markers_count_on_the_line_and_the_line_before_only() {
+        let text = b"a\n# forcescan:allow\nkey=SECRET\nnext\n";
+        let at = memchr::memmem::find(text, b"SECRET").unwrap();
+        assert!(inline_allowed(text, at));
+        let text = b"# forcescan:allow\nfiller\nkey=SECRET\n";
+        let at = memchr::memmem::find(text, b"SECRET").unwrap();
+        assert!(!inline_allowed(text, at));
+        let text = b"key=SECRET # pragma: allowlist secret";
+        assert!(inline_allowed(text, 4));
+        assert!(!inline_allowed(b"key=SECRET\n# gitleaks:allow\n", 4));
+        assert!(!inline_allowed(b"", 0));
+    }
+}
