@@ -864,10 +864,11 @@ fn run_install_hooks(pre_commit: bool, pre_push: bool) -> u8 {
 fn run_baseline_create(path: &Path, output: &Path, no_ignore: bool, config: Option<&Path>) -> u8 {
     let engine = Engine::builtin();
     // The baseline being written is not applied: it replaces the old one.
-    let suppressions = match load_suppressions(config, None, path, &engine.book, false) {
+    let mut suppressions = match load_suppressions(config, None, path, &engine.book, false) {
         Ok(s) => s,
         Err(code) => return code,
     };
+    suppressions.baseline = None;
     let walk = WalkOptions { no_ignore, skip: suppressions.config.clone(), ..Default::default() };
     let out = match Output::open(None) {
         Ok(o) => o,
