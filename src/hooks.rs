@@ -72,6 +72,22 @@ pub fn parse_push_lines(input: &str) -> Result<Vec<PushUpdate>, String> {
     Ok(out)
 }
 
+/// The pre-push input the pre-commit framework leaves out: it runs hooks with the pushed ref in
+/// `PRE_COMMIT_*` variables instead of git's stdin. `None` when those are not set.
+pub fn pre_commit_framework_input(env: impl Fn(&str) -> Option<String>) -> Option<String> {
+    let to = env("PRE_COMMIT_TO_REF").filter(|t| is_oid(t))?;
+    let from = env("PRE_COMMIT_FROM_REF").filter(|f| is_oid(f) && f.len() == to.len());
+    let zero = "0".repeat(to.len());
+    let local = env("PRE_COMMIT_LOCAL_BRANCH").filter(|b| !b.is_empty() && !b.contains(' '));
+    let remote = env("PRE_COMMIT_REMOTE_BRANCH").filter(|b| !b.is_empty() && !b.contains(' '));
+    Some(format!(
+        "{} {to} {} {}\n",
+        local.as_deref().unwrap_or("HEAD"),
+        remote.as_deref().unwrap_or("HEAD"),
+        from.as_deref().unwrap_or(&zero)
+    ))
+}
+
 /// What a push to `remote` of these updates sends, or `None` when it sends no commits (only
 /// deletions). Commits the remote has (its old ids, and what `refs/remotes/<remote>/*` point to)
 /// are excluded.

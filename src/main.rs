@@ -75,8 +75,9 @@ enum HookCommand {
     /// git's pre-push hook: reads `<local ref> <local oid> <remote ref> <remote oid>` lines on
     /// stdin and scans only what the pushed commits introduce. Exit 1 blocks the push.
     PrePush {
-        /// The remote's name (git passes it).
-        remote: String,
+        /// The remote's name (git passes it; under the pre-commit framework it is read from
+        /// PRE_COMMIT_REMOTE_NAME).
+        remote: Option<String>,
         /// The remote's URL (git passes it; unused).
         url: Option<String>,
         #[command(flatten)]
@@ -522,9 +523,7 @@ fn main() -> ExitCode {
         Command::Scan(a) => run_scan(a),
         Command::Git(a) => run_git(a),
         Command::Revoke(a) => run_revoke(a),
-        Command::Hook { command: HookCommand::PrePush { remote, url: _, suppress } } => {
-            run_pre_push(&remote, &suppress)
-        }
+        Command::Hook { command: HookCommand::PrePush { remote, url: _, suppress } } => run_pre_push(remote, &suppress),
         Command::Hook { command: HookCommand::PreCommit { suppress } } => run_pre_commit(&suppress),
         Command::InstallHooks { pre_commit, pre_push } => run_install_hooks(pre_commit, pre_push),
         Command::Baseline { command: BaselineCommand::Create { path, output, no_ignore, config } } => {
@@ -792,11 +791,21 @@ fn hook_setup(args: &SuppressArgs, hook: Hook) -> Result<(Engine, Reporter), u8>
     Ok((engine, reporter))
 }
 
-fn run_pre_push(remote: &str, args: &SuppressArgs) -> u8 {
-    let mut input = String::new();
-    if let Err(e) = std::io::stdin().lock().read_to_string(&mut input) {
-        error_line(format!("reading the pre-push input: {}", fsrc::io_message(&e)));
+fn run_pre_push(remote: Option<String>, args: &SuppressArgs) -> u8 {
+    let env = |k: &str| std::env::var(k).ok();
+    let Some(remote) = remote.or_else(|| env("PRE_COMMIT_REMOTE_NAME")) else {
+        error_line("hook pre-push: missing the remote's name (git passes it as the first argument)");
         return EXIT_ERROR;
+    };
+    let mut input = String::new();
+    if !std::io::stdin().is_terminal() {
+        if let Err(e) = std::io::stdin().lock().read_to_string(&mut input) {
+            error_line(format!("reading the pre-push input: {}", fsrc::io_message(&e)));
+            return EXIT_ERROR;
+        }
+    }
+    if input.trim().is_empty() {
+        input = hooks::pre_commit_framework_input(env).unwrap_or_default();
     }
     let updates = match hooks::parse_push_lines(&input) {
         Ok(u) => u,
@@ -805,7 +814,7 @@ fn run_pre_push(remote: &str, args: &SuppressArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
-    let Some(scope) = hooks::push_scope(&updates, remote) else {
+    let Some(scope) = hooks::push_scope(&updates, &remote) else {
         println!("forcescan: clean");
         return EXIT_CLEAN;
     };

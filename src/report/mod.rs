@@ -5,9 +5,11 @@
 //!   with `--validate`, the outcome on the same line and who is exposed on the next.
 //! * `json`: one document with findings, summary and errors.
 //! * `jsonl`: one finding per line, written as each file finishes (streaming).
+//! * `github`: GitHub Actions annotations and a job summary table (see [`github`]).
 //! * `sarif`: SARIF 2.1.0 for GitHub code scanning (see [`sarif`]).
 
 pub mod artifacts;
+pub mod github;
 pub mod json;
 pub mod linehash;
 pub mod sarif;
@@ -28,6 +30,8 @@ pub enum Format {
     Json,
     Jsonl,
     Sarif,
+    /// GitHub Actions annotations, and a table in the job summary (see [`github`]).
+    Github,
 }
 
 /// Counts per rule, distinct by fingerprint.
@@ -395,6 +399,7 @@ impl Reporter {
                 )
             }
             (None, Format::Json) => json::write_document(&mut self.out, &outcome),
+            (None, Format::Github) => github::write(&mut self.out, &outcome),
             (None, Format::Jsonl) => {
                 let held: Vec<&Finding> =
                     self.findings.iter().filter(|f| self.correlator.holds_back(&f.rule)).collect();
