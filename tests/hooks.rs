@@ -225,3 +225,31 @@ fn malformed_pre_push_input_is_a_one_line_error() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(stderr_of(&out), "forcescan: error: pre-push input line 1: not an object id\n");
 }
+
+#[test]
+fn pre_push_under_the_pre_commit_framework_reads_its_variables() {
+    let (r, _remote) = repo_with_remote(&[]);
+    let base = r.rev("HEAD");
+    r.write("leak.properties", format!("refresh={REFRESH_TOKEN}\n"));
+    r.git(&["add", "-A"]);
+    r.git(&["commit", "-q", "--no-verify", "-m", "leak"]);
+    let run = |from: &str| {
+        forcescan()
+            .current_dir(&r.path)
+            .args(["hook", "pre-push"])
+            .env("PRE_COMMIT_REMOTE_NAME", "origin")
+            .env("PRE_COMMIT_FROM_REF", from)
+            .env("PRE_COMMIT_TO_REF", r.rev("HEAD"))
+            .env("PRE_COMMIT_LOCAL_BRANCH", "refs/heads/main")
+            .env("PRE_COMMIT_REMOTE_BRANCH", "refs/heads/main")
+            .write_stdin("")
+            .output()
+            .unwrap()
+    };
+    let out = run(&base);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).starts_with("leak.properties:1:9  salesforce-refresh-token  5Aep…fi\n"));
+    let out = run(&r.rev("HEAD"));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "forcescan: clean\n");
+}

@@ -179,3 +179,38 @@ fn suppressions_apply_to_history_scans() {
         stdout_of(&out)
     );
 }
+
+#[test]
+fn github_format_annotates_without_secrets_and_writes_the_job_summary() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "logs/a,b.log", format!("x\nAuthorization: Bearer {ACCESS_TOKEN}\n"));
+    let summary = d.join("summary.md");
+    let out = forcescan()
+        .current_dir(d)
+        .args(["scan", "logs", "-f", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stdout_of(&out),
+        "::error file=logs/a%2Cb.log,line=2,col=23,endLine=2,endColumn=135,title=forcescan%3A salesforce-access-token::\
+         Salesforce access token (session ID) 00Dh…Vm: rotate it, then remove it (see the rule's help)\n"
+    );
+    let md = std::fs::read_to_string(&summary).unwrap();
+    assert!(md.contains("**1 finding, 1 distinct secret** (1 files scanned)"), "{md}");
+    assert!(md.contains("| `logs/a,b.log` | 2 | salesforce-access-token | critical | `00Dh…Vm` |  |"), "{md}");
+    assert!(!md.contains(ACCESS_TOKEN));
+
+    std::fs::remove_file(d.join("logs/a,b.log")).unwrap();
+    let out = forcescan()
+        .current_dir(d)
+        .args(["scan", "logs", "-f", "github"])
+        .env("GITHUB_STEP_SUMMARY", &summary)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout_of(&out), "");
+    assert!(std::fs::read_to_string(&summary).unwrap().contains("Clean: no Salesforce credentials found"));
+}
