@@ -194,18 +194,16 @@ fn script(kind: HookKind, exe: &str) -> String {
     let (read, chained, run) = match kind {
         HookKind::PrePush => (
             "input=$(cat)\n",
-            format!("    printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n"),
+            "    printf '%s\\n' \"$input\" | \"$chained\" \"$@\" || exit $?\n",
             "printf '%s\\n' \"$input\" | \"$forcescan\" hook pre-push \"$@\"\n",
         ),
-        HookKind::PreCommit => {
-            ("", "    \"$chained\" \"$@\" || exit $?\n".to_string(), "\"$forcescan\" hook pre-commit\n")
-        }
+        HookKind::PreCommit => ("", "    \"$chained\" \"$@\" || exit $?\n", "exec \"$forcescan\" hook pre-commit\n"),
     };
     format!(
         "#!/bin/sh\n{MARK}\n# Blocks {what} that add Salesforce credentials. A hook that was here before is kept as\n\
          # {name}{CHAINED_SUFFIX} and runs first.\nforcescan='{exe}'\n\
          [ -x \"$forcescan\" ] || forcescan=forcescan\n{read}chained=\"$(dirname \"$0\")/{name}{CHAINED_SUFFIX}\"\n\
-         if [ -x \"$chained\" ]; then\n{chained}fi\nexec {run}",
+         if [ -x \"$chained\" ]; then\n{chained}fi\n{run}",
         what = if kind == HookKind::PrePush { "pushes" } else { "commits" },
     )
 }
