@@ -5,8 +5,7 @@
 #   benches/pre-push.sh [BARE-REPO]     # default: /work/bench-data/history, else target/bench-data/history-20000
 #
 # Clones the repository to a temporary directory (so `origin/main` is what the remote has), makes 3
-# commits on main (one adds a file, one changes a file, one adds a file in a new directory; no
-# secrets), then times with hyperfine:
+# commits on main (one adds a file, one changes it, one adds a file in a new directory; no secrets), then times with hyperfine:
 #   forcescan hook pre-push origin URL < "refs/heads/main <new> refs/heads/main <old>"
 #   gitleaks git --log-opts=<old>..<new>
 # Both must report nothing: the script checks their exit codes first.
@@ -26,14 +25,16 @@ cd "$tmp/w"
 git config user.name bench && git config user.email bench@example.com
 old=$(git rev-parse HEAD)
 echo "one" > bench-new-file.txt && git add -A && git commit -qm "bench 1"
-f=$(git ls-files | grep -v '^bench' | head -n 1)
-echo "appended" >> "$f" && git add -A && git commit -qm "bench 2"
+echo "two" >> bench-new-file.txt && git add -A && git commit -qm "bench 2"
 mkdir -p bench-dir && printf 'a\nb\n' > bench-dir/notes.md && git add -A && git commit -qm "bench 3"
 new=$(git rev-parse HEAD)
 echo "refs/heads/main $new refs/heads/main $old" > "$tmp/stdin"
+# The same commits pushed as a new branch: the remote's id is zero, refs/remotes/origin/* bound it.
+echo "refs/heads/main $new refs/heads/topic $(printf '%040d' 0)" > "$tmp/stdin-new"
 echo "range $old..$new ($(git rev-list --count "$old..$new") commits; history $(git rev-list --count HEAD) commits)"
 "$bin" hook pre-push origin "$src" < "$tmp/stdin"
 "$GITLEAKS" git --no-banner --log-opts="$old..$new" . >/dev/null 2>&1 || { echo "gitleaks found something" >&2; exit 1; }
 hyperfine -N --warmup 3 --runs 20 \
   -n "forcescan hook pre-push" "sh -c '$bin hook pre-push origin $src < $tmp/stdin'" \
+  -n "forcescan hook pre-push (new branch)" "sh -c '$bin hook pre-push origin $src < $tmp/stdin-new'" \
   -n "gitleaks git --log-opts" "$GITLEAKS git --no-banner --log-opts=$old..$new ."

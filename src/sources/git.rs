@@ -132,7 +132,7 @@ pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, rep
     let threads = if opts.threads == 0 { rayon::current_num_threads() } else { opts.threads };
     let shared = WalkShared { packs: &packs, git_dir: repo.path(), label: &label, progress: &progress, threads };
     let mut walker = Walker::new(Objects::new(&packs, &odb), &shared);
-    walker.walk(&mut history, &plan.tips, &plan.hidden, &shallow);
+    walker.walk(&mut history, &plan, &shallow);
     if opts.scope == Scope::AllObjects {
         walker.sweep_unreachable(&mut history, &shallow);
     }
@@ -223,6 +223,9 @@ fn configure_libgit2() {
 struct Plan {
     tips: Vec<Oid>,
     hidden: Vec<Oid>,
+    /// Commits the walk stops at, when known without walking everything `hidden` reaches: for a
+    /// push, the parents of the pushed commits that the remote has (see [`push_boundary`]).
+    stop_at: Option<HashSet<Oid>>,
     /// Why the scope would be empty, for the error message.
     empty_reason: String,
 }
@@ -287,7 +290,37 @@ fn plan_scope(repo: &Repository, scope: &Scope, errors: &mut Vec<ScanError>) -> 
             (vec![peel(to)?], vec![peel(from)?], format!("the range {spec} has no commits"))
         }
     };
-    Ok(Plan { tips, hidden, empty_reason })
+    let stop_at = match scope {
+        Scope::Push { .. } if !hidden.is_empty() => push_boundary(repo, &tips, &hidden),
+        _ => None,
+    };
+    Ok(Plan { tips, hidden, stop_at, empty_reason })
+}
+
+/// The commits just outside a push: parents of commits reachable from `tips` and not from `hidden`
+/// that are themselves reachable from `hidden`. libgit2's walk finds the pushed commits by commit
+/// date without visiting the whole history below `hidden`, which keeps a hook on a long history
+/// fast. `None` if the walk fails (the caller then walks everything `hidden` reaches).
+fn push_boundary(repo: &Repository, tips: &[Oid], hidden: &[Oid]) -> Option<HashSet<Oid>> {
+    let mut walk = repo.revwalk().ok()?;
+    for t in tips {
+        walk.push(*t).ok()?;
+    }
+    for h in hidden {
+        walk.hide(*h).ok()?;
+    }
+    let pushed: HashSet<Oid> = walk.collect::<Result<_, _>>().ok()?;
+    let mut boundary = HashSet::new();
+    for c in &pushed {
+        for p in repo.find_commit(*c).ok()?.parent_ids() {
+            if !pushed.contains(&p) {
+                boundary.insert(p);
+            }
+        }
+    }
+    // A hidden commit that is a tip itself (pushing what the remote has) stops the walk at once.
+    boundary.extend(hidden.iter().copied());
+    Some(boundary)
 }
 
 /// The commits every ref and HEAD point to, sorted. Symbolic refs are skipped (their targets are
@@ -442,8 +475,25 @@ impl<'a> Walker<'a> {
     /// Walks every commit reachable from `tips` but not from `hidden`. With hidden commits (a
     /// range), each commit's tree is compared with its parents' so that only what the commits in
     /// range introduced is collected.
-    fn walk(&mut self, h: &mut History, tips: &[Oid], hidden: &[Oid], shallow: &HashSet<Oid>) {
-        let excluded = if hidden.is_empty() { HashSet::new() } else { self.reachable(hidden, shallow) };
+    fn walk(&mut self, h: &mut History, plan: &Plan, shallow: &HashSet<Oid>) {
+        self.walk_from(h, &plan.tips, &plan.hidden, plan.stop_at.as_ref(), shallow)
+    }
+
+    /// [`Self::walk`] of explicit tips and hidden commits; `stop_at`, when given, replaces
+    /// walking everything `hidden` reaches.
+    fn walk_from(
+        &mut self,
+        h: &mut History,
+        tips: &[Oid],
+        hidden: &[Oid],
+        stop_at: Option<&HashSet<Oid>>,
+        shallow: &HashSet<Oid>,
+    ) {
+        let excluded = match stop_at {
+            Some(s) => s.clone(),
+            None if hidden.is_empty() => HashSet::new(),
+            None => self.reachable(hidden, shallow),
+        };
         let compare = !hidden.is_empty();
         let nodes = self.collect_commits(h, tips, &excluded, shallow);
         let order = topo_oldest_first(&nodes);
@@ -663,7 +713,7 @@ impl<'a> Walker<'a> {
                     .push(ScanError { path: self.shared.label.to_string(), message: object_error("object", oid, &e) }),
             }
         }
-        self.walk(h, &commits, &[], shallow);
+        self.walk_from(h, &commits, &[], None, shallow);
         for oid in blobs {
             if self.blobs.insert(Id::of(oid)) {
                 self.units.push(Unit { oid, commit: None, path: format!("<blob:{oid}>"), replaced: Vec::new() });
