@@ -428,6 +428,7 @@ impl CommonArgs {
 fn deliver(reporter: &Mutex<Reporter>, verifier: Option<&Verifier>, r: FileResult) {
     let mut findings = r.findings;
     if let Some(v) = verifier {
+        reporter.lock().unwrap_or_else(|e| e.into_inner()).suppress(&mut findings);
         v.annotate(&mut findings);
     }
     reporter.lock().unwrap_or_else(|e| e.into_inner()).unit(&r.path, r.bytes, findings, r.error)

@@ -214,3 +214,21 @@ fn github_format_annotates_without_secrets_and_writes_the_job_summary() {
     assert_eq!(stdout_of(&out), "");
     assert!(std::fs::read_to_string(&summary).unwrap().contains("Clean: no Salesforce credentials found"));
 }
+
+#[test]
+fn suppressed_credentials_are_never_sent_for_validation() {
+    use common::fake_salesforce::{Behaviour, FakeSalesforce};
+    let (allowed, reported) = (fake_access_token(11), fake_access_token(12));
+    let sf = FakeSalesforce::start();
+    sf.on(&allowed, Behaviour::Reject(401, "invalid_token")).on(&reported, Behaviour::Reject(401, "invalid_token"));
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.log", format!("Authorization: Bearer {allowed} # forcescan:allow\n"));
+    write(dir.path(), "b.log", format!("Authorization: Bearer {reported}\n"));
+    let out = scan(dir.path(), &["--validate", "--validation-base-url", &sf.url, "-f", "json"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let sent: Vec<String> = sf.requests().into_iter().map(|r| r.credential).collect();
+    assert!(sent.iter().any(|c| c == &reported), "the reported token was checked");
+    assert!(!sent.iter().any(|c| c == &allowed), "the suppressed token was sent");
+    let doc: Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(doc["summary"]["suppressed"]["inline"], 1);
+}

@@ -345,6 +345,13 @@ impl Reporter {
         self.errors.push(e);
     }
 
+    /// Removes and counts suppressed findings now. [`Reporter::unit`] does it too; callers that
+    /// act on findings first (live validation) call this before, so a suppressed credential is
+    /// never sent anywhere. Applying it twice counts nothing twice.
+    pub fn suppress(&mut self, findings: &mut Vec<Finding>) {
+        self.suppress.apply(findings);
+    }
+
     /// Records one scanned unit (a file, a blob, an archive member) named `path`.
     pub fn unit(&mut self, path: &str, bytes: u64, mut findings: Vec<Finding>, error: Option<ScanError>) {
         self.files += 1;

@@ -176,6 +176,8 @@ pub fn scan(engine: &Engine, opts: &GitOptions, verifier: Option<&Verifier>, rep
         }
     }
     if let Some(v) = verifier {
+        // A suppressed credential is never sent for validation.
+        outcomes.iter_mut().for_each(|o| reporter.suppress(&mut o.findings));
         // Network-bound: checked in parallel, each distinct credential once (the verifier dedupes).
         use rayon::prelude::*;
         outcomes.par_iter_mut().filter(|o| !o.findings.is_empty()).for_each(|o| v.annotate(&mut o.findings));
