@@ -339,6 +339,24 @@ mod tests {
     }
 
     #[test]
+    fn allow_markers_are_seen_wherever_block_edges_fall() {
+        let e = small_engine();
+        let filler = "abcdefghij\n".repeat(1000);
+        for shift in [0usize, 100, 4000, 4090, 4096, 4100, 8000] {
+            for (text, allowed) in [
+                (format!("# forcescan:allow\ntoken={AT}\n"), true),
+                (format!("token={AT} # kingfisher:ignore\n"), true),
+                (format!("# forcescan:allow\n\ntoken={AT}\n"), false),
+            ] {
+                let t = format!("{}{text}{filler}", &filler[..shift]);
+                let a = e.scan_bytes("f", t.as_bytes());
+                let c = e.scan_reader("f", std::io::Cursor::new(t.as_bytes())).unwrap();
+                assert_eq!((a[0].allowed_inline, c[0].allowed_inline), (allowed, allowed), "shift {shift}: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn context_is_captured_only_when_asked_and_alike_wherever_block_edges_fall() {
         let plain = small_engine();
         let text = format!(r#"{{"access_token":"{AT}","instance_url":"https://acme.my.salesforce.com"}}"#);
