@@ -44,14 +44,49 @@ impl Correlator {
         self.requires.iter().any(|(r, _)| r == rule) || self.raises.iter().any(|(r, _)| r == rule)
     }
 
-    /// Drops findings whose required file was not seen, raises those whose partner rule was found.
-    pub fn apply(&self, findings: &mut Vec<Finding>) {
-        findings.retain(|f| self.requires.iter().all(|(r, name)| f.rule != *r || self.seen_names.contains(name)));
-        let present: BTreeSet<String> = findings.iter().map(|f| f.rule.clone()).collect();
-        for f in findings.iter_mut() {
-            if self.raises.iter().any(|(r, with)| f.rule == *r && present.contains(with)) {
-                f.severity = Severity::Critical;
+    /// Whether a unit with this path has a file name some rule requires (the only names [`saw`]
+    /// keeps); a sweep records just these for its checkpoint.
+    ///
+    /// [`saw`]: Correlator::saw
+    pub fn wants(&self, path: &str) -> bool {
+        let name = path.rsplit(['/', '!']).next().unwrap_or(path).to_ascii_lowercase();
+        self.requires.iter().any(|(_, n)| *n == name)
+    }
+
+    /// Drops findings (or secret records) whose required file was not seen, raises those whose
+    /// partner rule was found. Both conditions concern a rule as a whole, so applying them to
+    /// records folded from findings gives what applying them to the findings would.
+    pub fn apply<T: Correlated>(&self, items: &mut Vec<T>) {
+        items.retain(|f| self.requires.iter().all(|(r, name)| f.rule() != r || self.seen_names.contains(name)));
+        let present: BTreeSet<String> = items.iter().map(|f| f.rule().to_string()).collect();
+        for f in items.iter_mut() {
+            if self.raises.iter().any(|(r, with)| f.rule() == r && present.contains(with)) {
+                f.raise_to(Severity::Critical);
             }
         }
+    }
+}
+
+/// What scan-level conditions act on: a finding, or a deduplicated secret record.
+pub trait Correlated {
+    fn rule(&self) -> &str;
+    fn raise_to(&mut self, s: Severity);
+}
+
+impl Correlated for Finding {
+    fn rule(&self) -> &str {
+        &self.rule
+    }
+    fn raise_to(&mut self, s: Severity) {
+        self.severity = s;
+    }
+}
+
+impl Correlated for crate::report::dedupe::SecretRecord {
+    fn rule(&self) -> &str {
+        &self.rule
+    }
+    fn raise_to(&mut self, s: Severity) {
+        self.severity = s;
     }
 }

@@ -7,10 +7,15 @@ use crate::finding::{fingerprint, hash_key, redact, Finding};
 use crate::matcher::{dedupe, dedupe_by, Match, Matcher};
 use crate::rules::RuleBook;
 use crate::suppress;
+use crate::timestamp::{self, Timestamp};
 use anyhow::Result;
 use rayon::prelude::*;
 use std::io::Read;
+use std::ops::Range;
 use std::path::Path;
+
+/// Streamed blocks are matched in parallel pieces of this size.
+const STREAM_PIECE: usize = 1 << 20;
 
 /// Knobs that change what is reported (not how it is printed).
 #[derive(Debug, Clone)]
@@ -26,6 +31,11 @@ pub struct EngineOptions {
     /// Record each finding's [`crate::context::Context`] (instance host, consumer key, username),
     /// which live validation needs. Off by default: a plain scan neither pays for it nor reports it.
     pub capture_context: bool,
+    /// Record the timestamp a finding's line starts with (`Finding::timestamp`). Done here because
+    /// only the engine still holds the line's bytes when a finding is made: a stream's buffer is
+    /// gone by the time its findings reach a source or a report. Off by default: plain scans of
+    /// source trees have no use for it.
+    pub line_timestamps: bool,
 }
 
 impl Default for EngineOptions {
@@ -36,6 +46,7 @@ impl Default for EngineOptions {
             chunk_size: 8 << 20,
             decode: true,
             capture_context: false,
+            line_timestamps: false,
         }
     }
 }
@@ -46,6 +57,14 @@ pub struct Engine {
     pub book: RuleBook,
     pub opts: EngineOptions,
     hash_key: Vec<u8>,
+}
+
+/// What the engine reads off a finding's lines while they are still in the buffer.
+struct LineFacts {
+    /// An allow marker is on the secret's line or the line before.
+    allowed: bool,
+    /// The timestamp the secret's line starts with (with `line_timestamps`).
+    timestamp: Option<Timestamp>,
 }
 
 /// Tracks line numbers while moving forward through a unit, possibly across discarded buffers.
@@ -138,24 +157,34 @@ impl Engine {
     }
 
     fn scan_plain(&self, path: &str, buf: &[u8], parallel: bool) -> Vec<Finding> {
-        let p = Some(Path::new(path));
-        let ms: Vec<Match> = if parallel {
-            let size = self.opts.chunk_size.max(4096);
-            let starts: Vec<usize> = (0..buf.len()).step_by(size).collect();
-            starts
-                .par_iter()
-                .flat_map_iter(|&s| {
-                    let mut out = Vec::new();
-                    self.matcher.scan(buf, s..(s + size).min(buf.len()), p, &mut out);
-                    out
-                })
-                .collect()
-        } else {
-            let mut out = Vec::new();
-            self.matcher.scan(buf, 0..buf.len(), p, &mut out);
-            out
-        };
+        let piece = parallel.then(|| self.opts.chunk_size.max(4096));
+        let ms = self.matches_in(buf, 0..buf.len(), path, piece);
         self.finish(path, buf, ms)
+    }
+
+    /// Matches of anchors that start in `range` of `buf`, in parallel pieces of `piece` bytes when
+    /// given. Windows read across piece edges into the whole buffer, so no overlap is needed and
+    /// nothing is found twice.
+    fn matches_in(&self, buf: &[u8], range: Range<usize>, path: &str, piece: Option<usize>) -> Vec<Match> {
+        let p = Some(Path::new(path));
+        match piece {
+            Some(size) if range.len() > size => {
+                let starts: Vec<usize> = range.clone().step_by(size).collect();
+                starts
+                    .par_iter()
+                    .flat_map_iter(|&s| {
+                        let mut out = Vec::new();
+                        self.matcher.scan(buf, s..(s + size).min(range.end), p, &mut out);
+                        out
+                    })
+                    .collect()
+            }
+            _ => {
+                let mut out = Vec::new();
+                self.matcher.scan(buf, range, p, &mut out);
+                out
+            }
+        }
     }
 
     /// Scans a stream with bounded memory. A UTF-16 stream (BOM, or NUL in every other byte of its
@@ -182,9 +211,9 @@ impl Engine {
         let mut base: u64 = 0; // absolute offset of buf[0]
         let mut accept_from = 0usize; // anchors before this were handled with the previous block
         let mut cursor = LineCursor::new();
-        // Each match with its start and end, and whether an allow marker is next to it (decided
-        // while its lines are still in the buffer).
-        let mut found: Vec<(Match, LineCursor, LineCursor, bool)> = Vec::new();
+        // Each match with its start and end, and what its lines said (decided while they are
+        // still in the buffer).
+        let mut found: Vec<(Match, LineCursor, LineCursor, LineFacts)> = Vec::new();
         let mut binary = None;
         loop {
             let mut eof = false;
@@ -206,8 +235,9 @@ impl Engine {
             }
             binary.get_or_insert_with(|| is_binary(&buf));
             let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
-            let mut ms = Vec::new();
-            self.matcher.scan(&buf, accept_from..accept_end, Some(Path::new(path)), &mut ms);
+            // Idle cores help with a block: a lone huge stream (a decompressed log, a big file read
+            // as a stream) is not held to one core.
+            let mut ms = self.matches_in(&buf, accept_from..accept_end, path, Some(STREAM_PIECE));
             ms.sort_by_key(|m| m.start);
             // `cursor` sits at `base`; secrets found now start at or after it (windows never reach
             // further back than `keep_before`), so a block-local copy only moves forward.
@@ -216,10 +246,16 @@ impl Engine {
                 c.advance(&buf[(c.pos - base) as usize..m.start]);
                 let mut e = c;
                 e.advance(&buf[m.start..m.end]);
-                let allowed = suppress::inline_allowed(&buf, m.start);
+                // Read off the lines while they are buffered: an allow marker next to the secret,
+                // and the timestamp its line starts with (none if the line is longer than the
+                // context the rules keep, so its start is gone).
+                let facts = LineFacts {
+                    allowed: suppress::inline_allowed(&buf, m.start),
+                    timestamp: c.line_start.checked_sub(base).and_then(|s| self.line_timestamp(&buf[s as usize..])),
+                };
                 m.start += base as usize;
                 m.end += base as usize;
-                found.push((m, c, e, allowed));
+                found.push((m, c, e, facts));
             }
             if eof {
                 break;
@@ -232,7 +268,7 @@ impl Engine {
         }
         let binary = binary.unwrap_or(false);
         dedupe_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
-        Ok(found.into_iter().filter_map(|(m, s, e, allowed)| self.finding(path, m, s, e, binary, allowed)).collect())
+        Ok(found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect())
     }
 
     /// Dedupes matches of a whole buffer and turns them into findings with positions.
@@ -248,13 +284,24 @@ impl Engine {
                 cursor.advance(&buf[cursor.pos as usize..m.start]);
                 let mut end = cursor;
                 end.advance(&buf[m.start..m.end]);
-                let allowed = suppress::inline_allowed(buf, m.start);
-                self.finding(path, m, cursor, end, binary, allowed)
+                let facts = LineFacts {
+                    allowed: suppress::inline_allowed(buf, m.start),
+                    timestamp: self.line_timestamp(&buf[cursor.line_start as usize..]),
+                };
+                self.finding(path, m, cursor, end, binary, facts)
             })
             .collect()
     }
 
-    /// `allowed`: an allow marker is on the secret's line or the line before (see [`suppress`]).
+    /// The timestamp at the start of the line that begins `from` (when asked for).
+    fn line_timestamp(&self, from: &[u8]) -> Option<Timestamp> {
+        if !self.opts.line_timestamps {
+            return None;
+        }
+        timestamp::at_line_start(&from[..from.len().min(timestamp::LINE_HEAD)])
+    }
+
+    /// `facts`: what the secret's lines said (an allow marker, see [`suppress`]; a timestamp).
     fn finding(
         &self,
         path: &str,
@@ -262,7 +309,7 @@ impl Engine {
         start: LineCursor,
         end: LineCursor,
         binary: bool,
-        allowed: bool,
+        facts: LineFacts,
     ) -> Option<Finding> {
         if m.known_example && !self.opts.include_examples {
             return None;
@@ -290,7 +337,8 @@ impl Engine {
             git: None,
             context: m.context,
             validation: None,
-            allowed_inline: allowed,
+            allowed_inline: facts.allowed,
+            timestamp: facts.timestamp,
             raw: m.value,
         })
     }
@@ -375,5 +423,50 @@ mod tests {
                 assert_eq!(f.context.instance.as_deref(), Some("acme.my.salesforce.com"), "shift {shift}");
             }
         }
+    }
+
+    #[test]
+    fn line_timestamps_survive_block_edges_in_every_mode() {
+        let opts = EngineOptions { chunk_size: 4096, line_timestamps: true, ..Default::default() };
+        let e = Engine::new(RuleBook::builtin(), opts).unwrap();
+        let filler = "abcdefghij\n".repeat(1000);
+        // Lines start at multiples of 11: the timestamped line starts before, at and after a
+        // 4096-byte block edge, with the secret 34 bytes later (across the edge for 4081, 4092).
+        for shift in [0usize, 3993, 4048, 4081, 4092, 4103, 8140] {
+            let mut text = filler[..shift].to_string();
+            text.push_str("2026-10-12 10:00:00.5 +0000 token ");
+            text.push_str(AT);
+            text.push('\n');
+            text.push_str(&filler);
+            let all = [
+                e.scan_bytes("f", text.as_bytes()),
+                e.scan_chunked("f", text.as_bytes()),
+                e.scan_reader("f", std::io::Cursor::new(text.as_bytes())).unwrap(),
+            ];
+            for (mode, f) in all.iter().enumerate() {
+                assert_eq!(f.len(), 1, "shift {shift}");
+                let ts = f[0].timestamp.as_ref().map(|t| t.as_str());
+                assert_eq!(ts, Some("2026-10-12T10:00:00.5"), "shift {shift}, mode {mode}");
+            }
+        }
+        let plain = Engine::builtin().scan_bytes("f", format!("2026-10-12T10:00:00Z {AT}").as_bytes());
+        assert_eq!(plain[0].timestamp, None, "only when asked for");
+    }
+
+    #[test]
+    fn streamed_blocks_matched_in_parallel_pieces_find_each_secret_once() {
+        let e = Engine::builtin();
+        let mut text = "abcdefghij\n".repeat(4 * STREAM_PIECE / 11);
+        // Secrets straddling a piece edge, ending at one, starting at one.
+        let p = STREAM_PIECE;
+        let starts = [p - 60, 2 * p - AT.len(), 3 * p];
+        for &s in &starts {
+            text.replace_range(s - 1..s + AT.len() + 1, &format!(" {AT} "));
+        }
+        let whole = e.scan_bytes("f", text.as_bytes());
+        let streamed = e.scan_reader("f", std::io::Cursor::new(text.as_bytes())).unwrap();
+        let offsets = |v: &[Finding]| v.iter().map(|f| (f.offset, f.line, f.column)).collect::<Vec<_>>();
+        assert_eq!(whole.iter().map(|f| f.offset as usize).collect::<Vec<_>>(), starts);
+        assert_eq!(offsets(&streamed), offsets(&whole));
     }
 }

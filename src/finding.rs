@@ -3,6 +3,7 @@
 
 use crate::context::Context;
 use crate::rules::{Confidence, Severity};
+use crate::timestamp::Timestamp;
 use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
@@ -201,6 +202,10 @@ pub struct Finding {
     /// reporter counts the finding as suppressed instead of reporting it. Never serialised.
     #[serde(skip)]
     pub allowed_inline: bool,
+    /// The timestamp the finding's line starts with, normalised (see [`crate::timestamp`]). Only
+    /// when the engine was asked for it (`sweep`, `--dedupe`): it dates a leak in a log.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timestamp: Option<Timestamp>,
     /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,

@@ -14,13 +14,17 @@
 //! * [`validate`]: placeholders, published examples, per-rule shape checks.
 //! * [`unescape`]: `%21`, `\u0021`, `\!`, `&#33;` → `!` for the secret's value.
 //! * [`engine`]: buffers, chunks and streams to findings with line/column.
-//! * [`sources`]: walking and reading files.
-//! * [`report`]: text, JSON, JSON Lines and SARIF (GitHub code scanning) output.
+//! * [`sources`]: walking and reading files; [`sources::archive`] opens compressed files and
+//!   archives as streams.
+//! * [`report`]: text, JSON, JSON Lines and SARIF (GitHub code scanning) output; [`report::dedupe`]
+//!   folds findings into one record per distinct secret.
 //! * [`context`]: what surrounds a secret (instance host, consumer key, username), captured only
 //!   for live validation.
 //! * [`hooks`]: git pre-push and pre-commit hooks, and installing them.
 //! * [`suppress`]: inline allow markers, `.forcescan.toml` and baselines, applied by the reporter.
 //! * [`verify`]: opt-in live validation and revocation against Salesforce (`--validate`).
+//! * [`timestamp`]: log-line timestamps, so a record says when a secret leaked.
+//! * [`sweep`]: the incident-response sweep: sharding, checkpoints, progress, the rotation table.
 //!
 //! ```
 //! let engine = forcescan::Engine::builtin();
@@ -43,6 +47,8 @@ pub mod rulecheck;
 pub mod rules;
 pub mod sources;
 pub mod suppress;
+pub mod sweep;
+pub mod timestamp;
 pub mod unescape;
 pub mod validate;
 pub mod verify;

@@ -2,15 +2,19 @@
 
 use clap::{Args, Parser, Subcommand};
 use forcescan::engine::{Engine, EngineOptions};
+use forcescan::finding::Finding;
 use forcescan::hooks;
 use forcescan::report::artifacts::{Artifacts, FsArtifacts};
+use forcescan::report::dedupe::{read_report, DedupeSet};
 use forcescan::report::sarif::SarifOptions;
 use forcescan::report::Hook;
 use forcescan::report::{error_line, Format, Output, Reporter, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use forcescan::rules::RuleBook;
-use forcescan::sources::fs::{self as fsrc, FileResult, WalkOptions};
+use forcescan::sources::archive::{self, ArchiveOptions};
+use forcescan::sources::fs::{self as fsrc, WalkOptions};
 use forcescan::sources::git::{self as gitsrc, GitOptions, Scope};
 use forcescan::suppress::{self, Suppressions};
+use forcescan::sweep::{self, RunOptions};
 use forcescan::verify::{self, Verifier};
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
@@ -63,6 +67,12 @@ expired, or it belongs to another instance: try --instance), 2 error."
         #[command(subcommand)]
         command: BaselineCommand,
     },
+    /// Incident response: sweep log dumps and archives, list what to rotate. Archives opened,
+    /// ignore files ignored, one record per distinct secret (JSON Lines), a progress bar on a
+    /// terminal and a "what to rotate" table on stderr.
+    Sweep(SweepArgs),
+    /// Combine JSON Lines reports (sweep shards, `scan -f jsonl`) into one deduplicated report.
+    Merge(MergeArgs),
     /// List or check the rules.
     Rules {
         #[command(subcommand)]
@@ -203,15 +213,53 @@ enum RulesCommand {
     },
 }
 
-/// Options every scanning command shares (scan, and later git and sweep).
+/// Where and how a report is written: every reporting command shares these (merge too).
 #[derive(Args)]
-struct CommonArgs {
-    /// Output format.
-    #[arg(long, short = 'f', value_enum, default_value = "text")]
-    format: Format,
+struct OutputArgs {
+    /// Output format [default: text; jsonl for sweep and merge].
+    #[arg(long, short = 'f', value_enum)]
+    format: Option<Format>,
     /// Write the report to FILE (created readable by its owner only) instead of standard output.
     #[arg(long, short = 'o', value_name = "FILE")]
     output: Option<PathBuf>,
+    /// When to colour text output.
+    #[arg(long, value_enum, default_value = "auto")]
+    color: ColorChoice,
+}
+
+impl OutputArgs {
+    /// Opens the report destination; `default` is the command's format when `-f` is not given.
+    fn reporter(&self, default: Format, book: &RuleBook) -> Result<Reporter, u8> {
+        let out = Output::open(self.output.as_deref()).map_err(|e| {
+            let name = self.output.as_deref().unwrap_or_else(|| "-".as_ref());
+            error_line(format!("{}: {}", name.display(), fsrc::io_message(&e)));
+            EXIT_ERROR
+        })?;
+        let color = match self.color {
+            ColorChoice::Always => Some(true),
+            ColorChoice::Never => Some(false),
+            ColorChoice::Auto => None,
+        };
+        Ok(Reporter::new(self.format.unwrap_or(default), out, color, book))
+    }
+
+    /// Records have no SARIF form (see `report::write_records`): say so before any work is done.
+    fn check_records_format(&self) -> Result<(), u8> {
+        if matches!(self.format, Some(Format::Sarif | Format::Github)) {
+            error_line(
+                "one record per secret (--dedupe, sweep, merge) is written as jsonl, json or text, not sarif or github",
+            );
+            return Err(EXIT_ERROR);
+        }
+        Ok(())
+    }
+}
+
+/// Options every scanning command shares (scan, sweep, and later git).
+#[derive(Args)]
+struct CommonArgs {
+    #[command(flatten)]
+    out: OutputArgs,
     /// Print secrets in full. Without it every output shows at most the first 4 and last 2 characters.
     #[arg(long)]
     show_secrets: bool,
@@ -227,9 +275,6 @@ struct CommonArgs {
     /// Worker threads (default: one per core).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
-    /// When to colour text output.
-    #[arg(long, value_enum, default_value = "auto")]
-    color: ColorChoice,
     /// SARIF: set the GitHub code scanning category (`automationDetails.id`). Use different ones
     /// for scans of HEAD and of history, so neither closes the other's alerts.
     #[arg(long, value_name = "NAME")]
@@ -352,7 +397,8 @@ this scan finds live. Continue? [y/N] "
 
 impl CommonArgs {
     /// Sets up threads, rules and the engine; on error prints it and returns the exit code.
-    fn engine(&self) -> Result<Engine, u8> {
+    /// `line_timestamps`: record the timestamp a finding's log line starts with (for dedupe).
+    fn engine(&self, line_timestamps: bool) -> Result<Engine, u8> {
         if let Some(n) = self.threads {
             let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
         }
@@ -366,6 +412,7 @@ impl CommonArgs {
             include_examples: self.include_examples,
             decode: !self.no_decode,
             capture_context: self.validation.enabled(),
+            line_timestamps,
             ..Default::default()
         };
         let engine = Engine::new(book, opts).map_err(fail)?;
@@ -376,9 +423,11 @@ impl CommonArgs {
         Ok(engine)
     }
 
-    /// Opens the report destination.
-    fn reporter(&self, engine: &Engine) -> Result<Reporter, u8> {
-        if self.format != Format::Sarif && (self.sarif_category.is_some() || self.sarif_head_only) {
+    /// Opens the report destination; `default` is the command's format when `-f` is not given.
+    fn reporter(&self, engine: &Engine, default: Format) -> Result<Reporter, u8> {
+        if self.out.format.unwrap_or(default) != Format::Sarif
+            && (self.sarif_category.is_some() || self.sarif_head_only)
+        {
             error_line("--sarif-category and --sarif-head-only need --format sarif");
             return Err(EXIT_ERROR);
         }
@@ -386,17 +435,7 @@ impl CommonArgs {
             error_line("--sarif-category needs a non-empty name");
             return Err(EXIT_ERROR);
         }
-        let out = Output::open(self.output.as_deref()).map_err(|e| {
-            let name = self.output.as_deref().unwrap_or_else(|| "-".as_ref());
-            error_line(format!("{}: {}", name.display(), fsrc::io_message(&e)));
-            EXIT_ERROR
-        })?;
-        let color = match self.color {
-            ColorChoice::Always => Some(true),
-            ColorChoice::Never => Some(false),
-            ColorChoice::Auto => None,
-        };
-        let reporter = Reporter::new(self.format, out, color, &engine.book);
+        let reporter = self.out.reporter(default, &engine.book)?;
         Ok(if self.validation.enabled() { reporter.with_validation(self.validation.only_live) } else { reporter })
     }
 
@@ -421,17 +460,6 @@ impl CommonArgs {
         }
         v.net.verifier(v.validate_passwords, v.revoke_live).map(Some)
     }
-}
-
-/// Hands one scanned unit to the reporter, validated first when asked: validation happens on the
-/// scanning thread, outside the reporter's lock, so JSON Lines still stream unit by unit.
-fn deliver(reporter: &Mutex<Reporter>, verifier: Option<&Verifier>, r: FileResult) {
-    let mut findings = r.findings;
-    if let Some(v) = verifier {
-        reporter.lock().unwrap_or_else(|e| e.into_inner()).suppress(&mut findings);
-        v.annotate(&mut findings);
-    }
-    reporter.lock().unwrap_or_else(|e| e.into_inner()).unit(&r.path, r.bytes, findings, r.error)
 }
 
 #[derive(Args)]
@@ -459,6 +487,14 @@ struct ScanArgs {
     /// Do not honour .gitignore / .ignore files.
     #[arg(long)]
     no_ignore: bool,
+    /// Open compressed files and archives (gz, bz2, xz, zst, zip, tar), found by their magic bytes.
+    #[arg(long)]
+    archives: bool,
+    #[command(flatten)]
+    limits: ArchiveLimits,
+    /// One record per distinct secret (occurrences, first/last place and time seen).
+    #[arg(long)]
+    dedupe: bool,
     #[command(flatten)]
     common: CommonArgs,
 }
@@ -496,6 +532,69 @@ impl GitArgs {
     }
 }
 
+/// Limits for opening archives (see `forcescan::sources::archive`).
+#[derive(Args)]
+struct ArchiveLimits {
+    /// Levels of archives inside archives to open (`a.zip!b.tar.gz!c.log` is 2).
+    #[arg(long, value_name = "N", default_value_t = 3)]
+    max_depth: u32,
+    /// Cut a decompressed stream short when it grows past N times its compressed size (bombs).
+    #[arg(long, value_name = "N", default_value_t = 250)]
+    max_ratio: u64,
+    /// Decompressed bytes allowed from one input file in all (e.g. 64G).
+    #[arg(long, value_name = "SIZE", default_value = "64G", value_parser = archive::parse_size)]
+    max_decompressed: u64,
+    /// A zip inside another archive is held in memory up to SIZE; a larger one is scanned as raw bytes.
+    #[arg(long, value_name = "SIZE", default_value = "64M", value_parser = archive::parse_size)]
+    max_nested_zip: u64,
+}
+
+impl ArchiveLimits {
+    fn options(&self) -> ArchiveOptions {
+        ArchiveOptions {
+            max_depth: self.max_depth,
+            max_ratio: self.max_ratio.max(1),
+            max_total: self.max_decompressed,
+            max_nested_zip: self.max_nested_zip,
+        }
+    }
+}
+
+#[derive(Args)]
+struct SweepArgs {
+    /// Files and directories to sweep; `-` is standard input.
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Scan compressed files and archives as raw bytes instead of opening them.
+    #[arg(long)]
+    no_archives: bool,
+    #[command(flatten)]
+    limits: ArchiveLimits,
+    /// One JSON line per finding instead of one record per distinct secret.
+    #[arg(long)]
+    no_dedupe: bool,
+    /// Record finished inputs in FILE and skip them when run again (resume an interrupted sweep).
+    #[arg(long, value_name = "FILE")]
+    checkpoint: Option<PathBuf>,
+    /// Sweep only shard K of N (0 <= K < N), by a stable hash of each file's path below its root.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<sweep::Shard>,
+    /// No progress bar (it is shown only when stderr is a terminal anyway).
+    #[arg(long)]
+    no_progress: bool,
+    #[command(flatten)]
+    common: CommonArgs,
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// JSON Lines reports: sweep records or scan findings.
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 enum ColorChoice {
     Auto,
@@ -530,6 +629,8 @@ fn main() -> ExitCode {
         Command::Baseline { command: BaselineCommand::Create { path, output, no_ignore, config } } => {
             run_baseline_create(&path, &output, no_ignore, config.as_deref())
         }
+        Command::Sweep(a) => run_sweep(a),
+        Command::Merge(a) => run_merge(a),
         Command::Rules { command: RulesCommand::List { rules, json } } => run_rules_list(&rules, json),
         Command::Rules { command: RulesCommand::Check { file } } => run_rules_check(file),
         Command::Rules { command: RulesCommand::Anchors { rules, no_decode, tiers } } => {
@@ -643,42 +744,98 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
 }
 
 fn run_scan(a: ScanArgs) -> u8 {
-    let engine = match a.common.engine() {
+    let opts = RunOptions {
+        walk: walk_options(a.no_ignore, false, &a.common),
+        archives: a.archives.then(|| a.limits.options()),
+        ..Default::default()
+    };
+    run_scanning(&a.paths, &a.common, a.dedupe, Format::Text, opts, |r| r)
+}
+
+fn run_sweep(a: SweepArgs) -> u8 {
+    if a.no_dedupe && a.checkpoint.is_some() {
+        error_line("--checkpoint keeps per-file secret records, so it cannot be used with --no-dedupe");
+        return EXIT_ERROR;
+    }
+    let dedupe = !a.no_dedupe;
+    let opts = RunOptions {
+        walk: walk_options(true, true, &a.common),
+        archives: (!a.no_archives).then(|| a.limits.options()),
+        checkpoint: a.checkpoint,
+        shard: a.shard,
+        progress: !a.no_progress,
+    };
+    run_scanning(&a.paths, &a.common, dedupe, Format::Jsonl, opts, |r| r.rotation_table(dedupe))
+}
+
+/// What scan and sweep share: check the options, build the engine, the verifier and the reporter,
+/// then run over the inputs. `finish_reporter` adds the command's own reporting.
+fn run_scanning(
+    paths: &[PathBuf],
+    common: &CommonArgs,
+    dedupe: bool,
+    default_format: Format,
+    mut opts: RunOptions,
+    finish_reporter: impl FnOnce(Reporter) -> Reporter,
+) -> u8 {
+    if dedupe {
+        if let Err(code) = common.out.check_records_format() {
+            return code;
+        }
+        if common.validation.enabled() {
+            error_line(
+                "live validation reports findings, not records: add --no-dedupe (sweep) or drop --dedupe (scan)",
+            );
+            return EXIT_ERROR;
+        }
+    }
+    let engine = match common.engine(dedupe) {
         Ok(e) => e,
         Err(code) => return code,
     };
-    let verifier = match a.common.verifier() {
+    let verifier = match common.verifier() {
         Ok(v) => v,
         Err(code) => return code,
     };
-    let reporter = match a.common.reporter(&engine) {
+    let reporter = match common.reporter(&engine, default_format) {
         Ok(r) => r,
         Err(code) => return code,
     };
-    let (stdin_named, roots): (Vec<_>, Vec<_>) = a.paths.iter().cloned().partition(|p| p.as_os_str() == "-");
+    let roots: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let start = roots.first().map_or(Path::new("."), PathBuf::as_path);
-    let suppressions = match a.common.suppress.load(start, &engine.book, false) {
+    let suppressions = match common.suppress.load(start, &engine.book, false) {
         Ok(s) => s,
         Err(code) => return code,
     };
-    let walk = WalkOptions {
-        no_ignore: a.no_ignore,
-        threads: a.common.threads.unwrap_or(0),
-        skip: suppressions.config.clone(),
-        ..Default::default()
+    opts.walk.skip = suppressions.config.clone();
+    let reporter = finish_reporter(reporter.dedupe(dedupe))
+        .with_suppressions(suppressions)
+        .with_sarif(common.sarif(&engine, Box::new(FsArtifacts::new(&roots))));
+    // Validation happens on the scanning threads, outside the reporter's lock, so JSON Lines
+    // still stream unit by unit; suppressed credentials are removed first, so never sent.
+    let annotate = verifier.as_ref().map(|v| move |f: &mut Vec<Finding>| v.annotate(f));
+    sweep::run(&engine, paths, &opts, reporter, annotate.as_ref().map(|f| f as sweep::Annotate))
+}
+
+/// `sweep` passes `bounded_memory`: large files are streamed rather than memory-mapped.
+fn walk_options(no_ignore: bool, bounded_memory: bool, common: &CommonArgs) -> WalkOptions {
+    WalkOptions { no_ignore, threads: common.threads.unwrap_or(0), stream_large: bounded_memory, ..Default::default() }
+}
+
+fn run_merge(a: MergeArgs) -> u8 {
+    if let Err(code) = a.out.check_records_format() {
+        return code;
+    }
+    let mut reporter = match a.out.reporter(Format::Jsonl, &RuleBook::builtin()) {
+        Ok(r) => r.dedupe(true).rotation_table(true),
+        Err(code) => return code,
     };
-    let reporter = reporter.with_suppressions(suppressions);
-    let reporter = Mutex::new(reporter.with_sarif(a.common.sarif(&engine, Box::new(FsArtifacts::new(&roots)))));
-    let (inputs, errors) = fsrc::collect_inputs(&roots, &walk);
-    for e in errors {
-        reporter.lock().unwrap().error(e);
+    let mut set = DedupeSet::new();
+    for file in &a.files {
+        read_report(file, &mut set).into_iter().for_each(|e| reporter.error(e));
     }
-    if !stdin_named.is_empty() {
-        let r = fsrc::scan_stream(&engine, fsrc::STDIN_NAME, std::io::stdin().lock());
-        deliver(&reporter, verifier.as_ref(), r);
-    }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, verifier.as_ref(), r));
-    reporter.into_inner().unwrap_or_else(|e| e.into_inner()).finish()
+    reporter.add_records(set);
+    reporter.finish()
 }
 
 /// Reads the secret for `revoke`: the argument, or standard input for `-` (prompting on a terminal).
@@ -748,7 +905,7 @@ fn run_revoke(a: RevokeArgs) -> u8 {
 }
 
 fn run_git(a: GitArgs) -> u8 {
-    let engine = match a.common.engine() {
+    let engine = match a.common.engine(false) {
         Ok(e) => e,
         Err(code) => return code,
     };
@@ -756,7 +913,7 @@ fn run_git(a: GitArgs) -> u8 {
         Ok(v) => v,
         Err(code) => return code,
     };
-    let mut reporter = match a.common.reporter(&engine) {
+    let mut reporter = match a.common.reporter(&engine, Format::Text) {
         Ok(r) => r,
         Err(code) => return code,
     };
@@ -892,7 +1049,9 @@ fn run_baseline_create(path: &Path, output: &Path, no_ignore: bool, config: Opti
     for e in errors {
         reporter.lock().unwrap_or_else(|e| e.into_inner()).error(e);
     }
-    fsrc::scan_inputs(&engine, &inputs, &walk, |r| deliver(&reporter, None, r));
+    fsrc::scan_inputs(&engine, &inputs, &walk, |r| {
+        reporter.lock().unwrap_or_else(|e| e.into_inner()).unit(&r.path, r.bytes, r.findings, r.error)
+    });
     let (findings, errors) = reporter.into_inner().unwrap_or_else(|e| e.into_inner()).into_findings();
     if errors > 0 {
         error_line(format!("{errors} input(s) could not be scanned; no baseline written"));

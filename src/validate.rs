@@ -273,8 +273,18 @@ fn token_ok(t: &[u8]) -> bool {
     t.iter().all(u8::is_ascii_alphanumeric)
         && has_upper(t)
         && has_lower(t)
-        && (has_digit(t) || entropy(t) >= 4.0)
+        && (has_digit(t) || entropy(t) >= 4.0 || (entropy(t) >= 3.5 && mixed_case_letters(t)))
         && longest_run(t) < 5
+}
+
+/// At least a third of the letters in each case: random letters are half and half, while words in
+/// camelCase (`ThisIsAVeryLongIdentifier`) have one capital per word. About 1.5% of real tokens
+/// have no digit, and a tenth of those fall under the 4.0 entropy bar by chance; this lets them
+/// through without admitting identifiers.
+fn mixed_case_letters(t: &[u8]) -> bool {
+    let upper = t.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let lower = t.iter().filter(|b| b.is_ascii_lowercase()).count();
+    upper * 3 >= t.len() && lower * 3 >= t.len()
 }
 
 /// Splits `password + token` into (password, token) when the value has that shape.
@@ -393,5 +403,15 @@ mod tests {
         assert!(!plain_password_ok(b"u.password"));
         assert!(!plain_password_ok(b"e8a68b73992a7a54"));
         assert!(!plain_password_ok(b"abc"));
+    }
+
+    #[test]
+    fn digitless_tokens_pass_on_case_mix_and_identifiers_do_not() {
+        // Entropy 3.97: under the 4.0 bar, but random in case (11 upper, 13 lower).
+        assert!(token_ok(b"JFsmuUdAXtwIHRazVuAwUsst"));
+        assert!(split_password_token(b"Harbor2026!JFsmuUdAXtwIHRazVuAwUsst").is_some());
+        for ident in [&b"ThisIsAVeryLongIdentifie"[..], b"asswordIsVerySecureToday", b"XMLHttpRequestEventTarge"] {
+            assert!(!token_ok(ident), "{}", String::from_utf8_lossy(ident));
+        }
     }
 }

@@ -474,6 +474,7 @@ fn synthetic(i: usize, rule: &str, severity: Severity) -> Finding {
         binary: false,
         decoded: None,
         git: None,
+        timestamp: None,
         context: Default::default(),
         validation: None,
         allowed_inline: false,

@@ -7,8 +7,13 @@
 //! * `jsonl`: one finding per line, written as each file finishes (streaming).
 //! * `github`: GitHub Actions annotations and a job summary table (see [`github`]).
 //! * `sarif`: SARIF 2.1.0 for GitHub code scanning (see [`sarif`]).
+//!
+//! With `--dedupe` ([`dedupe`]) the text, JSON and JSON Lines formats carry one record per distinct
+//! secret instead of one line per occurrence; JSON Lines then holds records, written when the scan
+//! ends.
 
 pub mod artifacts;
+pub mod dedupe;
 pub mod github;
 pub mod json;
 pub mod linehash;
@@ -18,6 +23,7 @@ pub mod text;
 use crate::finding::{Finding, Status};
 use crate::rules::Severity;
 use crate::sources::fs::ScanError;
+use dedupe::{DedupeSet, SecretRecord};
 use serde::Serialize;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
@@ -119,6 +125,35 @@ impl Summary {
     }
 }
 
+impl Summary {
+    /// The summary of a deduplicated scan: findings are occurrences, distinct are records.
+    pub fn from_records(records: &[SecretRecord], files_scanned: usize, bytes_scanned: u64, errors: usize) -> Summary {
+        let mut per: BTreeMap<&str, RuleSummary> = BTreeMap::new();
+        for r in records {
+            let e = per.entry(&r.rule).or_insert_with(|| RuleSummary {
+                rule: r.rule.clone(),
+                severity: r.severity,
+                findings: 0,
+                distinct: 0,
+            });
+            e.findings += r.occurrences as usize;
+            e.distinct += 1;
+        }
+        let mut rules: Vec<RuleSummary> = per.into_values().collect();
+        rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
+        Summary {
+            findings: records.iter().map(|r| r.occurrences as usize).sum(),
+            distinct_secrets: records.len(),
+            files_scanned,
+            bytes_scanned,
+            errors,
+            rules,
+            validation: None,
+            suppressed: Default::default(),
+        }
+    }
+}
+
 /// Sort order of every report: path, then position, then rule.
 pub fn sort_findings(v: &mut [Finding]) {
     v.sort_by(|a, b| a.path.cmp(&b.path).then(a.offset.cmp(&b.offset)).then(a.rule.cmp(&b.rule)));
@@ -206,6 +241,46 @@ pub struct ScanOutcome<'a> {
     pub summary: &'a Summary,
 }
 
+/// Everything a deduplicated report needs: records instead of findings.
+pub struct RecordsOutcome<'a> {
+    pub records: &'a [SecretRecord],
+    pub errors: &'a [ScanError],
+    pub warnings: &'a [ScanError],
+    pub summary: &'a Summary,
+}
+
+/// Writes a deduplicated report in `format`: the one place every record format is chosen.
+/// SARIF and GitHub annotations describe results per location, so records (one per secret, many
+/// places) have no form there yet; the commands refuse `--dedupe` with those before scanning.
+pub fn write_records(w: &mut dyn Write, format: Format, o: &RecordsOutcome, style: text::Style) -> std::io::Result<()> {
+    match format {
+        Format::Text => text::write_records(w, o, style),
+        Format::Json => json::write_records_document(w, o),
+        Format::Jsonl => json::write_records_lines(w, o.records),
+        Format::Sarif | Format::Github => {
+            Err(std::io::Error::other("deduplicated records are written as text, json or jsonl only"))
+        }
+    }
+}
+
+/// Everything one input produced (a file and, for an archive, all its members), gathered before it
+/// is reported so a sweep can checkpoint an input as one unit. With dedupe the findings are already
+/// folded into `records`; otherwise `records` is empty.
+#[derive(Debug, Default)]
+pub struct InputResults {
+    /// Units scanned: 1 for a plain file, one per member for an archive.
+    pub files: usize,
+    pub bytes: u64,
+    /// Names of the units that scan-level rules ask about ([`Reporter::wants_name`]).
+    pub names: Vec<String>,
+    pub findings: Vec<Finding>,
+    pub records: DedupeSet,
+    /// What made the scan of this input incomplete.
+    pub errors: Vec<ScanError>,
+    /// Scanned in full, but worth a look.
+    pub warnings: Vec<ScanError>,
+}
+
 /// Exit codes shared by every command: nothing found, findings, error or incomplete scan.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -225,6 +300,11 @@ pub fn warning_line(msg: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr(), "forcescan: warning: {}", escape_control(&msg.to_string()));
 }
 
+/// Prints a one-line note on stderr: information, neither a problem nor a finding.
+pub fn note_line(msg: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "forcescan: note: {}", escape_control(&msg.to_string()));
+}
+
 /// Collects the results of a scan from any number of threads and writes the report: JSON Lines as
 /// results arrive, the other formats sorted at the end. Errors go to stderr as they happen and
 /// make the exit code 2. Every command (scan, git, sweep) reports through this.
@@ -234,9 +314,16 @@ pub struct Reporter {
     style: text::Style,
     findings: Vec<Finding>,
     errors: Vec<ScanError>,
+    warnings: Vec<ScanError>,
     files: usize,
     bytes: u64,
     write_error: Option<std::io::Error>,
+    /// `--dedupe`: findings are folded into records here instead of kept.
+    dedupe: Option<DedupeSet>,
+    /// `sweep`: print the "what to rotate" table on stderr at the end.
+    rotation_table: bool,
+    /// `--color always/never`, which also governs the table on stderr.
+    color_forced: Option<bool>,
     correlator: crate::correlate::Correlator,
     sarif: sarif::SarifOptions,
     /// Set when live validation runs: outcomes per distinct credential, and whether to keep only
@@ -265,18 +352,22 @@ struct Validated {
 
 impl Reporter {
     /// `color`: `Some(true/false)` forces it; `None` colours a terminal unless `NO_COLOR` is set.
-    pub fn new(format: Format, out: Output, color: Option<bool>, book: &crate::rules::RuleBook) -> Reporter {
-        let color =
-            color.unwrap_or_else(|| out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
+    pub fn new(format: Format, out: Output, color_forced: Option<bool>, book: &crate::rules::RuleBook) -> Reporter {
+        let color = color_forced
+            .unwrap_or_else(|| out.is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()));
         Reporter {
             out,
             format,
             style: text::Style { color },
             findings: Vec::new(),
             errors: Vec::new(),
+            warnings: Vec::new(),
             files: 0,
             bytes: 0,
             write_error: None,
+            dedupe: None,
+            rotation_table: false,
+            color_forced,
             correlator: crate::correlate::Correlator::new(book),
             sarif: sarif::SarifOptions { rules: book.rules.clone(), ..Default::default() },
             validation: None,
@@ -339,6 +430,29 @@ impl Reporter {
         self
     }
 
+    /// One record per distinct secret instead of one finding per occurrence (`--dedupe`).
+    pub fn dedupe(mut self, on: bool) -> Reporter {
+        self.dedupe = on.then(DedupeSet::new);
+        self
+    }
+
+    /// Ends the report with a "what to rotate" table on stderr (with `--dedupe`).
+    pub fn rotation_table(mut self, on: bool) -> Reporter {
+        self.rotation_table = on;
+        self
+    }
+
+    /// Whether findings are folded into records.
+    pub fn is_dedupe(&self) -> bool {
+        self.dedupe.is_some()
+    }
+
+    /// Whether scan-level rules ask about units with this name (see [`crate::correlate`]): a sweep
+    /// keeps only those names of an input's units, in memory and in its checkpoint.
+    pub fn wants_name(&self, path: &str) -> bool {
+        self.correlator.wants(path)
+    }
+
     /// Records something that could not be scanned, and says so on stderr now.
     pub fn error(&mut self, e: ScanError) {
         error_line(&e);
@@ -352,15 +466,51 @@ impl Reporter {
         self.suppress.apply(findings);
     }
 
+    /// Records something worth a look that was still scanned in full; printed now, exit code kept.
+    pub fn warning(&mut self, w: ScanError) {
+        warning_line(&w);
+        self.warnings.push(w);
+    }
+
+    /// Adds records of units scanned elsewhere (another shard's report). Only with dedupe.
+    pub fn add_records(&mut self, records: DedupeSet) {
+        if let Some(set) = &mut self.dedupe {
+            set.merge(records);
+        }
+    }
+
+    /// Reports everything one input produced: its errors and warnings (printed now), then its
+    /// findings (streamed with JSON Lines) or records.
+    pub fn input(&mut self, r: InputResults) {
+        r.errors.into_iter().for_each(|e| self.error(e));
+        r.warnings.into_iter().for_each(|w| self.warning(w));
+        r.names.iter().for_each(|n| self.correlator.saw(n));
+        self.files += r.files;
+        self.bytes += r.bytes;
+        self.take(r.findings);
+        self.add_records(r.records);
+    }
+
     /// Records one scanned unit (a file, a blob, an archive member) named `path`.
-    pub fn unit(&mut self, path: &str, bytes: u64, mut findings: Vec<Finding>, error: Option<ScanError>) {
+    pub fn unit(&mut self, path: &str, bytes: u64, findings: Vec<Finding>, error: Option<ScanError>) {
         self.files += 1;
         self.bytes += bytes;
         self.correlator.saw(path);
         if let Some(e) = error {
             self.error(e);
         }
+        self.take(findings);
+    }
+
+    /// Keeps findings for the report: suppressions first (inline markers, config, baseline), then
+    /// folded into records with dedupe (scan-level rules are applied to the records at the end),
+    /// else streamed with JSON Lines and kept for sorting.
+    fn take(&mut self, mut findings: Vec<Finding>) {
         self.suppress.apply(&mut findings);
+        if let Some(set) = &mut self.dedupe {
+            findings.iter().for_each(|f| set.add_finding(f));
+            return;
+        }
         self.account_validation(&findings);
         if self.format == Format::Jsonl && self.write_error.is_none() {
             // Findings that depend on the rest of the scan are written at the end; with
@@ -376,6 +526,9 @@ impl Reporter {
 
     /// Writes what remains and returns the exit code.
     pub fn finish(mut self) -> u8 {
+        if let Some(set) = self.dedupe.take() {
+            return self.finish_records(set.into_sorted());
+        }
         self.correlator.apply(&mut self.findings);
         if self.format == Format::Sarif {
             // Dropped findings are not reported, so they do not make the exit code 1 either.
@@ -424,6 +577,34 @@ impl Reporter {
                 })
             }
         };
+        let found = !self.findings.is_empty();
+        self.exit_code(written, found, unvalidated)
+    }
+
+    /// The deduplicated report: records in the chosen format, then the rotation table if asked.
+    fn finish_records(mut self, mut records: Vec<SecretRecord>) -> u8 {
+        self.correlator.apply(&mut records);
+        dedupe::sort_records(&mut records);
+        let mut summary = Summary::from_records(&records, self.files, self.bytes, self.errors.len());
+        summary.suppressed = self.suppress.counts;
+        let outcome =
+            RecordsOutcome { records: &records, errors: &self.errors, warnings: &self.warnings, summary: &summary };
+        let written = match self.write_error.take() {
+            Some(e) => Err(e),
+            None => write_records(&mut self.out, self.format, &outcome, self.style),
+        };
+        if self.rotation_table {
+            let color = self.color_forced.unwrap_or_else(|| {
+                use std::io::IsTerminal;
+                std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+            });
+            let _ = text::write_rotation_table(&mut std::io::stderr().lock(), &records, text::Style { color });
+        }
+        self.exit_code(written, !records.is_empty(), 0)
+    }
+
+    /// Finishes the output and turns what happened into the exit code.
+    fn exit_code(self, written: std::io::Result<()>, found: bool, unvalidated: usize) -> u8 {
         if let Err(e) = written.and_then(|_| self.out.finish()) {
             if e.kind() != std::io::ErrorKind::BrokenPipe {
                 error_line(format!("writing the report: {}", crate::sources::fs::io_message(&e)));
@@ -440,7 +621,7 @@ impl Reporter {
                 error_line(format!("{unvalidated} credential(s) could not be validated; the result is incomplete"));
             }
             EXIT_ERROR
-        } else if !self.findings.is_empty() {
+        } else if found {
             EXIT_FINDINGS
         } else {
             EXIT_CLEAN

@@ -1,8 +1,11 @@
 //! Human-readable output: one grep-like line per finding, then a summary of distinct secrets.
 
-use super::{escape_control, ScanOutcome};
+use super::dedupe::SecretRecord;
+use super::{escape_control, RecordsOutcome, ScanOutcome, Summary};
 use crate::finding::{Finding, GitProvenance, Identity, Status, Validation};
 use crate::rules::Severity;
+use crate::timestamp::Timestamp;
+use std::collections::BTreeMap;
 use std::io::Write;
 
 /// ANSI colours, or none.
@@ -120,7 +123,10 @@ fn exposed(i: &Identity) -> Option<String> {
 
 /// The closing summary.
 pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::io::Result<()> {
-    let s = o.summary;
+    write_summary_of(w, o.summary, style)
+}
+
+fn write_summary_of(w: &mut dyn Write, s: &Summary, style: Style) -> std::io::Result<()> {
     if s.findings == 0 {
         writeln!(w, "forcescan: no findings ({} files, {} scanned)", s.files_scanned, human_bytes(s.bytes_scanned))?;
     } else {
@@ -260,4 +266,89 @@ pub fn human_bytes(n: u64) -> String {
     } else {
         format!("{v:.1} {}", UNITS[u])
     }
+}
+
+/// A deduplicated report: one line per distinct secret, then the summary.
+/// `first-path:line:col  rule  value  ×N  last last-path:line  [first-ts .. last-ts]`
+pub fn write_records(w: &mut dyn Write, o: &RecordsOutcome, style: Style) -> std::io::Result<()> {
+    for r in o.records {
+        let value = match &r.secret_value {
+            Some(v) => escape_control(v),
+            None => r.secret.clone(),
+        };
+        let when = match (&r.first_timestamp, &r.last_timestamp) {
+            (Some(a), Some(b)) if a == b => format!("  {a}"),
+            (Some(a), Some(b)) => format!("  {a} .. {b}"),
+            _ => String::new(),
+        };
+        writeln!(
+            w,
+            "{}:{}:{}  {}  {}  x{}  last {}:{}{}",
+            style.paint("35", &escape_control(&r.first_seen.path)),
+            style.paint("32", &r.first_seen.line.to_string()),
+            r.first_seen.column,
+            style.paint(Style::severity_code(r.severity), &r.rule),
+            value,
+            r.occurrences,
+            escape_control(&r.last_seen.path),
+            r.last_seen.line,
+            when
+        )?;
+    }
+    write_summary_of(w, o.summary, style)
+}
+
+/// One row of the rotation table: a credential type in one org.
+struct RotationRow<'a> {
+    secrets: usize,
+    occurrences: u64,
+    first: Option<&'a Timestamp>,
+    last: Option<&'a Timestamp>,
+}
+
+/// "What to rotate": distinct secrets grouped by severity, credential type and org ID, most severe
+/// first. This is the incident responder's to-do list, so it goes to stderr even when the records
+/// go to a file, and it never shows a secret, not even redacted.
+pub fn write_rotation_table(w: &mut dyn Write, records: &[SecretRecord], style: Style) -> std::io::Result<()> {
+    if records.is_empty() {
+        return writeln!(w, "forcescan: nothing to rotate");
+    }
+    let mut groups: BTreeMap<(std::cmp::Reverse<Severity>, &str, &str), RotationRow> = BTreeMap::new();
+    for r in records {
+        let key = (std::cmp::Reverse(r.severity), r.rule.as_str(), r.org_id.as_deref().unwrap_or("-"));
+        let row = groups.entry(key).or_insert(RotationRow { secrets: 0, occurrences: 0, first: None, last: None });
+        row.secrets += 1;
+        row.occurrences += r.occurrences;
+        row.first = [row.first, r.first_timestamp.as_ref()].into_iter().flatten().min();
+        row.last = [row.last, r.last_timestamp.as_ref()].into_iter().flatten().max();
+    }
+    let occurrences: u64 = records.iter().map(|r| r.occurrences).sum();
+    writeln!(
+        w,
+        "\nforcescan: what to rotate ({} distinct secret{}, {} occurrence{})",
+        records.len(),
+        if records.len() == 1 { "" } else { "s" },
+        occurrences,
+        if occurrences == 1 { "" } else { "s" }
+    )?;
+    writeln!(
+        w,
+        "  {:<9} {:<32} {:<18} {:>8} {:>12}  {:<24} LAST SEEN",
+        "SEVERITY", "CREDENTIAL", "ORG ID", "SECRETS", "OCCURRENCES", "FIRST SEEN"
+    )?;
+    for ((sev, rule, org), row) in &groups {
+        let ts = |t: Option<&Timestamp>| t.map_or("-".to_string(), |t| t.to_string());
+        writeln!(
+            w,
+            "  {} {:<32} {:<18} {:>8} {:>12}  {:<24} {}",
+            style.paint(Style::severity_code(sev.0), &format!("{:<9}", sev.0.to_string())),
+            rule,
+            org,
+            row.secrets,
+            row.occurrences,
+            ts(row.first),
+            ts(row.last)
+        )?;
+    }
+    Ok(())
 }

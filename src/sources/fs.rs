@@ -27,11 +27,16 @@ pub struct WalkOptions {
     pub mmap_threshold: u64,
     /// `.forcescan.toml`: files its `skip_paths` match are not even read.
     pub skip: Option<std::sync::Arc<crate::suppress::Config>>,
+    /// Read files of at least `mmap_threshold` bytes as streams instead of mapping them. Mapped
+    /// pages count toward the process's resident memory until the whole file is done, so a sweep
+    /// of a dump of multi-GB logs streams them to keep memory bounded (blocks are still matched in
+    /// parallel pieces, see [`Engine::scan_reader`]).
+    pub stream_large: bool,
 }
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20, skip: None }
+        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20, skip: None, stream_large: false }
     }
 }
 
@@ -39,8 +44,8 @@ impl Default for WalkOptions {
 pub const STDIN_NAME: &str = "<stdin>";
 
 /// Something that could not be scanned, with the path it concerns. Messages never contain file
-/// contents, so they never contain secrets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// contents, so they never contain secrets. (Serialisable: sweep checkpoints keep them.)
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct ScanError {
     pub path: String,
     pub message: String,
@@ -190,6 +195,9 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         return scan_stream(engine, &display, file);
     }
     let len = meta.len();
+    if len >= opts.mmap_threshold && opts.stream_large {
+        return scan_stream(engine, &display, file);
+    }
     if len >= opts.mmap_threshold {
         // SAFETY: the map is read-only. If another process truncates the file while we read, the
         // kernel may raise SIGBUS; ripgrep accepts the same trade-off for large files.

@@ -1,4 +1,5 @@
 //! Sources turn what the user named into units of bytes with a name. They never interpret content.
 
+pub mod archive;
 pub mod fs;
 pub mod git;

@@ -100,3 +100,11 @@ pub fn fake_consumer_key(seed: u64) -> String {
 pub fn fake_password_with_token(seed: u64) -> String {
     format!("Hunter2!{}", fake_chars(seed, 24, ALNUM))
 }
+
+/// Gzip of `data` (fast level), for archive and sweep tests.
+pub fn gz(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    e.write_all(data).unwrap();
+    e.finish().unwrap()
+}
