@@ -307,3 +307,33 @@ fn progress_bar_only_on_a_terminal() {
     let out = forcescan().current_dir(d.path()).args(["sweep", "dump", "-o", "out.jsonl"]).output().unwrap();
     assert!(stderr_of(&out).starts_with("\nforcescan: what to rotate"), "{}", stderr_of(&out));
 }
+
+#[test]
+fn records_are_refused_as_sarif_and_with_live_validation_before_any_work() {
+    let d = tempfile::tempdir().unwrap();
+    make_dump(&d.path().join("dump"));
+    for args in [
+        vec!["sweep", "dump", "-f", "sarif"],
+        vec!["merge", "x.jsonl", "-f", "sarif"],
+        vec!["scan", "--dedupe", "-f", "sarif", "dump"],
+    ] {
+        let out = forcescan().current_dir(d.path()).args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert_eq!(
+            stderr_of(&out).trim(),
+            "forcescan: error: one record per secret (--dedupe, sweep, merge) is written as jsonl, json or text, not sarif",
+            "{args:?}"
+        );
+    }
+    let out = forcescan().current_dir(d.path()).args(["sweep", "dump", "--validate"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr_of(&out).trim(),
+        "forcescan: error: live validation reports findings, not records: add --no-dedupe (sweep) or drop --dedupe (scan)"
+    );
+    // Findings can be SARIF: `sweep --no-dedupe -f sarif` works.
+    let out = forcescan().current_dir(d.path()).args(["sweep", "dump", "--no-dedupe", "-f", "sarif"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let sarif: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 12);
+}
