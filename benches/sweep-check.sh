@@ -33,8 +33,8 @@ fi
 
 grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU|User time|System time" "$work/stderr.txt" | sed 's/^\s*/forcescan sweep: /'
 if [ "${RG:-0}" = 1 ] && command -v rg > /dev/null; then
-  "$bin" rules list --json | python3 -c 'import json,sys; [print(a) for r in json.load(sys.stdin) for a in r["anchors"]]' | sort -u > "$work/anchors.txt"
-  /usr/bin/time -v rg -z -F -i -c -f "$work/anchors.txt" "$data" > /dev/null 2> "$work/rg.txt" || true
+  "$bin" rules anchors > "$work/anchors.txt"   # the literals forcescan searches, as logs-vs-rg.sh uses
+  /usr/bin/time -v rg -z --no-ignore -F -c -f "$work/anchors.txt" "$data" > /dev/null 2> "$work/rg.txt" || true
   grep -E "Elapsed \(wall clock\)|Maximum resident set size|Percent of CPU|User time|System time" "$work/rg.txt" | sed 's/^\s*/rg -z: /'
 fi
 python3 - "$data" "$work/records.jsonl" <<'EOF'
