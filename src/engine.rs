@@ -14,7 +14,8 @@ use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
 
-/// Streamed blocks are matched in parallel pieces of this size.
+/// Blocks of a stream scanned with [`Engine::scan_reader_parallel`] are cut into pieces of at
+/// least this size, one per thread.
 const STREAM_PIECE: usize = 1 << 20;
 
 /// Knobs that change what is reported (not how it is printed).
@@ -187,23 +188,58 @@ impl Engine {
         }
     }
 
-    /// Scans a stream with bounded memory. A UTF-16 stream (BOM, or NUL in every other byte of its
-    /// first 4 KiB) is narrowed as it is read.
-    pub fn scan_reader(&self, path: &str, mut r: impl Read) -> std::io::Result<Vec<Finding>> {
+    /// Matches of anchors that start in `range` of `buf`, on up to `threads` OS threads, each taking
+    /// a piece of at least [`STREAM_PIECE`] bytes (windows read across piece edges, as in
+    /// [`Engine::matches_in`]). OS threads rather than rayon tasks: a rayon worker that waits for
+    /// nested tasks steals other work meanwhile, e.g. a whole other input's decompression, and this
+    /// stream then stalls behind it; a sweep measured that as running on one core.
+    fn matches_on_threads(&self, buf: &[u8], range: Range<usize>, path: &str, threads: usize) -> Vec<Match> {
+        let size = range.len().div_ceil(threads.max(1)).max(STREAM_PIECE);
+        if range.len() <= size {
+            return self.matches_in(buf, range, path, None);
+        }
+        let starts: Vec<usize> = range.clone().step_by(size).collect();
+        let piece = |s: usize| self.matches_in(buf, s..(s + size).min(range.end), path, None);
+        std::thread::scope(|scope| {
+            let others: Vec<_> = starts[1..].iter().map(|&s| scope.spawn(move || piece(s))).collect();
+            let mut out = piece(starts[0]);
+            for h in others {
+                out.extend(h.join().expect("matching does not panic"));
+            }
+            out
+        })
+    }
+
+    /// Scans a stream with bounded memory, on the calling thread. A UTF-16 stream (BOM, or NUL in
+    /// every other byte of its first 4 KiB) is narrowed as it is read.
+    pub fn scan_reader(&self, path: &str, r: impl Read) -> std::io::Result<Vec<Finding>> {
+        self.scan_reader_on(path, r, 1)
+    }
+
+    /// Like [`Engine::scan_reader`], but each block is matched on as many threads as rayon has: for
+    /// a large file read as a stream, where matching (not reading) is the work. A decompressed
+    /// stream gains nothing from it, since decompression is the bottleneck there.
+    pub fn scan_reader_parallel(&self, path: &str, r: impl Read) -> std::io::Result<Vec<Finding>> {
+        self.scan_reader_on(path, r, rayon::current_num_threads())
+    }
+
+    fn scan_reader_on(&self, path: &str, mut r: impl Read, threads: usize) -> std::io::Result<Vec<Finding>> {
         let mut head = Vec::with_capacity(4096);
         (&mut r).take(4096).read_to_end(&mut head)?;
         match decode::utf16_kind(&head).filter(|_| self.opts.decode) {
             Some((enc, bom)) => {
                 head.drain(..bom);
                 let narrow = decode::Utf16Reader::new(std::io::Cursor::new(head).chain(r), enc);
-                Ok(self.once_per_file(utf16_positions(self.scan_stream_plain(path, narrow)?, bom, enc)))
+                Ok(self.once_per_file(utf16_positions(self.scan_stream_plain(path, narrow, threads)?, bom, enc)))
             }
-            None => Ok(self.once_per_file(self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r))?)),
+            None => {
+                Ok(self.once_per_file(self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r), threads)?))
+            }
         }
     }
 
     /// Streams blocks of `chunk_size` plus the context the rules need.
-    fn scan_stream_plain(&self, path: &str, mut r: impl Read) -> std::io::Result<Vec<Finding>> {
+    fn scan_stream_plain(&self, path: &str, mut r: impl Read, threads: usize) -> std::io::Result<Vec<Finding>> {
         let keep_before = self.matcher.keep_before();
         let keep_after = self.matcher.keep_after();
         let block = self.opts.chunk_size.max(keep_before + keep_after + 4096);
@@ -235,9 +271,7 @@ impl Engine {
             }
             binary.get_or_insert_with(|| is_binary(&buf));
             let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
-            // Idle cores help with a block: a lone huge stream (a decompressed log, a big file read
-            // as a stream) is not held to one core.
-            let mut ms = self.matches_in(&buf, accept_from..accept_end, path, Some(STREAM_PIECE));
+            let mut ms = self.matches_on_threads(&buf, accept_from..accept_end, path, threads);
             ms.sort_by_key(|m| m.start);
             // `cursor` sits at `base`; secrets found now start at or after it (windows never reach
             // further back than `keep_before`), so a block-local copy only moves forward.
@@ -464,7 +498,7 @@ mod tests {
             text.replace_range(s - 1..s + AT.len() + 1, &format!(" {AT} "));
         }
         let whole = e.scan_bytes("f", text.as_bytes());
-        let streamed = e.scan_reader("f", std::io::Cursor::new(text.as_bytes())).unwrap();
+        let streamed = e.scan_reader_on("f", std::io::Cursor::new(text.as_bytes()), 4).unwrap();
         let offsets = |v: &[Finding]| v.iter().map(|f| (f.offset, f.line, f.column)).collect::<Vec<_>>();
         assert_eq!(whole.iter().map(|f| f.offset as usize).collect::<Vec<_>>(), starts);
         assert_eq!(offsets(&streamed), offsets(&whole));

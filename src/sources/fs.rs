@@ -30,7 +30,7 @@ pub struct WalkOptions {
     /// Read files of at least `mmap_threshold` bytes as streams instead of mapping them. Mapped
     /// pages count toward the process's resident memory until the whole file is done, so a sweep
     /// of a dump of multi-GB logs streams them to keep memory bounded (blocks are still matched in
-    /// parallel pieces, see [`Engine::scan_reader`]).
+    /// parallel pieces, see [`Engine::scan_reader_parallel`]).
     pub stream_large: bool,
 }
 
@@ -196,7 +196,7 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
     }
     let len = meta.len();
     if len >= opts.mmap_threshold && opts.stream_large {
-        return scan_stream(engine, &display, file);
+        return stream_result(engine, &display, file, true);
     }
     if len >= opts.mmap_threshold {
         // SAFETY: the map is read-only. If another process truncates the file while we read, the
@@ -238,8 +238,13 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 
 /// Scans a stream (standard input, a FIFO, a decompressor) with bounded memory.
 pub fn scan_stream(engine: &Engine, display: &str, r: impl std::io::Read) -> FileResult {
+    stream_result(engine, display, r, false)
+}
+
+/// Scans a stream into a result; `parallel`: match each block on every core (a large file).
+fn stream_result(engine: &Engine, display: &str, r: impl std::io::Read, parallel: bool) -> FileResult {
     let mut c = Counting { inner: r, n: 0 };
-    let res = engine.scan_reader(display, &mut c);
+    let res = if parallel { engine.scan_reader_parallel(display, &mut c) } else { engine.scan_reader(display, &mut c) };
     let (findings, error) = match res {
         Ok(f) => (f, None),
         Err(e) => (Vec::new(), Some(ScanError { path: display.to_string(), message: io_message(&e) })),
