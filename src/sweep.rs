@@ -383,12 +383,12 @@ pub fn run(
     reporter.into_inner().unwrap_or_else(|e| e.into_inner()).finish()
 }
 
-/// Bytes done / total, speed, ETA and findings so far, on stderr, only on a terminal (never in CI
-/// logs or when stderr is redirected to a file).
+/// Bytes done / total, speed, ETA and findings so far, on stderr, only on a terminal.
 fn progress_bar(total: u64, done: &AtomicU64, found: &AtomicU64, finished: &std::sync::atomic::AtomicBool) {
     use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
     use std::io::IsTerminal;
-    if !std::io::stderr().is_terminal() {
+    // For a person watching: on a terminal, never in CI logs (as `forcescan git`'s progress line).
+    if !std::io::stderr().is_terminal() || std::env::var_os("CI").is_some() {
         return;
     }
     let bar = ProgressBar::with_draw_target(Some(total), ProgressDrawTarget::stderr());

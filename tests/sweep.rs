@@ -282,11 +282,15 @@ fn scan_dedupe_prints_one_line_per_secret() {
 }
 
 /// Runs `forcescan ARGS` under `script`, which gives it a pseudo-terminal, and returns the screen.
-fn on_a_terminal(dir: &Path, args: &str) -> String {
+/// `ci`: with the `CI` variable set, as CI services set it.
+fn on_a_terminal(dir: &Path, args: &str, ci: bool) -> String {
     let bin = assert_cmd::cargo::cargo_bin("forcescan");
-    let out = std::process::Command::new("script")
-        .current_dir(dir)
-        .env_remove("NO_COLOR")
+    let mut cmd = std::process::Command::new("script");
+    cmd.current_dir(dir).env_remove("NO_COLOR").env_remove("CI");
+    if ci {
+        cmd.env("CI", "true");
+    }
+    let out = cmd
         .args(["-qec", &format!("{} {args}", bin.display()), "/dev/null"])
         .output()
         .expect("script(1) from util-linux runs commands on a pseudo-terminal");
@@ -297,12 +301,15 @@ fn on_a_terminal(dir: &Path, args: &str) -> String {
 fn progress_bar_only_on_a_terminal() {
     let d = tempfile::tempdir().unwrap();
     make_dump(&d.path().join("dump"));
-    let screen = on_a_terminal(d.path(), "sweep dump -o out.jsonl");
+    let screen = on_a_terminal(d.path(), "sweep dump -o out.jsonl", false);
     assert!(screen.contains("findings"), "{screen}");
     assert!(screen.contains("/s ETA "), "{screen}");
     assert!(screen.contains("what to rotate"), "{screen}");
-    let quiet = on_a_terminal(d.path(), "sweep dump -o out.jsonl --no-progress");
+    let quiet = on_a_terminal(d.path(), "sweep dump -o out.jsonl --no-progress", false);
     assert!(!quiet.contains("/s ETA ") && quiet.contains("what to rotate"), "{quiet}");
+    // In CI, even on a terminal: no bar.
+    let ci = on_a_terminal(d.path(), "sweep dump -o out.jsonl", true);
+    assert!(!ci.contains("/s ETA ") && ci.contains("what to rotate"), "{ci}");
     // Not a terminal: no bar (stderr is exactly the table).
     let out = forcescan().current_dir(d.path()).args(["sweep", "dump", "-o", "out.jsonl"]).output().unwrap();
     assert!(stderr_of(&out).starts_with("\nforcescan: what to rotate"), "{}", stderr_of(&out));
