@@ -323,12 +323,13 @@ fn records_are_refused_as_sarif_and_with_live_validation_before_any_work() {
         vec!["sweep", "dump", "-f", "sarif"],
         vec!["merge", "x.jsonl", "-f", "sarif"],
         vec!["scan", "--dedupe", "-f", "sarif", "dump"],
+        vec!["sweep", "dump", "-f", "github"],
     ] {
         let out = forcescan().current_dir(d.path()).args(&args).output().unwrap();
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert_eq!(
             stderr_of(&out).trim(),
-            "forcescan: error: one record per secret (--dedupe, sweep, merge) is written as jsonl, json or text, not sarif",
+            "forcescan: error: one record per secret (--dedupe, sweep, merge) is written as jsonl, json or text, not sarif or github",
             "{args:?}"
         );
     }
@@ -343,4 +344,25 @@ fn records_are_refused_as_sarif_and_with_live_validation_before_any_work() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     let sarif: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
     assert_eq!(sarif["runs"][0]["results"].as_array().unwrap().len(), 12);
+}
+
+#[test]
+fn suppressed_findings_are_not_folded_into_records() {
+    let d = tempfile::tempdir().unwrap();
+    write(
+        d.path(),
+        "dump/app.log",
+        format!(
+            "2026-10-12T10:00:00Z token={ACCESS_TOKEN} # forcescan:allow test fixture\n\
+             2026-10-12T10:00:00Z (a marker covers its own line and the next)\n\
+             2026-10-12T10:00:01Z token={ACCESS_TOKEN_2}\n"
+        ),
+    );
+    let out = forcescan().current_dir(d.path()).args(["sweep", "dump", "-f", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&out)).unwrap();
+    let secrets = doc["secrets"].as_array().unwrap();
+    assert_eq!(secrets.len(), 1, "{secrets:?}");
+    assert_eq!(secrets[0]["first_seen"]["line"], 3);
+    assert_eq!(doc["summary"]["suppressed"]["inline"], 1, "{}", doc["summary"]);
 }
