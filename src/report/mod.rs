@@ -100,7 +100,7 @@ impl Summary {
             e.1 += 1;
             e.2.insert(&f.fingerprint);
         }
-        let mut rules: Vec<RuleSummary> = per
+        let rules: Vec<RuleSummary> = per
             .into_iter()
             .map(|(rule, (severity, n, d))| RuleSummary {
                 rule: rule.to_string(),
@@ -109,12 +109,24 @@ impl Summary {
                 distinct: d.len(),
             })
             .collect();
-        rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         let distinct: BTreeSet<(&str, &str)> =
             findings.iter().map(|f| (f.rule.as_str(), f.fingerprint.as_str())).collect();
+        Summary::assemble(rules, findings.len(), distinct.len(), files_scanned, bytes_scanned, errors)
+    }
+
+    /// The one place a summary is put together: rules most severe first, counts as given.
+    fn assemble(
+        mut rules: Vec<RuleSummary>,
+        findings: usize,
+        distinct_secrets: usize,
+        files_scanned: usize,
+        bytes_scanned: u64,
+        errors: usize,
+    ) -> Summary {
+        rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
         Summary {
-            findings: findings.len(),
-            distinct_secrets: distinct.len(),
+            findings,
+            distinct_secrets,
             files_scanned,
             bytes_scanned,
             errors,
@@ -139,18 +151,8 @@ impl Summary {
             e.findings += r.occurrences as usize;
             e.distinct += 1;
         }
-        let mut rules: Vec<RuleSummary> = per.into_values().collect();
-        rules.sort_by(|a, b| b.severity.cmp(&a.severity).then(a.rule.cmp(&b.rule)));
-        Summary {
-            findings: records.iter().map(|r| r.occurrences as usize).sum(),
-            distinct_secrets: records.len(),
-            files_scanned,
-            bytes_scanned,
-            errors,
-            rules,
-            validation: None,
-            suppressed: Default::default(),
-        }
+        let findings = records.iter().map(|r| r.occurrences as usize).sum();
+        Summary::assemble(per.into_values().collect(), findings, records.len(), files_scanned, bytes_scanned, errors)
     }
 }
 
