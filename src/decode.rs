@@ -271,7 +271,15 @@ impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
             self.raw.extend(self.carry.take());
             let have = self.raw.len();
             self.raw.resize(have + 2 * out.len(), 0);
-            let n = self.inner.read(&mut self.raw[have..])?;
+            let n = match self.inner.read(&mut self.raw[have..]) {
+                Ok(n) => n,
+                Err(e) => {
+                    // Keep the odd byte for the caller's retry (`Interrupted`): dropping it would
+                    // shift every later code unit by one byte and garble the rest of the stream.
+                    self.carry = self.raw[..have].first().copied();
+                    return Err(e);
+                }
+            };
             self.raw.truncate(have + n);
             if n == 0 {
                 return Ok(0); // a trailing odd byte is not a code unit
@@ -325,6 +333,37 @@ mod tests {
         assert_eq!(utf16_kind(&le), Some((Encoding::Utf16Le, 0)));
         assert_eq!(narrow_utf16(&le, Encoding::Utf16Le), b"hello world, this is text\n");
         assert_eq!(utf16_kind(b"plain ascii text that is long enough"), None);
+    }
+
+    #[test]
+    fn utf16_stream_survives_interrupted_reads_after_an_odd_byte() {
+        /// Hands out 3 bytes, is interrupted, then hands out the rest.
+        struct Flaky<'a>(&'a [u8], u8);
+        impl std::io::Read for Flaky<'_> {
+            fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
+                self.1 += 1;
+                if self.1 == 2 {
+                    return Err(std::io::ErrorKind::Interrupted.into());
+                }
+                let n = if self.1 == 1 { 3 } else { self.0.len() }.min(out.len()).min(self.0.len());
+                out[..n].copy_from_slice(&self.0[..n]);
+                self.0 = &self.0[n..];
+                Ok(n)
+            }
+        }
+        let le: Vec<u8> = "token=5Aep861".encode_utf16().flat_map(|u| u.to_le_bytes()).collect();
+        let mut r = Utf16Reader::new(Flaky(&le, 0), Encoding::Utf16Le);
+        let mut out = Vec::new();
+        let mut buf = [0u8; 64];
+        loop {
+            match std::io::Read::read(&mut r, &mut buf) {
+                Ok(0) => break,
+                Ok(n) => out.extend_from_slice(&buf[..n]),
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+                Err(e) => panic!("{e}"),
+            }
+        }
+        assert_eq!(out, b"token=5Aep861");
     }
 
     #[test]
