@@ -253,22 +253,25 @@ impl Engine {
         let mut binary = None;
         loop {
             let mut eof = false;
-            while buf.len() < block + keep_before {
-                let old = buf.len();
-                buf.resize(block + keep_before + keep_after, 0);
+            // Zero the free space once per block, not once per read: a pipe hands out 64 KiB per
+            // read, and zeroing the rest of an 8 MiB block each time cost more than the scan.
+            let mut filled = buf.len();
+            buf.resize(block + keep_before + keep_after, 0);
+            while filled < block + keep_before {
                 let n = loop {
-                    match r.read(&mut buf[old..]) {
+                    match r.read(&mut buf[filled..]) {
                         Ok(n) => break n,
                         Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
                         Err(e) => return Err(e),
                     }
                 };
-                buf.truncate(old + n);
+                filled += n;
                 if n == 0 {
                     eof = true;
                     break;
                 }
             }
+            buf.truncate(filled);
             binary.get_or_insert_with(|| is_binary(&buf));
             let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
             let mut ms = self.matches_on_threads(&buf, accept_from..accept_end, path, threads);
