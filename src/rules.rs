@@ -247,6 +247,12 @@ pub fn expand_templates(regex: &str) -> String {
     out
 }
 
+/// Largest `window` side and context `radius` a rule may ask for, in bytes. Streams keep this much
+/// text around every block and every anchor hit runs its regex over it, so an unbounded value in a
+/// user's rule file would make memory and time per hit unbounded (a window of 10^11 bytes aborted
+/// the scan on allocation). The built-in rules need at most 12,400.
+pub const MAX_WINDOW: usize = 64 * 1024;
+
 impl RuleBook {
     /// The rules built into the binary.
     pub fn builtin() -> RuleBook {
@@ -266,6 +272,10 @@ impl RuleBook {
             }
             if rule.anchors.is_empty() || rule.anchors.iter().any(|a| a.is_empty()) {
                 bail!("{name}: rule `{}` needs at least one non-empty anchor", rule.id);
+            }
+            let radius = rule.context.as_ref().map_or(0, |c| c.radius);
+            if rule.window.iter().chain([&radius]).any(|&w| w > MAX_WINDOW) {
+                bail!("{name}: rule `{}`: window and context radius are at most {MAX_WINDOW} bytes", rule.id);
             }
             rule.regex = expand_templates(&rule.regex);
             self.rules.push(rule);
@@ -308,6 +318,26 @@ mod tests {
         let r = expand_templates("a{{VALUE}}b{{VALUE}}");
         assert!(r.contains("secretq1") && r.contains("secretb2"));
         assert!(!r.contains("{{"));
+    }
+
+    #[test]
+    fn windows_and_radii_beyond_the_cap_are_rejected() {
+        let rule = |window: &str, context: &str| {
+            format!(
+                "[[rule]]\nid = \"w\"\ntitle = \"t\"\nseverity = \"low\"\nconfidence = \"low\"\nanchors = [\"x\"]\n\
+                 regex = \"(?P<secret>x)\"\nwindow = {window}\n{context}"
+            )
+        };
+        let ok = rule(&format!("[{MAX_WINDOW}, {MAX_WINDOW}]"), &format!("[rule.context]\nradius = {MAX_WINDOW}\n"));
+        assert!(RuleBook::default().add_toml("ok.toml", &ok).is_ok());
+        for bad in [
+            rule("[9223372036854775807, 40]", ""),
+            rule(&format!("[0, {}]", MAX_WINDOW + 1), ""),
+            rule("[0, 40]", "[rule.context]\nradius = 100000000000\n"),
+        ] {
+            let err = RuleBook::default().add_toml("user.toml", &bad).unwrap_err().to_string();
+            assert_eq!(err, "user.toml: rule `w`: window and context radius are at most 65536 bytes");
+        }
     }
 
     #[test]

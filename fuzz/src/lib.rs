@@ -231,25 +231,24 @@ const RULE_PROBE: &str = "password=Hunter2!exz9e2axKQfrJomvqftIJh0I key=%41%42%2
 
 /// Rule files as a user may write them: parsing must fail with an error, never crash; whatever
 /// parses must compile or be refused with an error, and scanning with it (its own examples and a
-/// probe with every encoding) must stay inside the input.
+/// probe with every encoding, whole and streamed) must stay inside the input.
 pub fn rules_toml(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
     let mut book = RuleBook::default();
     if book.add_toml("fuzz.toml", &text).is_err() || book.rules.is_empty() {
         return;
     }
+    // Keep runs fast: a few rules exercise the same code as many.
+    book.rules.truncate(4);
     let Ok(engine) = Engine::new(book.clone(), EngineOptions { chunk_size: 1, ..Default::default() }) else { return };
     let _ = engine.matcher.check_compiles();
-    let mut texts: Vec<&str> =
-        book.rules.iter().flat_map(|r| r.examples.iter().chain(&r.negative_examples)).map(|e| e.text()).collect();
-    texts.push(RULE_PROBE);
-    for t in texts.into_iter().take(16) {
+    let examples = book.rules.iter().flat_map(|r| r.examples.iter().chain(&r.negative_examples)).map(|e| e.text());
+    for t in examples.take(12).chain([RULE_PROBE]) {
         let t = &t.as_bytes()[..t.len().min(4096)];
         check_findings(&engine.scan_bytes("fuzz.txt", t), t.len());
         let streamed = engine.scan_reader("fuzz.txt", Trickle::new(t)).expect("reading memory cannot fail");
         check_findings(&streamed, t.len());
     }
-    let _ = forcescan::rulecheck::check(&book, None);
 }
 
 /// Rule examples (real-shaped fake secrets in every context the rules know) and encoded forms.
