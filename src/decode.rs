@@ -102,11 +102,7 @@ pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
         start -= 1;
     }
     start += (at - start) % 4;
-    let mut end = at;
-    let lim = (at + MAX_RUN).min(buf.len());
-    while end < lim && is_b64(buf[end]) {
-        end += 1;
-    }
+    let end = base64_run_end(buf, at);
     if end - start < 8 {
         return None;
     }
@@ -125,6 +121,14 @@ pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
         encoding: Encoding::Base64,
         map: Vec::new(),
     })
+}
+
+/// Where the base64 run through `at` ends, looking at most [`MAX_RUN`] bytes ahead: as far as
+/// [`decode_base64`] reads. A caller whose decode failed skips later hits before this point, which
+/// would read the same run and fail the same way.
+pub fn base64_run_end(buf: &[u8], at: usize) -> usize {
+    let lim = (at + MAX_RUN).min(buf.len());
+    at + buf[at.min(lim)..lim].iter().take_while(|&&b| is_b64(b)).count()
 }
 
 /// Decodes standard or URL-safe base64, padded or not, tolerating non-zero trailing bits (text cut

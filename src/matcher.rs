@@ -42,6 +42,13 @@ pub struct Match {
 /// Per-rule lazily compiled parts.
 struct Compiled {
     regex: Regex,
+    /// The regex anchored at its start, for rules whose window starts at the anchor (`window[0]` is
+    /// 0): only a match starting right at the hit counts, so the search may stop as soon as none can.
+    /// Unanchored, a hit with no match scanned its whole window (7 KiB for a JWT) and text made of
+    /// anchors (`eyJeyJ…`) cost minutes per megabyte.
+    anchored: Option<Regex>,
+    /// The secret is the regex's first, unrepeated group, so it starts where the match does.
+    secret_leads: bool,
     secret_groups: Vec<usize>,
     key_group: Option<usize>,
     org_group: Option<usize>,
@@ -127,7 +134,24 @@ impl CompiledRule {
                 paths = Some(b.build()?);
             }
         }
-        Ok(Compiled { key_group: group("key"), org_group: group("org"), regex, secret_groups, near, waiver, paths })
+        let anchored = match spec.window[0] {
+            0 => Some(
+                build_regex(&format!("^(?:{})", spec.regex))
+                    .with_context(|| format!("rule `{}`: bad regex", spec.id))?,
+            ),
+            _ => None,
+        };
+        Ok(Compiled {
+            key_group: group("key"),
+            org_group: group("org"),
+            secret_leads: secret_groups.len() == 1 && secret_leads(&spec.regex),
+            regex,
+            anchored,
+            secret_groups,
+            near,
+            waiver,
+            paths,
+        })
     }
 
     fn compiled(&self) -> Option<&Compiled> {
@@ -141,6 +165,34 @@ impl CompiledRule {
             Err(e) => Err(anyhow!("{e}")),
         }
     }
+}
+
+/// Whether `re` starts with its `secret` group and that group is not repeated (`(?P<secret>…)+` would
+/// capture its last repetition, somewhere inside the match).
+fn secret_leads(re: &str) -> bool {
+    if !re.starts_with("(?P<secret") {
+        return false;
+    }
+    // Find the group's closing parenthesis, skipping escapes and character classes.
+    let b = re.as_bytes();
+    let (mut depth, mut i, mut class) = (0usize, 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' if !class => class = true,
+            b']' if class => class = false,
+            b'(' if !class => depth += 1,
+            b')' if !class => {
+                depth -= 1;
+                if depth == 0 {
+                    return !matches!(b.get(i + 1), Some(b'*' | b'+' | b'?' | b'{'));
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// The compiled rule set.
@@ -394,6 +446,9 @@ impl Matcher {
         }
         // Runs already decoded in this call: further anchors inside one add nothing.
         let mut decoded_until = [0usize; 5];
+        // Base64 runs that failed to decode, by the alignment (hit offset mod 4) they were decoded
+        // at: a later hit at the same alignment in the same run would decode the same text.
+        let mut b64_failed_until = [0usize; 4];
         // Every tier searches the same block while it is in cache.
         let mut block = accept.start;
         while block < end {
@@ -409,7 +464,8 @@ impl Matcher {
                         self.confirm(ri, buf, hit.start() + off, path, out);
                     }
                     let Some(enc) = tier.decode[pid] else { continue };
-                    if depth >= decode::MAX_DEPTH || hit.start() < decoded_until[enc as usize] {
+                    let failed = enc == Encoding::Base64 && hit.start() < b64_failed_until[hit.start() % 4];
+                    if depth >= decode::MAX_DEPTH || hit.start() < decoded_until[enc as usize] || failed {
                         continue;
                     }
                     let d = match enc {
@@ -419,9 +475,18 @@ impl Matcher {
                             decode::decode_utf16_run(buf, hit.start())
                         }
                     };
-                    if let Some(d) = d {
-                        decoded_until[enc as usize] = d.run.end;
-                        self.scan_decoded(&d, path, out, depth);
+                    match d {
+                        Some(d) => {
+                            decoded_until[enc as usize] = d.run.end;
+                            self.scan_decoded(&d, path, out, depth);
+                        }
+                        // Every later hit at this alignment in this run would decode the same text
+                        // and fail again: in a run of anchors and random base64 that was 128 KiB of
+                        // decoding per hit.
+                        None if enc == Encoding::Base64 => {
+                            b64_failed_until[hit.start() % 4] = decode::base64_run_end(buf, hit.start())
+                        }
+                        None => {}
                     }
                 }
             }
@@ -454,12 +519,21 @@ impl Matcher {
                 i += 1;
                 continue;
             }
+            // Walk no further than the range's end (plus enough to tell a string from noise): a run
+            // that goes on is the next range's (a chunk's neighbour, a stream's next block).
+            // Walking to its end from every chunk it crosses was quadratic in its length.
             let start = i;
-            while unit(i) {
+            while i < range.end + 16 && unit(i) {
                 i += 2;
             }
-            if i - start >= 16 {
-                if let Some(d) = decode::decode_utf16_run(buf, start) {
+            if i - start < 16 {
+                continue;
+            }
+            // Decoding reads at most MAX_RUN either side of where it starts, so a long run is
+            // decoded from every MAX_RUN-th unit of it in this range: overlapping pieces, each secret
+            // inside one of them whole (before, only the first 64 KiB of a run were ever read).
+            for at in (start..i.min(range.end)).step_by(decode::MAX_RUN) {
+                if let Some(d) = decode::decode_utf16_run(buf, at) {
                     self.scan_decoded(&d, path, out, depth);
                 }
             }
@@ -487,7 +561,18 @@ impl Matcher {
         let we = (at + rule.spec.window[1]).min(buf.len());
         let window = &buf[ws..we];
         let rel = at - ws;
-        for caps in c.regex.captures_iter(window) {
+        // A secret that must start at the hit cannot follow a character its rule forbids there:
+        // decided without the regex (in `eyJeyJ…` or `00D00D…`, every hit but the first).
+        if rel == 0 && c.secret_leads && at > 0 && rule.not_before[buf[at - 1] as usize] {
+            return;
+        }
+        // Matches must start at or before the hit (`rel`); with the window starting at the hit, that
+        // is one anchored search, the same first match as the unanchored search would report.
+        let candidates: Box<dyn Iterator<Item = regex::bytes::Captures<'_>>> = match &c.anchored {
+            Some(a) if rel == 0 => Box::new(a.captures(window).into_iter()),
+            _ => Box::new(c.regex.captures_iter(window)),
+        };
+        for caps in candidates {
             let m = caps.get(0).expect("group 0");
             if m.start() > rel {
                 break;
@@ -651,6 +736,16 @@ window = [0, 90]
         ids.sort();
         ids.dedup();
         assert_eq!(ids, vec!["salesforce-consumer-secret", "user-client-secret-param"]);
+    }
+
+    #[test]
+    fn secret_leads_only_when_the_secret_group_comes_first_unrepeated() {
+        assert!(secret_leads(r"(?P<secret>00D[0-9A-Za-z]{12}(?:!|%21)[a-z]{96})"));
+        assert!(secret_leads(r"(?P<secret>a[()\)]b)c"));
+        assert!(!secret_leads(r"(?P<secret>ab)+"));
+        assert!(!secret_leads(r"(?P<secret>ab){2}"));
+        assert!(!secret_leads(r"key=(?P<secret>ab)"));
+        assert!(!secret_leads(r"(?P<secret>ab"));
     }
 
     #[test]

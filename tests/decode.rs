@@ -156,3 +156,25 @@ fn base64_that_decodes_to_noise_stays_silent() {
     );
     assert!(json_findings(d.path(), &[]).is_empty());
 }
+
+/// A UTF-16 string longer than one decoded run (64 KiB) inside a binary: a token deep inside it is
+/// found, at its place, whether the binary is read whole or in small chunks (before, only a run's
+/// first 64 KiB were decoded, and chunks each walked the rest of the run: quadratic time).
+#[test]
+fn a_token_deep_in_a_long_utf16_string_inside_a_binary() {
+    use forcescan::{Engine, EngineOptions, RuleBook};
+    // A header that no UTF-16 detection mistakes for text, so only the string search can find it.
+    let mut bin = b"\x7fELF\x02\x01\x01\x00\x00\x00".to_vec();
+    bin.extend((0..1000u32).map(|i| (i * 37 % 251) as u8 | 0x80));
+    let text = format!("{} {ACCESS_TOKEN} {}", "log line of a long resource string ".repeat(5000), "x".repeat(9000));
+    let at = bin.len() + 2 * text.find("00D").unwrap();
+    bin.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bin.extend_from_slice(b"\x00\x00\xff\xfe trailer");
+    let chunked = EngineOptions { chunk_size: 4096, ..Default::default() };
+    for e in [Engine::builtin(), Engine::new(RuleBook::builtin(), chunked).unwrap()] {
+        for f in [e.scan_bytes("app.bin", &bin), e.scan_chunked("app.bin", &bin)] {
+            let got: Vec<(&str, u64, u64)> = f.iter().map(|f| (f.rule.as_str(), f.offset, f.length)).collect();
+            assert_eq!(got, vec![("salesforce-access-token", at as u64, 2 * ACCESS_TOKEN.len() as u64)]);
+        }
+    }
+}
