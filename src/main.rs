@@ -745,7 +745,7 @@ fn run_rules_check(file: Option<PathBuf>) -> u8 {
 
 fn run_scan(a: ScanArgs) -> u8 {
     let opts = RunOptions {
-        walk: walk_options(a.no_ignore, false, &a.common),
+        walk: walk_options(a.no_ignore, &a.common),
         archives: a.archives.then(|| a.limits.options()),
         ..Default::default()
     };
@@ -759,7 +759,7 @@ fn run_sweep(a: SweepArgs) -> u8 {
     }
     let dedupe = !a.no_dedupe;
     let opts = RunOptions {
-        walk: walk_options(true, true, &a.common),
+        walk: walk_options(true, &a.common),
         archives: (!a.no_archives).then(|| a.limits.options()),
         checkpoint: a.checkpoint,
         shard: a.shard,
@@ -817,9 +817,8 @@ fn run_scanning(
     sweep::run(&engine, paths, &opts, reporter, annotate.as_ref().map(|f| f as sweep::Annotate))
 }
 
-/// `sweep` passes `bounded_memory`: large files are streamed rather than memory-mapped.
-fn walk_options(no_ignore: bool, bounded_memory: bool, common: &CommonArgs) -> WalkOptions {
-    WalkOptions { no_ignore, threads: common.threads.unwrap_or(0), stream_large: bounded_memory, ..Default::default() }
+fn walk_options(no_ignore: bool, common: &CommonArgs) -> WalkOptions {
+    WalkOptions { no_ignore, threads: common.threads.unwrap_or(0), ..Default::default() }
 }
 
 fn run_merge(a: MergeArgs) -> u8 {

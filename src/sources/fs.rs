@@ -4,10 +4,12 @@
 //! into hidden directories (credentials live in `.env`, `.sfdx/`, `.bash_history`), never enters
 //! `.git/` (history is the `git` command's job), and does not follow symbolic links found inside the
 //! tree (a link out of the tree, or a loop, is not scanned). Paths named on the command line are
-//! followed, and may be FIFOs or devices: those are read as streams.
+//! followed, and may be FIFOs or block devices: those are read as streams. Character devices are
+//! refused (`/dev/zero` never ends): standard input is the way to scan one on purpose.
 //!
-//! Reading: small files are read into memory; files of at least `mmap_threshold` bytes are memory
-//! mapped and scanned in parallel chunks, so one huge log keeps every core busy.
+//! Reading: small files are read into memory; files of at least `stream_threshold` bytes are
+//! streamed in blocks (see [`Engine::scan_reader`]), never memory-mapped: memory stays bounded
+//! whatever their size, and a file truncated while it is read cannot crash the scanner.
 
 use crate::engine::Engine;
 use crate::finding::Finding;
@@ -23,20 +25,15 @@ pub struct WalkOptions {
     pub no_ignore: bool,
     /// Worker threads for walking (0 = one per core).
     pub threads: usize,
-    /// Files at least this large are memory-mapped and chunked.
-    pub mmap_threshold: u64,
+    /// Files at least this large are streamed in blocks instead of read whole.
+    pub stream_threshold: u64,
     /// `.forcescan.toml`: files its `skip_paths` match are not even read.
     pub skip: Option<std::sync::Arc<crate::suppress::Config>>,
-    /// Read files of at least `mmap_threshold` bytes as streams instead of mapping them. Mapped
-    /// pages count toward the process's resident memory until the whole file is done, so a sweep
-    /// of a dump of multi-GB logs streams them to keep memory bounded (blocks are still matched in
-    /// parallel pieces, see [`Engine::scan_reader_parallel`]).
-    pub stream_large: bool,
 }
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions { no_ignore: false, threads: 0, mmap_threshold: 16 << 20, skip: None, stream_large: false }
+        WalkOptions { no_ignore: false, threads: 0, stream_threshold: 16 << 20, skip: None }
     }
 }
 
@@ -182,6 +179,18 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         findings: Vec::new(),
         error: Some(ScanError { path: display.clone(), message: io_message(&e) }),
     };
+    if is_char_device(&input.path) {
+        // `/dev/zero` and `/dev/urandom` never end and `/dev/tty` waits for a person: refused before
+        // it is even opened (opening some devices acts on them). Standard input is read to its end,
+        // which is how to scan a device on purpose.
+        let message = format!("a character device, not scanned (to scan it anyway: forcescan scan - < {display})");
+        return FileResult {
+            path: display.clone(),
+            bytes: 0,
+            findings: Vec::new(),
+            error: Some(ScanError { path: display, message }),
+        };
+    }
     let file = match File::open(&input.path) {
         Ok(f) => f,
         Err(e) => return fail(e, 0),
@@ -191,24 +200,16 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         Err(e) => return fail(e, 0),
     };
     if !meta.is_file() {
-        // A FIFO, a character device or /dev/stdin named explicitly: read it as a stream.
+        // A FIFO, a block device or /dev/stdin named explicitly: read it as a stream.
         return scan_stream(engine, &display, file);
     }
     let len = meta.len();
-    if len >= opts.mmap_threshold && opts.stream_large {
+    if len >= opts.stream_threshold {
+        // Streamed, not memory-mapped: a mapped file that another process truncates (a rotated log)
+        // kills the scanner with SIGBUS, and mapped pages count as resident memory until the whole
+        // file is done (a 480 MiB file peaked at 505 MiB). A stream keeps a few blocks in memory,
+        // each matched on every core.
         return stream_result(engine, &display, file, true);
-    }
-    if len >= opts.mmap_threshold {
-        // SAFETY: the map is read-only. If another process truncates the file while we read, the
-        // kernel may raise SIGBUS; ripgrep accepts the same trade-off for large files.
-        match unsafe { memmap2::Mmap::map(&file) } {
-            Ok(map) => {
-                let findings = engine.scan_chunked(&display, &map);
-                return FileResult { path: display.clone(), bytes: len, findings, error: None };
-            }
-            // Some file systems cannot map; stream instead.
-            Err(_) => return scan_stream(engine, &display, file),
-        }
     }
     let mut buf = Vec::with_capacity(len as usize + 1);
     match std::io::Read::read_to_end(&mut &file, &mut buf) {
@@ -220,6 +221,17 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         },
         Err(e) => fail(e, len),
     }
+}
+
+#[cfg(unix)]
+fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+#[cfg(not(unix))]
+fn is_char_device(_: &Path) -> bool {
+    false
 }
 
 /// Counts the bytes that pass through a reader.
