@@ -891,7 +891,11 @@ fn run_revoke(a: RevokeArgs) -> u8 {
     };
     let r = verifier.revoke(&finding, instance.as_deref());
     if r.revoked {
-        println!("forcescan: {} {}: {}", a.rule, finding.secret, r.message);
+        // The message comes from the server: escaped like anything else printed to a terminal.
+        println!(
+            "forcescan: {}",
+            forcescan::report::escape_control(&format!("{} {}: {}", a.rule, finding.secret, r.message))
+        );
         EXIT_CLEAN
     } else {
         error_line(format!("{} {}: {}", a.rule, finding.secret, r.message));

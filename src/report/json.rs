@@ -22,6 +22,51 @@ struct Document<'a> {
     errors: Vec<ErrorJson<'a>>,
 }
 
+/// Passes JSON through with the control characters serde_json leaves raw escaped as `\u00XX`: DEL
+/// and the C1 controls U+0080–U+009F (U+009B is CSI, which some terminals obey like `ESC [`). They
+/// can only occur inside strings (a file name, a secret's first characters), so the document stays
+/// the same JSON value, and `forcescan scan -f json` on a terminal cannot be made to rewrite it.
+/// serde_json writes whole characters per call; a lead byte left at the end of one is carried over.
+pub struct EscapeControls<W: Write> {
+    inner: W,
+    lead: bool,
+}
+
+impl<W: Write> EscapeControls<W> {
+    pub fn new(inner: W) -> Self {
+        EscapeControls { inner, lead: false }
+    }
+}
+
+impl<W: Write> Write for EscapeControls<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let mut out = Vec::with_capacity(buf.len() + 8);
+        for &b in buf {
+            if std::mem::take(&mut self.lead) {
+                if (0x80..=0x9f).contains(&b) {
+                    write!(out, "\\u{b:04x}")?;
+                    continue;
+                }
+                out.push(0xc2);
+            }
+            match b {
+                0xc2 => self.lead = true,
+                0x7f => out.extend_from_slice(b"\\u007f"),
+                _ => out.push(b),
+            }
+        }
+        self.inner.write_all(&out)?;
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        if std::mem::take(&mut self.lead) {
+            self.inner.write_all(&[0xc2])?;
+        }
+        self.inner.flush()
+    }
+}
+
 /// Writes the whole report as one pretty-printed JSON document.
 pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
     let doc = Document {
@@ -31,17 +76,35 @@ pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()>
         summary: o.summary,
         errors: error_list(o.errors),
     };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
+    let mut w = EscapeControls::new(w);
+    serde_json::to_writer_pretty(&mut w, &doc)?;
+    writeln!(w)?;
+    w.flush()
 }
 
 /// Writes findings as JSON Lines.
 pub fn write_lines<'a>(w: &mut dyn Write, findings: impl IntoIterator<Item = &'a Finding>) -> std::io::Result<()> {
+    let mut w = EscapeControls::new(w);
     for f in findings {
-        serde_json::to_writer(&mut *w, f)?;
+        serde_json::to_writer(&mut w, f)?;
         w.write_all(b"\n")?;
     }
-    Ok(())
+    w.flush()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn del_and_c1_controls_are_escaped_and_the_json_value_is_unchanged() {
+        let v = serde_json::json!({"path": "a\u{9b}31m\u{7f}b\u{1b}é€\u{85}"});
+        let mut out = Vec::new();
+        serde_json::to_writer(EscapeControls::new(&mut out), &v).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text, r#"{"path":"a\u009b31m\u007fb\u001bé€\u0085"}"#);
+        assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
+    }
 }
 
 #[derive(Serialize)]

@@ -778,8 +778,10 @@ pub fn write(
     opts: &SarifOptions,
 ) -> std::io::Result<usize> {
     let log = to_log(findings, errors, opts);
-    serde_json::to_writer_pretty(&mut *w, &log)?;
+    let mut w = super::json::EscapeControls::new(w);
+    serde_json::to_writer_pretty(&mut w, &log)?;
     writeln!(w)?;
+    w.flush()?;
     Ok(log.left_out)
 }
 

@@ -44,10 +44,8 @@ impl Style {
 /// credential, who is exposed and what revocation did; for git history, a line saying where the
 /// secret came from.
 pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
-    let value = match &f.secret_value {
-        Some(v) => escape_control(v),
-        None => f.secret.clone(),
-    };
+    // The redacted value too: its first characters may be an escape sequence from the file.
+    let value = escape_control(f.secret_value.as_ref().unwrap_or(&f.secret));
     let example = if f.known_example { "  (known example)" } else { "" };
     write!(
         w,
