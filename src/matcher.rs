@@ -516,7 +516,10 @@ impl Matcher {
         let mut i = range.start;
         while i < range.end {
             if !unit(i) {
-                i += 1;
+                // A string of 8 units starting in the next 16 bytes covers byte 14 or 15 of them
+                // (by its parity); when neither is a unit, skip all 16: zeroed disk images and
+                // sparse files went 16 times slower without this.
+                i += if unit(i + 14) || unit(i + 15) { 1 } else { 16 };
                 continue;
             }
             // Walk no further than the range's end (plus enough to tell a string from noise): a run
