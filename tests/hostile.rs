@@ -41,6 +41,7 @@ fn run_with(args: &[&str], dir: &Path, feed: Option<Feed>, while_running: impl F
         .env_remove("NO_COLOR")
         .env_remove("FORCESCAN_HASH_KEY")
         .env_remove("FORCESCAN_VALIDATION_BASE_URL")
+        .env_remove("GITHUB_STEP_SUMMARY")
         .stdin(if feed.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
@@ -453,7 +454,7 @@ fn hostile_file_names_are_escaped_in_every_format_and_on_stderr() {
     write(d.path(), EVIL, format!("token {ACCESS_TOKEN}\n"));
     // A password whose first characters are an escape sequence: the redacted value shows them.
     write(d.path(), "build.properties", "sf.password=\u{1b}[2JHunter2!exz9e2axKQfrJomvqftIJh0I\n");
-    for format in ["text", "json", "jsonl", "sarif"] {
+    for format in ["text", "json", "jsonl", "sarif", "github"] {
         let r = run(&["scan", "--color", "never", "-f", format, "."], d.path(), None);
         r.assert_code(1).assert_no_secret(&[]);
         assert!(!has_raw_control(&r.stdout), "{format}: raw control characters in {:?}", r.stdout);

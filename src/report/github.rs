@@ -3,14 +3,16 @@
 //! summary file (`$GITHUB_STEP_SUMMARY`) is set, a Markdown table of the findings appended to it.
 //! Like every format, only the redacted value is ever written.
 
-use super::{ScanOutcome, Summary};
+use super::{escape_control, ScanOutcome, Summary};
 use crate::finding::Finding;
 use crate::rules::Severity;
 use std::io::Write;
 
-/// Escapes a workflow command's message (`%`, CR, LF), as the runner's toolkit does.
+/// Escapes a workflow command's message (`%`, CR, LF), as the runner's toolkit does, then any
+/// other control character as `\x1b`, … (a file name or a redacted value with an escape sequence
+/// would otherwise reach the log viewer or a terminal raw).
 fn data(s: &str) -> String {
-    s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A")
+    escape_control(&s.replace('%', "%25").replace('\r', "%0D").replace('\n', "%0A"))
 }
 
 /// Escapes a workflow command's property value: also `:` and `,`.
@@ -48,9 +50,9 @@ pub fn write(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
     Ok(())
 }
 
-/// Markdown cells cannot hold `|` or newlines.
+/// Markdown cells cannot hold `|` or newlines; other control characters are escaped.
 fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\n', '\r'], " ")
+    escape_control(&s.replace('|', "\\|").replace(['\n', '\r'], " "))
 }
 
 /// The job summary: a one-line verdict and a table of findings.
@@ -103,5 +105,7 @@ mod tests {
     fn workflow_command_values_are_escaped() {
         assert_eq!(property("a,b:c%\n"), "a%2Cb%3Ac%25%0A");
         assert_eq!(data("50% done\r\n"), "50%25 done%0D%0A");
+        assert_eq!(property("evil\n\u{1b}[2J\u{9b}.log"), "evil%0A\\x1b[2J\\x9b.log");
+        assert_eq!(cell("a|b\n\u{7}"), "a\\|b \\x07");
     }
 }
