@@ -89,6 +89,14 @@ impl Config {
         let name = path.display();
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+        let base = std::path::absolute(path.parent().unwrap_or(Path::new(".")))
+            .with_context(|| format!("{name}: cannot resolve its directory"))?;
+        Config::parse(&name.to_string(), &text, base)
+    }
+
+    /// Checks the text of a config file named `name` whose globs are relative to `base` (no I/O:
+    /// the `config` fuzz target calls it).
+    pub fn parse(name: &str, text: &str, base: PathBuf) -> Result<Config> {
         let file: ConfigFile = toml::from_str(&text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let msg = e.message().replace('\n', " ");
@@ -97,8 +105,6 @@ impl Config {
                 None => anyhow::anyhow!("{name}: {}", msg.trim()),
             }
         })?;
-        let base = std::path::absolute(path.parent().unwrap_or(Path::new(".")))
-            .with_context(|| format!("{name}: cannot resolve its directory"))?;
         let (mut paths, mut names) = (GlobSetBuilder::new(), GlobSetBuilder::new());
         for g in &file.skip_paths {
             let pattern = g.trim_start_matches('/');
@@ -203,12 +209,26 @@ impl Baseline {
         let name = path.display();
         let text = std::fs::read_to_string(path)
             .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+        Baseline::parse(&name.to_string(), &text)
+    }
+
+    /// Checks the text of a baseline named `name` (no I/O: the `baseline` fuzz target calls it).
+    pub fn parse(name: &str, text: &str) -> Result<Baseline> {
         let file: BaselineFile =
-            serde_json::from_str(&text).map_err(|e| anyhow::anyhow!("{name}: not a forcescan baseline: {e}"))?;
+            serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: not a forcescan baseline: {e}"))?;
         if file.tool != "forcescan" || file.version != 1 {
             bail!("{name}: not a forcescan baseline (version 1)");
         }
         Ok(Baseline { known: file.findings.into_iter().map(|e| (e.rule, e.fingerprint)).collect() })
+    }
+
+    /// How many distinct (rule, fingerprint) pairs it accepts.
+    pub fn len(&self) -> usize {
+        self.known.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.known.is_empty()
     }
 
     fn contains(&self, f: &Finding) -> bool {

@@ -33,6 +33,9 @@ pub const TARGETS: &[Target] = &[
     Target { name: "decode_utf16", run: decode_utf16, seeds: utf16_seeds },
     Target { name: "unescape", run: unescape, seeds: text_seeds },
     Target { name: "rules_toml", run: rules_toml, seeds: rule_seeds },
+    Target { name: "config", run: config, seeds: config_seeds },
+    Target { name: "baseline", run: baseline, seeds: baseline_seeds },
+    Target { name: "pre_push", run: pre_push, seeds: pre_push_seeds },
 ];
 
 /// Engines with tiny blocks, so that inputs of a few KiB cross chunk and stream-block edges: one
@@ -249,6 +252,84 @@ pub fn rules_toml(data: &[u8]) {
         let streamed = engine.scan_reader("fuzz.txt", Trickle::new(t)).expect("reading memory cannot fail");
         check_findings(&streamed, t.len());
     }
+}
+
+/// `.forcescan.toml`: any text is accepted or refused with an error; an accepted config answers
+/// path and rule questions without crashing.
+pub fn config(data: &[u8]) {
+    use forcescan::suppress::Config;
+    let text = String::from_utf8_lossy(data);
+    let Ok(c) = Config::parse(".forcescan.toml", &text, "/repo".into()) else { return };
+    for p in ["a.log", "tests/fixtures/x.snap", "deep/dir/.env", "", "../up", "/abs/x"] {
+        let _ = c.skips_relative(std::path::Path::new(p));
+        let _ = c.skips_file(&std::path::Path::new("/repo").join(p));
+    }
+    let _ = c.check_rules(rule_book(), std::path::Path::new(".forcescan.toml"));
+}
+
+/// `.forcescan-baseline.json`: any text is a baseline or an error, never a crash; a baseline
+/// holds no more entries than the document lists.
+pub fn baseline(data: &[u8]) {
+    let text = String::from_utf8_lossy(data);
+    if let Ok(b) = forcescan::suppress::Baseline::parse(".forcescan-baseline.json", &text) {
+        assert!(b.len() <= text.matches("fingerprint").count());
+    }
+}
+
+/// git's pre-push input (and the pre-commit framework's variables, as `NAME=value` lines): parsed
+/// updates carry valid object ids; input made from the variables always parses.
+pub fn pre_push(data: &[u8]) {
+    use forcescan::hooks;
+    let text = String::from_utf8_lossy(data);
+    if let Ok(updates) = hooks::parse_push_lines(&text) {
+        for u in &updates {
+            assert!(matches!(u.local_oid.len(), 40 | 64) && u.local_oid.len() == u.remote_oid.len());
+        }
+        let remote = text.lines().next().unwrap_or("");
+        let _ = hooks::push_scope(&updates, remote);
+    }
+    let var = |k: &str| text.lines().find_map(|l| l.strip_prefix(k)?.strip_prefix('=').map(str::to_string));
+    if let Some(input) = hooks::pre_commit_framework_input(var) {
+        let parsed = hooks::parse_push_lines(&input).expect("input made from PRE_COMMIT_* variables parses");
+        assert_eq!(parsed.len(), 1);
+    }
+}
+
+fn rule_book() -> &'static RuleBook {
+    static B: OnceLock<RuleBook> = OnceLock::new();
+    B.get_or_init(RuleBook::builtin)
+}
+
+fn config_seeds() -> Vec<Vec<u8>> {
+    [
+        "skip_paths = [\"tests/fixtures/**\", \"*.snap\"]\ndisable_rules = [\"salesforce-password\"]\n\
+         allow_values = [\"^00D000000000000\"]\n[rules.salesforce-security-token]\nseverity = \"medium\"\n\
+         [rules.slack-webhook-url]\ndisabled = true\n",
+        "skip_paths = [\"/build/**\", \"{a,b}/*.log\", \"[!x]?.env\"]\n",
+        "allow_values = [\"(?i)example\", \"^5Aep861[A-Z]{3}\"]\n",
+    ]
+    .iter()
+    .map(|s| s.as_bytes().to_vec())
+    .collect()
+}
+
+fn baseline_seeds() -> Vec<Vec<u8>> {
+    let findings: Vec<Finding> =
+        text_seeds().iter().flat_map(|t| engines()[0].scan_bytes("seed.txt", t)).take(20).collect();
+    vec![
+        forcescan::suppress::baseline_json(&findings).into_bytes(),
+        br#"{"tool":"forcescan","version":1,"findings":[]}"#.to_vec(),
+    ]
+}
+
+fn pre_push_seeds() -> Vec<Vec<u8>> {
+    let (a, b, z) = ("a".repeat(40), "b".repeat(40), "0".repeat(40));
+    vec![
+        format!("refs/heads/main {a} refs/heads/main {b}\nrefs/heads/new {a} refs/heads/new {z}\n").into_bytes(),
+        format!("(delete) {z} refs/heads/old {b}\r\n\n").into_bytes(),
+        format!("origin\nPRE_COMMIT_TO_REF={a}\nPRE_COMMIT_FROM_REF={b}\nPRE_COMMIT_LOCAL_BRANCH=main\n").into_bytes(),
+        format!("HEAD {} refs/heads/x {}\n", "c".repeat(64), "d".repeat(64)).into_bytes(),
+    ]
 }
 
 /// Rule examples (real-shaped fake secrets in every context the rules know) and encoded forms.
