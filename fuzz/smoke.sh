@@ -26,7 +26,8 @@ secs="${1:-60}"
 shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-    mapfile -t targets < <(sed -n 's/^name = "\(.*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^forcescan-fuzz$')
+    # The name that follows each [[bin]] header.
+    mapfile -t targets < <(awk '/^\[\[bin\]\]/ { bin = 1; next } bin && /^name = / { gsub(/"/, "", $3); print $3; bin = 0 }' fuzz/Cargo.toml)
 fi
 
 if [ $stable -eq 0 ] && ! cargo +nightly fuzz --version >/dev/null 2>&1; then

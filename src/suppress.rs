@@ -97,7 +97,7 @@ impl Config {
     /// Checks the text of a config file named `name` whose globs are relative to `base` (no I/O:
     /// the `config` fuzz target calls it).
     pub fn parse(name: &str, text: &str, base: PathBuf) -> Result<Config> {
-        let file: ConfigFile = toml::from_str(&text).map_err(|e| {
+        let file: ConfigFile = toml::from_str(text).map_err(|e| {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let msg = e.message().replace('\n', " ");
             match line {

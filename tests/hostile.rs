@@ -45,6 +45,8 @@ fn run_with(args: &[&str], dir: &Path, feed: Option<Feed>, while_running: impl F
         .stdin(if feed.is_some() { Stdio::piped() } else { Stdio::null() })
         .stdout(Stdio::piped())
         .stderr(Stdio::piped());
+    // Reaped below with wait4 (for its rusage), not Child::wait.
+    #[allow(clippy::zombie_processes)]
     let mut child = cmd.spawn().expect("forcescan runs");
     let pid = child.id();
     let feeder = feed.map(|f| {

@@ -162,8 +162,10 @@ fn all_modes(e: &Engine, text: &[u8]) -> Vec<(&'static str, Vec<Finding>)> {
     ]
 }
 
-/// (rule, offset, length, line, column, redacted) of each finding.
-fn summary(fs: &[Finding]) -> Vec<(String, u64, u64, u64, u64, String)> {
+/// (rule, offset, length, line, column, redacted) of a finding.
+type Seen = (String, u64, u64, u64, u64, String);
+
+fn summary(fs: &[Finding]) -> Vec<Seen> {
     fs.iter().map(|f| (f.rule.clone(), f.offset, f.length, f.line, f.column, f.secret.clone())).collect()
 }
 
@@ -181,7 +183,7 @@ type Planted = (Kind, u64, Option<u8>, Option<u8>);
 
 /// Text made of filler and planted tokens (the `i`-th after the `i`-th filler part), and the
 /// findings it must produce.
-fn plant(parts: &[(u64, usize)], tokens: &[Planted]) -> (Vec<u8>, Vec<(String, u64, u64, u64, u64, String)>) {
+fn plant(parts: &[(u64, usize)], tokens: &[Planted]) -> (Vec<u8>, Vec<Seen>) {
     let sep = |b: u8| SEPARATORS[b as usize % SEPARATORS.len()];
     let mut text = Vec::new();
     let mut want = Vec::new();

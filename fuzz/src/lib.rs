@@ -87,12 +87,15 @@ fn xorshift(mut x: u64) -> u64 {
     x
 }
 
-/// What must be equal about a finding whichever way its bytes were read.
-fn key(f: &Finding) -> (String, u64, u64, u64, u64, u64, u64, String, Option<&'static str>) {
+/// What must be equal about a finding whichever way its bytes were read: rule, offset, length,
+/// line, column, end line, end column, fingerprint, decoding.
+type Key = (String, u64, u64, u64, u64, u64, u64, String, Option<&'static str>);
+
+fn key(f: &Finding) -> Key {
     (f.rule.clone(), f.offset, f.length, f.line, f.column, f.end_line, f.end_column, f.fingerprint.clone(), f.decoded)
 }
 
-fn keys(fs: &[Finding]) -> Vec<(String, u64, u64, u64, u64, u64, u64, String, Option<&'static str>)> {
+fn keys(fs: &[Finding]) -> Vec<Key> {
     let mut v: Vec<_> = fs.iter().map(key).collect();
     v.sort();
     v
