@@ -159,6 +159,7 @@ fn all_modes(e: &Engine, text: &[u8]) -> Vec<(&'static str, Vec<Finding>)> {
         ("scan_chunked", e.scan_chunked("t.log", text)),
         ("scan_reader", e.scan_reader("t.log", std::io::Cursor::new(text)).unwrap()),
         ("scan_reader (uneven reads)", e.scan_reader("t.log", Uneven(text, Rng(text.len() as u64 | 1))).unwrap()),
+        ("scan_reader_parallel", e.scan_reader_parallel("t.log", Uneven(text, Rng(3))).unwrap()),
     ]
 }
 

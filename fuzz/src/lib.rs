@@ -36,6 +36,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "config", run: config, seeds: config_seeds },
     Target { name: "baseline", run: baseline, seeds: baseline_seeds },
     Target { name: "pre_push", run: pre_push, seeds: pre_push_seeds },
+    Target { name: "archive", run: archive, seeds: Vec::new },
 ];
 
 /// Engines with tiny blocks, so that inputs of a few KiB cross chunk and stream-block edges: one
@@ -59,18 +60,25 @@ fn engines() -> &'static [Engine] {
 pub struct Trickle<'a> {
     data: &'a [u8],
     state: u64,
+    interrupts: bool,
 }
 
 impl<'a> Trickle<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Trickle { data, state: data.len() as u64 | 1 }
+        Trickle { data, state: data.len() as u64 | 1, interrupts: true }
+    }
+
+    /// Uneven pieces only: decompressors hand an `Interrupted` from below up as an error, which
+    /// would end most archive inputs at their first read.
+    pub fn uninterrupted(data: &'a [u8]) -> Self {
+        Trickle { interrupts: false, ..Trickle::new(data) }
     }
 }
 
 impl Read for Trickle<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
         self.state = xorshift(self.state);
-        if self.state % 11 == 0 {
+        if self.interrupts && self.state % 11 == 0 {
             return Err(std::io::ErrorKind::Interrupted.into());
         }
         let n = (1 + (self.state >> 8) as usize % 4099).min(out.len()).min(self.data.len());
@@ -131,6 +139,8 @@ pub fn scan(data: &[u8]) {
             check_findings(&whole, input.len());
             let chunked = e.scan_chunked("fuzz.txt", input);
             let streamed = e.scan_reader("fuzz.txt", Trickle::new(input)).expect("reading memory cannot fail");
+            let parallel = e.scan_reader_parallel("fuzz.txt", Trickle::new(input)).expect("reading memory cannot fail");
+            assert_eq!(keys(&streamed), keys(&parallel), "scan_reader and scan_reader_parallel disagree");
             assert_eq!(
                 keys(&whole),
                 keys(&chunked),
@@ -296,6 +306,24 @@ pub fn pre_push(data: &[u8]) {
         let parsed = hooks::parse_push_lines(&input).expect("input made from PRE_COMMIT_* variables parses");
         assert_eq!(parsed.len(), 1);
     }
+}
+
+/// Archives and compressed streams (gzip, bzip2, xz, zstd, zip, tar, nested), read as a stream in
+/// uneven pieces with small limits: whatever the bytes, the outcome is units, errors and warnings,
+/// never a crash or an unbounded allocation, and every unit is named inside the input. Seeds are
+/// real archives holding tokens, in `fuzz/corpus/archive/`.
+pub fn archive(data: &[u8]) {
+    use forcescan::sources::archive::{scan_reader_archives, ArchiveOptions, Event};
+    let opts = ArchiveOptions { max_depth: 3, max_ratio: 250, max_total: 8 << 20, max_nested_zip: 1 << 20 };
+    let mut sink = |e: Event| {
+        if let Event::Unit(u) = e {
+            assert!(u.path.starts_with("fuzz.bin"), "unit {:?} outside the input", u.path);
+            for f in &u.findings {
+                assert!(f.line >= 1 && f.column >= 1 && f.secret_value.is_none());
+            }
+        }
+    };
+    scan_reader_archives(&engines()[0], "fuzz.bin", &mut Trickle::uninterrupted(data), &opts, &mut sink);
 }
 
 fn rule_book() -> &'static RuleBook {
