@@ -355,7 +355,7 @@ fn a_2_gib_sparse_file_is_scanned_to_the_end() {
     sparse_file_scan(2 << 30, Duration::from_secs(240));
 }
 
-/// The same at 10 GiB: `cargo test -- --ignored ten_gib`. Ignored by default only for its time
+/// The same at 10 GiB: `cargo test -- --ignored 10_gib`. Ignored by default only for its time
 /// (see README, Hardening).
 #[test]
 #[ignore]
