@@ -85,8 +85,9 @@ const CHUNKED_SCAN_BYTES: usize = 16 << 20;
 
 /// Memory for objects resolved from packs, shared by all threads (see `pack`). Blobs are read in
 /// delta order and need only the last few; the walk needs the latest version of each directory's
-/// tree. 8 MiB already reads each object once in a 20,000-commit, 3,000-file history.
-const PACK_CACHE_BYTES: usize = 32 << 20;
+/// tree. 8 MiB already reads each object once in a 20,000-commit, 3,000-file history (32 MiB
+/// measured the same wall time with 30 MB more peak RSS).
+const PACK_CACHE_BYTES: usize = 8 << 20;
 
 /// Scans a repository's history into `reporter`, checking each credential live first when given a
 /// `verifier`. Every problem, fatal or not, is reported there as an error (so the exit code

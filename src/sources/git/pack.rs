@@ -30,7 +30,13 @@ pub struct Object {
 /// stops a loop of REF_DELTA bases in a damaged pack.
 const MAX_CHAIN: usize = 10_000;
 
-/// Every pack of a repository, memory-mapped, with the shared cache of resolved objects.
+/// Every pack of a repository, with the shared cache of resolved objects.
+///
+/// Packs are read with positioned reads (`pread`), not memory-mapped: a history scan touches
+/// every byte of the pack, and a mapping would count all of it in the process's resident memory
+/// (86 MB of a 180 MB peak on the 20,000-commit benchmark) for no speed gain, since each entry is
+/// read once, into a buffer that is reused. Each entry's extent is known from the index: it ends
+/// where the next entry (or the trailing checksum) begins.
 pub struct Packs {
     packs: Vec<Pack>,
     cache: Mutex<Cache>,
@@ -38,8 +44,48 @@ pub struct Packs {
 
 struct Pack {
     index: PackIndex,
-    data: memmap2::Mmap,
+    file: std::fs::File,
+    /// Every entry's offset, sorted, then where the trailing checksum starts.
+    starts: Vec<u64>,
 }
+
+impl Pack {
+    /// The length of the entry at `at`; `None` if no entry starts there (damage).
+    fn entry_len(&self, at: u64) -> Option<u64> {
+        let i = self.starts.binary_search(&at).ok()?;
+        Some(self.starts.get(i + 1)? - at)
+    }
+
+    /// Reads up to `max` bytes of the entry at `at` into `buf` (replacing its contents).
+    fn read_entry(&self, at: u64, max: u64, buf: &mut Vec<u8>) -> Option<()> {
+        let len = usize::try_from(self.entry_len(at)?.min(max)).ok()?;
+        buf.clear();
+        buf.resize(len, 0);
+        read_exact_at(&self.file, buf, at).ok()
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, buf: &mut [u8], at: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &std::fs::File, mut buf: &mut [u8], mut at: u64) -> std::io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
+            n => {
+                buf = &mut buf[n..];
+                at += n as u64;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Longest entry header: a 64-bit size in 7-bit groups (10 bytes), then a base object id (20).
+const MAX_HEADER: u64 = 32;
 
 impl Packs {
     /// The packs in `dir` (`objects/pack`) that have a readable version-2 index and pack header,
@@ -57,12 +103,22 @@ impl Packs {
             .iter()
             .filter_map(|p| {
                 let index = PackIndex::open(p)?;
+                // git never rewrites a pack in place (it writes a new one and renames it); a
+                // concurrent `git gc` may unlink it, which leaves this open file readable.
                 let file = std::fs::File::open(p.with_extension("pack")).ok()?;
-                // SAFETY: git never rewrites a pack in place (it writes a new one and renames it);
-                // a concurrent `git gc` may unlink it, which leaves the mapping valid.
-                let data = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-                let header_ok = data.len() >= 12 && &data[..4] == b"PACK" && matches!(be32(&data, 4), Some(2 | 3));
-                header_ok.then_some(Pack { index, data })
+                let len = file.metadata().ok()?.len();
+                let mut header = [0u8; 12];
+                read_exact_at(&file, &mut header, 0).ok()?;
+                if len < 32 || &header[..4] != b"PACK" || !matches!(be32(&header, 4), Some(2 | 3)) {
+                    return None;
+                }
+                let mut starts = (0..index.count).map(|i| index.offset_at(i)).collect::<Option<Vec<u64>>>()?;
+                starts.sort_unstable();
+                if starts.first().is_some_and(|&s| s < 12) || starts.last().is_some_and(|&s| s >= len - 20) {
+                    return None;
+                }
+                starts.push(len - 20);
+                Some(Pack { index, file, starts })
             })
             .collect();
         Packs { packs, cache: Mutex::new(Cache::new(cache_bytes)) }
@@ -97,14 +153,16 @@ impl Packs {
         let mut base_of: HashMap<Key, Option<u64>> = HashMap::new();
         let mut starts: Vec<Key> = wanted.keys().copied().collect();
         starts.sort_unstable();
+        let mut header = Vec::with_capacity(MAX_HEADER as usize);
         for (p, start) in starts {
             let pack = &self.packs[p];
             let mut at = start;
             while !base_of.contains_key(&(p, at)) {
-                let base = entry(&pack.data, at).and_then(|e| match e.base {
+                let e = pack.read_entry(at, MAX_HEADER, &mut header).and_then(|()| entry(&header, at));
+                let base = e.and_then(|e| match e.base {
                     Base::None => None,
                     Base::Offset(b) => Some(b),
-                    Base::Id(id) => pack.index.offset(id),
+                    Base::Id(id) => pack.index.offset(&id),
                 });
                 base_of.insert((p, at), base);
                 match base {
@@ -145,7 +203,7 @@ impl Packs {
 
     /// A reader for one thread (each has its own inflate state; the cache is shared).
     pub fn reader(&self) -> PackReader<'_> {
-        PackReader { packs: self, z: Decompress::new(true) }
+        PackReader { packs: self, z: Decompress::new(true), buf: Vec::new() }
     }
 }
 
@@ -153,27 +211,29 @@ impl Packs {
 pub struct PackReader<'p> {
     packs: &'p Packs,
     z: Decompress,
+    /// The entry being read (header and zlib stream), reused from one entry to the next.
+    buf: Vec<u8>,
 }
 
 /// Where a delta's base is.
-enum Base<'a> {
+enum Base {
     /// Not a delta.
     None,
     /// At this offset in the same pack (OFS_DELTA).
     Offset(u64),
     /// This object id (REF_DELTA).
-    Id(&'a [u8]),
+    Id([u8; 20]),
 }
 
 /// A pack entry's header.
-struct Entry<'a> {
+struct Entry {
     /// Pack type: 1 commit, 2 tree, 3 blob, 4 tag, 6 OFS_DELTA, 7 REF_DELTA.
     kind: u8,
     /// Inflated size: of the object, or of the delta.
     size: u64,
-    /// Where the zlib stream starts.
+    /// Where the zlib stream starts, from the start of the entry.
     data_at: usize,
-    base: Base<'a>,
+    base: Base,
 }
 
 impl<'p> PackReader<'p> {
@@ -188,13 +248,15 @@ impl<'p> PackReader<'p> {
     fn resolve(&mut self, p: usize, off: u64) -> Option<Arc<Object>> {
         let packs = self.packs;
         let pack = &packs.packs[p];
-        let mut deltas: Vec<(u64, usize, u64)> = Vec::new(); // (offset, data_at, delta size)
+        let mut deltas: Vec<(u64, Vec<u8>)> = Vec::new(); // (offset, inflated delta)
         let mut at = off;
         let mut obj = loop {
             if let Some(hit) = packs.cache.lock().ok()?.get(p, at) {
                 break hit;
             }
-            let e = entry(&pack.data, at)?;
+            pack.read_entry(at, u64::MAX, &mut self.buf)?;
+            let e = entry(&self.buf, at)?;
+            let data = inflate(&mut self.z, self.buf.get(e.data_at..)?, e.size)?;
             match e.base {
                 Base::None => {
                     let kind = match e.kind {
@@ -204,51 +266,48 @@ impl<'p> PackReader<'p> {
                         4 => ObjectType::Tag,
                         _ => return None,
                     };
-                    let data = self.inflate(&pack.data, e.data_at, e.size)?;
                     let o = Arc::new(Object { kind, data });
                     packs.cache.lock().ok()?.put(p, at, &o);
                     break o;
                 }
                 Base::Offset(base) => {
-                    deltas.push((at, e.data_at, e.size));
+                    deltas.push((at, data));
                     at = base;
                 }
                 Base::Id(id) => {
-                    deltas.push((at, e.data_at, e.size));
-                    at = pack.index.offset(id)?;
+                    deltas.push((at, data));
+                    at = pack.index.offset(&id)?;
                 }
             }
             if deltas.len() > MAX_CHAIN {
                 return None;
             }
         };
-        for &(at, data_at, size) in deltas.iter().rev() {
-            let delta = self.inflate(&pack.data, data_at, size)?;
-            let o = Arc::new(Object { kind: obj.kind, data: apply_delta(&obj.data, &delta)? });
-            packs.cache.lock().ok()?.put(p, at, &o);
+        for (at, delta) in deltas.iter().rev() {
+            let o = Arc::new(Object { kind: obj.kind, data: apply_delta(&obj.data, delta)? });
+            packs.cache.lock().ok()?.put(p, *at, &o);
             obj = o;
         }
         Some(obj)
     }
-
-    /// Inflates the zlib stream at `at`, which must give exactly `size` bytes.
-    fn inflate(&mut self, pack: &[u8], at: usize, size: u64) -> Option<Vec<u8>> {
-        let input = pack.get(at..)?;
-        // zlib cannot expand more than about 1032:1; a larger claim is damage, not data.
-        if size > (input.len() as u64).saturating_mul(1032) + 64 {
-            return None;
-        }
-        // One spare byte, so that a stream which would be longer than claimed is caught.
-        let mut out = Vec::with_capacity(size as usize + 1);
-        self.z.reset(true);
-        let status = self.z.decompress_vec(input, &mut out, FlushDecompress::Finish).ok()?;
-        (status == Status::StreamEnd && self.z.total_out() == size).then_some(out)
-    }
 }
 
-/// Parses the entry header at `off`.
-fn entry(data: &[u8], off: u64) -> Option<Entry<'_>> {
-    let mut i = usize::try_from(off).ok()?;
+/// Inflates a zlib stream, which must give exactly `size` bytes.
+fn inflate(z: &mut Decompress, input: &[u8], size: u64) -> Option<Vec<u8>> {
+    // zlib cannot expand more than about 1032:1; a larger claim is damage, not data.
+    if size > (input.len() as u64).saturating_mul(1032) + 64 {
+        return None;
+    }
+    // One spare byte, so that a stream which would be longer than claimed is caught.
+    let mut out = Vec::with_capacity(size as usize + 1);
+    z.reset(true);
+    let status = z.decompress_vec(input, &mut out, FlushDecompress::Finish).ok()?;
+    (status == Status::StreamEnd && z.total_out() == size).then_some(out)
+}
+
+/// Parses an entry header: `data` starts at the entry, which is at `off` in its pack.
+fn entry(data: &[u8], off: u64) -> Option<Entry> {
+    let mut i = 0usize;
     let mut next = || {
         let b = *data.get(i)?;
         i += 1;
@@ -279,7 +338,7 @@ fn entry(data: &[u8], off: u64) -> Option<Entry<'_>> {
             Base::Offset(off.checked_sub(back).filter(|_| back > 0)?)
         }
         7 => {
-            let id = data.get(i..i + 20)?;
+            let id = data.get(i..i + 20)?.try_into().ok()?;
             i += 20;
             Base::Id(id)
         }
@@ -571,6 +630,24 @@ mod tests {
     }
 
     #[test]
+    fn a_truncated_pack_is_not_opened_and_is_left_to_libgit2() {
+        let d = repo_with_deltas();
+        git(d.path(), &["repack", "-adfq"]);
+        let dir = d.path().join(".git/objects/pack");
+        assert_eq!(Packs::open(&dir, 1 << 20).packs.len(), 1);
+        let pack = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .find(|p| p.extension().is_some_and(|x| x == "pack"))
+            .unwrap();
+        let bytes = std::fs::read(&pack).unwrap();
+        std::fs::set_permissions(&pack, std::os::unix::fs::PermissionsExt::from_mode(0o644)).unwrap();
+        // Cut inside the last entry: the index lists an entry the pack no longer has room for.
+        std::fs::write(&pack, &bytes[..bytes.len() - 40]).unwrap();
+        assert_eq!(Packs::open(&dir, 1 << 20).packs.len(), 0);
+    }
+
+    #[test]
     fn index_lookups_find_offsets_including_large_ones() {
         // Three objects, the last at an offset past 2 GiB (stored in the 64-bit table).
         let ids = [oid(0x10), oid(0x11), oid(0xf0)];
@@ -619,9 +696,7 @@ mod tests {
         let e = entry(&[0xbc, 0x12, 0x78], 0).unwrap();
         assert_eq!((e.kind, e.size, e.data_at), (3, 300, 2));
         // An OFS_DELTA at offset 1000 whose base is 200 bytes back: 200 = ((0 + 1) << 7) | 0x48.
-        let mut d = vec![0u8; 1000];
-        d.extend_from_slice(&[0x65, 0x80, 0x48]);
-        let e = entry(&d, 1000).unwrap();
+        let e = entry(&[0x65, 0x80, 0x48], 1000).unwrap();
         assert_eq!(e.kind, 6);
         assert!(matches!(e.base, Base::Offset(800)));
         // Truncated and pointing before the pack start.
