@@ -469,6 +469,12 @@ fn hostile_file_names_are_escaped_in_every_format_and_on_stderr() {
             );
         }
     }
+    // Deduplicated sweep records name the same file.
+    for format in ["json", "jsonl"] {
+        let r = run(&["sweep", "-f", format, "."], d.path(), None);
+        r.assert_code(1).assert_no_secret(&[]);
+        assert!(!has_raw_control(&r.stdout), "sweep {format}: raw control characters in {:?}", r.stdout);
+    }
     // The same name on stderr, when it cannot be read.
     std::fs::set_permissions(d.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
     std::fs::set_permissions(d.path().join(EVIL), std::fs::Permissions::from_mode(0o000)).unwrap();

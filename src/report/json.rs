@@ -13,13 +13,64 @@ struct ErrorJson<'a> {
     message: &'a str,
 }
 
+/// The one shape of a JSON report: `{tool, version, <items>, summary, errors, warnings}`, where the
+/// items are `findings` (a scan) or `secrets` (a deduplicated sweep) and `warnings` appears only
+/// when there are some.
 #[derive(Serialize)]
-struct Document<'a> {
+struct Document<'a, Items: Serialize> {
     tool: &'static str,
     version: &'static str,
-    findings: &'a [Finding],
+    #[serde(flatten)]
+    items: Items,
     summary: &'a Summary,
     errors: Vec<ErrorJson<'a>>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    warnings: Vec<ErrorJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct Findings<'a> {
+    findings: &'a [Finding],
+}
+
+#[derive(Serialize)]
+struct Secrets<'a> {
+    secrets: &'a [SecretRecord],
+}
+
+impl<'a, Items: Serialize> Document<'a, Items> {
+    fn new(items: Items, summary: &'a Summary, errors: &'a [ScanError], warnings: &'a [ScanError]) -> Self {
+        Document {
+            tool: "forcescan",
+            version: env!("CARGO_PKG_VERSION"),
+            items,
+            summary,
+            errors: error_list(errors),
+            warnings: error_list(warnings),
+        }
+    }
+
+    /// Writes the document pretty-printed, control characters escaped.
+    fn write(&self, w: &mut dyn Write) -> std::io::Result<()> {
+        let mut w = EscapeControls::new(w);
+        serde_json::to_writer_pretty(&mut w, self)?;
+        writeln!(w)?;
+        w.flush()
+    }
+}
+
+/// Writes one JSON value per line, control characters escaped.
+fn write_json_lines<T: Serialize>(w: &mut dyn Write, items: impl IntoIterator<Item = T>) -> std::io::Result<()> {
+    let mut w = EscapeControls::new(w);
+    for item in items {
+        serde_json::to_writer(&mut w, &item)?;
+        w.write_all(b"\n")?;
+    }
+    w.flush()
+}
+
+fn error_list(v: &[ScanError]) -> Vec<ErrorJson<'_>> {
+    v.iter().map(|e| ErrorJson { path: &e.path, message: &e.message }).collect()
 }
 
 /// Passes JSON through with the control characters serde_json leaves raw escaped as `\u00XX`: DEL
@@ -69,27 +120,22 @@ impl<W: Write> Write for EscapeControls<W> {
 
 /// Writes the whole report as one pretty-printed JSON document.
 pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
-    let doc = Document {
-        tool: "forcescan",
-        version: env!("CARGO_PKG_VERSION"),
-        findings: o.findings,
-        summary: o.summary,
-        errors: error_list(o.errors),
-    };
-    let mut w = EscapeControls::new(w);
-    serde_json::to_writer_pretty(&mut w, &doc)?;
-    writeln!(w)?;
-    w.flush()
+    Document::new(Findings { findings: o.findings }, o.summary, o.errors, &[]).write(w)
 }
 
 /// Writes findings as JSON Lines.
 pub fn write_lines<'a>(w: &mut dyn Write, findings: impl IntoIterator<Item = &'a Finding>) -> std::io::Result<()> {
-    let mut w = EscapeControls::new(w);
-    for f in findings {
-        serde_json::to_writer(&mut w, f)?;
-        w.write_all(b"\n")?;
-    }
-    w.flush()
+    write_json_lines(w, findings)
+}
+
+/// The deduplicated report as one document: `{tool, version, secrets, summary, errors, warnings}`.
+pub fn write_records_document(w: &mut dyn Write, o: &RecordsOutcome) -> std::io::Result<()> {
+    Document::new(Secrets { secrets: o.records }, o.summary, o.errors, o.warnings).write(w)
+}
+
+/// One secret record per line (what `forcescan merge` reads back).
+pub fn write_records_lines(w: &mut dyn Write, records: &[SecretRecord]) -> std::io::Result<()> {
+    write_json_lines(w, records)
 }
 
 #[cfg(test)]
@@ -105,42 +151,4 @@ mod tests {
         assert_eq!(text, r#"{"path":"a\u009b31m\u007fb\u001bé€\u0085"}"#);
         assert_eq!(serde_json::from_str::<serde_json::Value>(&text).unwrap(), v);
     }
-}
-
-#[derive(Serialize)]
-struct RecordsDocument<'a> {
-    tool: &'static str,
-    version: &'static str,
-    secrets: &'a [SecretRecord],
-    summary: &'a Summary,
-    errors: Vec<ErrorJson<'a>>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    warnings: Vec<ErrorJson<'a>>,
-}
-
-fn error_list(v: &[ScanError]) -> Vec<ErrorJson<'_>> {
-    v.iter().map(|e| ErrorJson { path: &e.path, message: &e.message }).collect()
-}
-
-/// The deduplicated report as one document: `{tool, version, secrets, summary, errors, warnings}`.
-pub fn write_records_document(w: &mut dyn Write, o: &RecordsOutcome) -> std::io::Result<()> {
-    let doc = RecordsDocument {
-        tool: "forcescan",
-        version: env!("CARGO_PKG_VERSION"),
-        secrets: o.records,
-        summary: o.summary,
-        errors: error_list(o.errors),
-        warnings: error_list(o.warnings),
-    };
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
-    writeln!(w)
-}
-
-/// One secret record per line (what `forcescan merge` reads back).
-pub fn write_records_lines(w: &mut dyn Write, records: &[SecretRecord]) -> std::io::Result<()> {
-    for r in records {
-        serde_json::to_writer(&mut *w, r)?;
-        w.write_all(b"\n")?;
-    }
-    Ok(())
 }
