@@ -75,19 +75,29 @@ print(f"{found}/{len(want)}")
 PY
 }
 
-declare -A W C M F
-measure() { # key command...
-  local key=$1; shift
-  # Exit codes are ignored: scanners exit non-zero when they find the planted secrets.
-  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/out.$key" 2> /dev/null || true
+declare -A W C M FAIL
+# measure KEY OK_CODES REPORT COMMAND...: one timed run. OK_CODES lists the exit codes that mean the
+# tool ran to the end (scanners exit non-zero when they find the planted secrets: forcescan and
+# gitleaks 1, kingfisher 200/205); REPORT, unless "-", is a file the run must have written. A run
+# that fails either check is counted and shown in the table, never silently timed as a fast scan.
+measure() {
+  local key=$1 ok=$2 report=$3; shift 3
+  [ "$report" = - ] || rm -f "$report"
+  local code=0
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/out.$key" 2> "$tmp/err.$key" || code=$?
   read -r w u s m < <(tail -n 1 "$tmp/time")
   W[$key]+="$w "; C[$key]+="$(echo "$u + $s" | bc) "; M[$key]+="$m "
+  if [[ " $ok " != *" $code "* ]] || { [ "$report" != - ] && [ ! -s "$report" ]; }; then
+    FAIL[$key]=$((${FAIL[$key]:-0} + 1))
+    echo "$key: run failed (exit $code): $(tail -n 1 "$tmp/err.$key")" >&2
+  fi
 }
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 row() { # key label found
-  local w c m
+  local w c m found=$3
   w=$(echo "${W[$1]}" | median); c=$(echo "${C[$1]}" | median); m=$(echo "${M[$1]}" | median)
-  echo "| $2 | $w | $c | $((m / 1024)) | $3 |"
+  [ -z "${FAIL[$1]:-}" ] || found+=" (${FAIL[$1]} of $runs runs FAILED)"
+  echo "| $2 | $w | $c | $((m / 1024)) | $found |"
 }
 header() { echo; echo "### $1"; echo; echo "| tool | wall s | cpu s | peak RSS MB | planted found |"; echo "|---|---|---|---|---|"; }
 
@@ -101,11 +111,10 @@ for wl in $workloads; do
     cat "$dir"/* > /dev/null
     z=""; [ "$wl" = gz ] && z="-z"
     for ((i = 0; i < runs; i++)); do
-      measure fs "$fs" sweep "$dir" -o "$tmp/fs.jsonl"
-      cp "$tmp/fs.jsonl" "$tmp/report.fs"
-      measure rg rg $z --no-ignore -n -F -f "$tmp/anchors" "$dir"
-      measure kf "$KINGFISHER" scan "$dir" --no-validate --format json --output "$tmp/report.kf"
-      measure gl "$GITLEAKS" dir "$dir" --report-format json --report-path "$tmp/report.gl" --no-banner
+      measure fs "0 1" "$tmp/report.fs" "$fs" sweep "$dir" -o "$tmp/report.fs"
+      measure rg "0 1" - rg $z --no-ignore -n -F -f "$tmp/anchors" "$dir"
+      measure kf "0 200 205" "$tmp/report.kf" "$KINGFISHER" scan "$dir" --no-validate --format json --output "$tmp/report.kf"
+      measure gl "0 1" "$tmp/report.gl" "$GITLEAKS" dir "$dir" --report-format json --report-path "$tmp/report.gl" --no-banner
     done
     header "$( [ "$wl" = logs ] && echo "1 GiB plain logs" || echo "1 GiB logs, half gzip-compressed")"
     row fs "forcescan sweep" "$(count_logs fs "$tmp/report.fs" "$dir/planted.jsonl")"
@@ -117,10 +126,9 @@ for wl in $workloads; do
     gen_repo
     repo=$data/history
     for ((i = 0; i < runs; i++)); do
-      measure gfs "$fs" git "$repo" --all-objects -f jsonl
-      cp "$tmp/out.gfs" "$tmp/report.gfs"
-      measure gkf "$KINGFISHER" scan "$repo" --no-validate --format json --output "$tmp/report.gkf"
-      measure ggl "$GITLEAKS" git "$repo" --report-format json --report-path "$tmp/report.ggl" --no-banner
+      measure gfs "0 1" "$tmp/report.gfs" "$fs" git "$repo" --all-objects -f jsonl -o "$tmp/report.gfs"
+      measure gkf "0 200 205" "$tmp/report.gkf" "$KINGFISHER" scan "$repo" --no-validate --format json --output "$tmp/report.gkf"
+      measure ggl "0 1" "$tmp/report.ggl" "$GITLEAKS" git "$repo" --report-format json --report-path "$tmp/report.ggl" --no-banner
     done
     header "git history, 20,000 commits"
     row gfs "forcescan git --all-objects" "$(count_git "$tmp/report.gfs")"
@@ -131,9 +139,9 @@ for wl in $workloads; do
     small=$tmp/small.properties
     printf 'sf.username=deploy@acme.com\nsf.serverurl=https://login.salesforce.com\n' > "$small"
     for ((i = 0; i < runs * 5; i++)); do
-      measure sfs "$fs" scan "$small"
-      measure skf "$KINGFISHER" scan "$small" --no-validate --format json --output "$tmp/k.json"
-      measure sgl "$GITLEAKS" dir "$small" --no-banner
+      measure sfs "0" - "$fs" scan "$small"
+      measure skf "0" "$tmp/k.json" "$KINGFISHER" scan "$small" --no-validate --format json --output "$tmp/k.json"
+      measure sgl "0" - "$GITLEAKS" dir "$small" --no-banner
     done
     header "start-up: one small file"
     row sfs "forcescan scan" "-"

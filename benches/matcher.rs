@@ -4,29 +4,13 @@
 //! Run: `cargo bench --bench matcher`. Figures are recorded in benches/README.md.
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use forcescan::testing::Rng;
 use forcescan::Engine;
-
-/// Deterministic pseudo-random generator (xorshift), so every run scans the same bytes.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
-        xs[(self.next() % xs.len() as u64) as usize]
-    }
-    fn hex(&mut self, n: usize) -> String {
-        (0..n).map(|_| b"0123456789abcdef"[(self.next() % 16) as usize] as char).collect()
-    }
-}
 
 /// About `size` bytes of nginx, Java and JSON log lines, like ../shared/bench/gen-logs.py makes.
 /// With `hits`, one line in 200 carries an anchor (password=…, token …) and one in 5,000 a secret.
 fn logs(size: usize, hits: bool) -> Vec<u8> {
-    let mut r = Rng(0x9E3779B97F4A7C15);
+    let mut r = Rng::new(0x9E3779B97F4A7C15);
     let mut out = String::with_capacity(size + 256);
     let mut n = 0u64;
     while out.len() < size {
@@ -48,12 +32,12 @@ fn logs(size: usize, hits: bool) -> Vec<u8> {
                 r.next() % 60,
                 r.next() % 1000,
                 r.next() % 32,
-                r.hex(16),
+                r.chars(b"0123456789abcdef", 16),
                 r.next() % 4000
             ),
             _ => format!(
                 "{{\"ts\":\"2026-10-12T10:00:00Z\",\"level\":\"info\",\"msg\":\"request\",\"trace\":\"{}\",\"user\":\"u{}\"}}",
-                r.hex(32),
+                r.chars(b"0123456789abcdef", 32),
                 r.next() % 99999
             ),
         };

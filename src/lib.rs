@@ -48,6 +48,8 @@ pub mod rules;
 pub mod sources;
 pub mod suppress;
 pub mod sweep;
+#[doc(hidden)]
+pub mod testing;
 pub mod timestamp;
 pub mod unescape;
 pub mod validate;

@@ -717,20 +717,14 @@ mod tests {
     #[test]
     fn an_anchor_inside_a_longer_anchor_still_triggers_its_rules() {
         let mut book = RuleBook::builtin();
-        book.add_toml(
-            "user.toml",
-            r#"
-[[rule]]
-id = "user-client-secret-param"
-title = "t"
-severity = "low"
-confidence = "low"
-anchors = ["client_secret="]
-regex = '(?P<secret>client_secret=[0-9A-F]{64})'
-window = [0, 90]
-"#,
-        )
-        .unwrap();
+        let rule = crate::rules::test_rule_toml(
+            "user-client-secret-param",
+            "client_secret=",
+            "(?P<secret>client_secret=[0-9A-F]{64})",
+            "[0, 90]",
+            "",
+        );
+        book.add_toml("user.toml", &rule).unwrap();
         let m = Matcher::new(&book, true).unwrap();
         let text = "POST https://login.salesforce.com/services/oauth2/token client_secret=FFD1AB68BC20DE11F4FC3B3837D7686E031FB5C46959D9DDD62CCB6F8A7A2685";
         let mut out = Vec::new();

@@ -298,6 +298,16 @@ impl RuleBook {
     }
 }
 
+/// A one-rule TOML file for tests: rule `id` with one anchor, a regex (whose `secret` group is
+/// the finding) and a window, plus `extra` lines (context tables and the like).
+#[cfg(test)]
+pub(crate) fn test_rule_toml(id: &str, anchor: &str, regex: &str, window: &str, extra: &str) -> String {
+    format!(
+        "[[rule]]\nid = {id:?}\ntitle = \"t\"\nseverity = \"low\"\nconfidence = \"low\"\nanchors = [{anchor:?}]\n\
+         regex = '{regex}'\nwindow = {window}\n{extra}"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -322,12 +332,7 @@ mod tests {
 
     #[test]
     fn windows_and_radii_beyond_the_cap_are_rejected() {
-        let rule = |window: &str, context: &str| {
-            format!(
-                "[[rule]]\nid = \"w\"\ntitle = \"t\"\nseverity = \"low\"\nconfidence = \"low\"\nanchors = [\"x\"]\n\
-                 regex = \"(?P<secret>x)\"\nwindow = {window}\n{context}"
-            )
-        };
+        let rule = |window: &str, context: &str| test_rule_toml("w", "x", "(?P<secret>x)", window, context);
         let ok = rule(&format!("[{MAX_WINDOW}, {MAX_WINDOW}]"), &format!("[rule.context]\nradius = {MAX_WINDOW}\n"));
         assert!(RuleBook::default().add_toml("ok.toml", &ok).is_ok());
         for bad in [
@@ -343,17 +348,8 @@ mod tests {
     #[test]
     fn duplicate_ids_are_rejected() {
         let mut book = RuleBook::builtin();
-        let dup = r#"
-[[rule]]
-id = "salesforce-access-token"
-title = "x"
-severity = "low"
-confidence = "low"
-anchors = ["x"]
-regex = "(?P<secret>x)"
-window = [0, 1]
-"#;
-        let err = book.add_toml("user.toml", dup).unwrap_err().to_string();
+        let dup = test_rule_toml("salesforce-access-token", "x", "(?P<secret>x)", "[0, 1]", "");
+        let err = book.add_toml("user.toml", &dup).unwrap_err().to_string();
         assert!(err.contains("defined twice"), "{err}");
     }
 }

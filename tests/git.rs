@@ -83,14 +83,7 @@ fn secret_added_then_deleted_is_attributed_to_the_commit_that_added_it() {
 #[test]
 fn secret_only_in_a_merge_conflict_resolution_is_attributed_to_the_merge() {
     let r = GitRepo::new();
-    r.write("settings.txt", "mode=base\n");
-    r.commit("base");
-    r.git(&["checkout", "-q", "-b", "side"]);
-    r.write("settings.txt", "mode=side\n");
-    r.commit("side change");
-    r.git(&["checkout", "-q", "main"]);
-    r.write("settings.txt", "mode=main\n");
-    r.commit("main change");
+    r.diverge("settings.txt");
     assert!(!r.git_ok(&["merge", "-q", "side"]), "the merge must conflict");
     r.write("settings.txt", format!("mode=merged\nSF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
     let merge = r.commit("Merge branch 'side'");

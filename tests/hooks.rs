@@ -98,14 +98,7 @@ fn a_push_that_only_deletes_a_branch_passes() {
 #[test]
 fn a_secret_that_only_a_merge_commit_has_blocks_the_push() {
     let (r, _remote) = repo_with_remote(&["--pre-push"]);
-    r.write("app.properties", "mode=a\n");
-    r.commit("base");
-    r.git(&["checkout", "-q", "-b", "side"]);
-    r.write("app.properties", "mode=side\n");
-    r.commit("side change");
-    r.git(&["checkout", "-q", "main"]);
-    r.write("app.properties", "mode=main\n");
-    r.commit("main change");
+    r.diverge("app.properties");
     r.git(&["push", "-q", "origin", "main", "side"]);
     assert!(!r.git_ok(&["merge", "-q", "side"]), "the merge conflicts");
     // The conflict resolution brings the secret: neither parent had it.

@@ -225,20 +225,9 @@ fn a_file_of_only_anchors_scans_in_linear_time() {
     let b64_garbage: Vec<u8> = {
         // `MDBE` (base64 of `00D`) followed by base64 of random bytes: every hit finds a run that
         // does not decode to text.
-        let mut x = 0x9E37_79B9_7F4A_7C15u64;
+        let mut rng = forcescan::testing::Rng::new(0x9E37_79B9_7F4A_7C15);
         let alphabet = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        (0..1 << 16)
-            .flat_map(|_| {
-                let mut unit = b"MDBE".to_vec();
-                unit.extend((0..8).map(|_| {
-                    x ^= x << 13;
-                    x ^= x >> 7;
-                    x ^= x << 17;
-                    alphabet[(x % 64) as usize]
-                }));
-                unit
-            })
-            .collect()
+        (0..1 << 16).flat_map(|_| format!("MDBE{}", rng.chars(alphabet, 8)).into_bytes()).collect()
     };
     let units: Vec<(&str, Vec<u8>)> = vec![
         ("00D", b"00D".to_vec()),

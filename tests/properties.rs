@@ -4,7 +4,8 @@
 //! deterministic; redaction never shows more than the first 4 and last 2 characters.
 
 use forcescan::finding::redact;
-use forcescan::{Engine, EngineOptions, Finding, RuleBook};
+use forcescan::testing::{small_chunk_engines, Rng};
+use forcescan::{Engine, Finding};
 use proptest::prelude::*;
 use std::io::Read;
 use std::sync::OnceLock;
@@ -54,26 +55,10 @@ const FILLER: &[&[u8]] = &[
     b"\0",
 ];
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn pick<T: Copy>(&mut self, from: &[T]) -> T {
-        from[(self.next() % from.len() as u64) as usize]
-    }
-    fn chars(&mut self, alphabet: &[u8], n: usize) -> String {
-        (0..n).map(|_| self.pick(alphabet) as char).collect()
-    }
-}
-
 /// Filler of exactly `len` bytes (the last piece is cut short; a cut UTF-8 sequence is just more
 /// invalid UTF-8).
 fn filler(seed: u64, len: usize) -> Vec<u8> {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed | 1);
     let mut v = Vec::with_capacity(len + 4);
     while v.len() < len {
         v.extend_from_slice(rng.pick(FILLER));
@@ -94,7 +79,7 @@ const BANGS: &[&str] = &["!", "%21", "\\u0021", "\\!", "&#33;", "&#x21;"];
 
 /// A random token of the exact shape of `kind`: (as written, normalised value, rule id).
 fn token(kind: Kind, seed: u64) -> (String, String, &'static str) {
-    let mut rng = Rng(seed | 1);
+    let mut rng = Rng::new(seed | 1);
     match kind {
         Kind::AccessToken => {
             let (org, payload) = (rng.chars(ORG, 12), rng.chars(PAYLOAD, 96));
@@ -122,15 +107,7 @@ fn kind() -> impl Strategy<Value = Kind> {
 /// many edges: decoding on (blocks of ~130 KiB, the decoded-run margin) and off (~17 KiB).
 fn engines() -> &'static [Engine] {
     static E: OnceLock<Vec<Engine>> = OnceLock::new();
-    E.get_or_init(|| {
-        [true, false]
-            .into_iter()
-            .map(|decode| {
-                Engine::new(RuleBook::builtin(), EngineOptions { chunk_size: 4096, decode, ..Default::default() })
-                    .unwrap()
-            })
-            .collect()
-    })
+    E.get_or_init(|| small_chunk_engines(4096))
 }
 
 /// Where `scan_reader` stops accepting anchors for its `k`-th block, for a reader that fills every
@@ -158,8 +135,8 @@ fn all_modes(e: &Engine, text: &[u8]) -> Vec<(&'static str, Vec<Finding>)> {
         ("scan_bytes", e.scan_bytes("t.log", text)),
         ("scan_chunked", e.scan_chunked("t.log", text)),
         ("scan_reader", e.scan_reader("t.log", std::io::Cursor::new(text)).unwrap()),
-        ("scan_reader (uneven reads)", e.scan_reader("t.log", Uneven(text, Rng(text.len() as u64 | 1))).unwrap()),
-        ("scan_reader_parallel", e.scan_reader_parallel("t.log", Uneven(text, Rng(3))).unwrap()),
+        ("scan_reader (uneven reads)", e.scan_reader("t.log", Uneven(text, Rng::new(text.len() as u64 | 1))).unwrap()),
+        ("scan_reader_parallel", e.scan_reader_parallel("t.log", Uneven(text, Rng::new(3))).unwrap()),
     ]
 }
 

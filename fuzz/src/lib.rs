@@ -13,6 +13,7 @@
 //! uses nothing but `forcescan` and `std`.
 
 use forcescan::decode::{self, Encoding};
+use forcescan::testing::{small_chunk_engines, Rng};
 use forcescan::{Engine, EngineOptions, Finding, RuleBook};
 use std::io::Read;
 use std::sync::OnceLock;
@@ -44,28 +45,20 @@ pub const TARGETS: &[Target] = &[
 /// keeps no decoded-run margin).
 fn engines() -> &'static [Engine] {
     static E: OnceLock<Vec<Engine>> = OnceLock::new();
-    E.get_or_init(|| {
-        [true, false]
-            .into_iter()
-            .map(|decode| {
-                let opts = EngineOptions { chunk_size: 1, decode, ..Default::default() };
-                Engine::new(RuleBook::builtin(), opts).expect("built-in rules compile")
-            })
-            .collect()
-    })
+    E.get_or_init(|| small_chunk_engines(1))
 }
 
 /// A reader that hands out the input in small, uneven pieces and is interrupted now and then, as
 /// pipes and sockets are: streaming code must not depend on how reads are cut.
 pub struct Trickle<'a> {
     data: &'a [u8],
-    state: u64,
+    rng: Rng,
     interrupts: bool,
 }
 
 impl<'a> Trickle<'a> {
     pub fn new(data: &'a [u8]) -> Self {
-        Trickle { data, state: data.len() as u64 | 1, interrupts: true }
+        Trickle { data, rng: Rng::new(data.len() as u64 | 1), interrupts: true }
     }
 
     /// Uneven pieces only: decompressors hand an `Interrupted` from below up as an error, which
@@ -77,22 +70,15 @@ impl<'a> Trickle<'a> {
 
 impl Read for Trickle<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        self.state = xorshift(self.state);
-        if self.interrupts && self.state % 11 == 0 {
+        let state = self.rng.next();
+        if self.interrupts && state % 11 == 0 {
             return Err(std::io::ErrorKind::Interrupted.into());
         }
-        let n = (1 + (self.state >> 8) as usize % 4099).min(out.len()).min(self.data.len());
+        let n = (1 + (state >> 8) as usize % 4099).min(out.len()).min(self.data.len());
         out[..n].copy_from_slice(&self.data[..n]);
         self.data = &self.data[n..];
         Ok(n)
     }
-}
-
-fn xorshift(mut x: u64) -> u64 {
-    x ^= x << 13;
-    x ^= x >> 7;
-    x ^= x << 17;
-    x
 }
 
 /// What must be equal about a finding whichever way its bytes were read: rule, offset, length,
@@ -399,7 +385,8 @@ fn rule_seeds() -> Vec<Vec<u8>> {
 /// A mutation fuzzer on stable Rust: no coverage feedback, but seeded with rule examples and a
 /// dictionary of anchors and escapes, which reaches the decoders and confirmation paths quickly.
 pub mod smoke {
-    use super::{xorshift, Target};
+    use super::Target;
+    use forcescan::testing::Rng;
     use std::time::{Duration, Instant};
 
     /// Literals that matter to the matcher: anchors, their encoded forms, escapes, byte-order marks.
@@ -457,17 +444,6 @@ pub mod smoke {
     pub struct Stats {
         pub inputs: u64,
         pub max_len: usize,
-    }
-
-    struct Rng(u64);
-    impl Rng {
-        fn next(&mut self) -> u64 {
-            self.0 = xorshift(self.0);
-            self.0
-        }
-        fn below(&mut self, n: usize) -> usize {
-            (self.next() % n.max(1) as u64) as usize
-        }
     }
 
     /// Applies one to four random edits: bit flips, byte changes, insertions and deletions,
@@ -535,7 +511,7 @@ pub mod smoke {
         if pool.is_empty() {
             pool.push(Vec::new());
         }
-        let mut rng = Rng(seed | 1);
+        let mut rng = Rng::new(seed | 1);
         let started = Instant::now();
         let mut stats = Stats::default();
         loop {

@@ -79,6 +79,19 @@ impl GitRepo {
         self.rev("HEAD")
     }
 
+    /// Commits `path` as `mode=base` on `main`, then changes its one line differently on a new
+    /// branch `side` and on `main` (which is checked out at the end): merging `side` conflicts.
+    pub fn diverge(&self, path: &str) {
+        self.write(path, "mode=base\n");
+        self.commit("base");
+        self.git(&["checkout", "-q", "-b", "side"]);
+        self.write(path, "mode=side\n");
+        self.commit("side change");
+        self.git(&["checkout", "-q", "main"]);
+        self.write(path, "mode=main\n");
+        self.commit("main change");
+    }
+
     pub fn rev(&self, rev: &str) -> String {
         self.git(&["rev-parse", rev])
     }

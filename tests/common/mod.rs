@@ -63,15 +63,7 @@ pub fn jsonl_triples(stdout: &str) -> Vec<(String, u64, String)> {
 /// Deterministic random-looking characters from `alphabet` (xorshift), for generating fake
 /// credentials of the exact real shape: none of them is, or was ever, a real credential.
 pub fn fake_chars(seed: u64, n: usize, alphabet: &[u8]) -> String {
-    let mut x = seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1;
-    (0..n)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            alphabet[(x % alphabet.len() as u64) as usize] as char
-        })
-        .collect()
+    forcescan::testing::Rng::new(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1).chars(alphabet, n)
 }
 
 const ALNUM: &[u8] = b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
