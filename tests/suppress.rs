@@ -186,12 +186,15 @@ fn github_format_annotates_without_secrets_and_writes_the_job_summary() {
     let d = dir.path();
     write(d, "logs/a,b.log", format!("x\nAuthorization: Bearer {ACCESS_TOKEN}\n"));
     let summary = d.join("summary.md");
-    let out = forcescan()
-        .current_dir(d)
-        .args(["scan", "logs", "-f", "github"])
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let run = || {
+        forcescan()
+            .current_dir(d)
+            .args(["scan", "logs", "-f", "github"])
+            .env("GITHUB_STEP_SUMMARY", &summary)
+            .output()
+            .unwrap()
+    };
+    let out = run();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         stdout_of(&out),
@@ -204,12 +207,7 @@ fn github_format_annotates_without_secrets_and_writes_the_job_summary() {
     assert!(!md.contains(ACCESS_TOKEN));
 
     std::fs::remove_file(d.join("logs/a,b.log")).unwrap();
-    let out = forcescan()
-        .current_dir(d)
-        .args(["scan", "logs", "-f", "github"])
-        .env("GITHUB_STEP_SUMMARY", &summary)
-        .output()
-        .unwrap();
+    let out = run();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(stdout_of(&out), "");
     assert!(std::fs::read_to_string(&summary).unwrap().contains("Clean: no Salesforce credentials found"));
