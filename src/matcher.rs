@@ -498,8 +498,10 @@ impl Matcher {
     }
 
     /// Finds UTF-16 strings (ASCII code units: byte, NUL) of at least 8 characters in binary data and
-    /// scans them narrowed. Text without NUL bytes (the first 8 KiB of the range decide) is skipped,
-    /// so logs and source pay nothing.
+    /// scans them narrowed. Every string has a NUL after its first character, so the search starts
+    /// at the range's first NUL, and text without one (logs, source) costs a single `memchr` pass.
+    /// The whole range is searched, not a sample of its start: installers, core dumps and logs
+    /// with a binary blob begin with kilobytes of text and carry their strings further on.
     fn scan_utf16_strings(
         &self,
         buf: &[u8],
@@ -508,12 +510,12 @@ impl Matcher {
         out: &mut Vec<Match>,
         depth: u8,
     ) {
-        let probe = &buf[range.start..range.end.min(range.start + 8192)];
-        if memchr::memchr(0, probe).is_none() {
+        // One byte past the range: a string starting at its last byte has its NUL there.
+        let Some(first_nul) = memchr::memchr(0, &buf[range.start..(range.end + 1).min(buf.len())]) else {
             return;
-        }
+        };
         let unit = |i: usize| i + 1 < buf.len() && buf[i + 1] == 0 && (0x20..0x7f).contains(&buf[i]);
-        let mut i = range.start;
+        let mut i = (range.start + first_nul).saturating_sub(1).max(range.start);
         while i < range.end {
             if !unit(i) {
                 // A string of 8 units starting in the next 16 bytes covers byte 14 or 15 of them

@@ -132,6 +132,22 @@ fn utf16_strings_inside_a_binary() {
     assert_eq!(f[0]["binary"], true);
 }
 
+/// A file that starts with far more text than any sample of its head (an installer script with
+/// its payload appended): UTF-16 strings in the binary part are still found.
+#[test]
+fn a_utf16_string_after_a_long_text_header() {
+    use forcescan::Engine;
+    let mut bin = "#!/bin/sh\n# self-extracting installer: do not edit below this line\n".repeat(400).into_bytes();
+    assert!(bin.len() > 24 << 10);
+    bin.extend_from_slice(b"\x00\x01\x02\x03\xff");
+    let at = bin.len() + 2 * "refresh=".len();
+    bin.extend(format!("refresh={REFRESH_TOKEN}").encode_utf16().flat_map(|u| u.to_le_bytes()));
+    bin.extend([0, 0, 0xff, 0x13]);
+    let f = Engine::builtin().scan_bytes("installer.run", &bin);
+    let got: Vec<(&str, u64, Option<&str>)> = f.iter().map(|f| (f.rule.as_str(), f.offset, f.decoded)).collect();
+    assert_eq!(got, vec![("salesforce-refresh-token", at as u64, Some("utf-16"))]);
+}
+
 #[test]
 fn a_percent_encoded_auth_url_in_a_query_string() {
     let d = tempfile::tempdir().unwrap();
