@@ -18,27 +18,27 @@ fn logs(size: usize, hits: bool) -> Vec<u8> {
         let line = match n % 3 {
             0 => format!(
                 "10.{}.{}.{} - - [12/Oct/2026:10:{:02}:{:02} +0000] \"GET {} HTTP/1.1\" 200 {} \"-\" \"{}\"",
-                r.next() % 256,
-                r.next() % 256,
-                r.next() % 256,
-                r.next() % 60,
-                r.next() % 60,
+                r.next_u64() % 256,
+                r.next_u64() % 256,
+                r.next_u64() % 256,
+                r.next_u64() % 60,
+                r.next_u64() % 60,
                 r.pick(&["/api/v2/orders", "/login", "/services/data/v60.0/query", "/health"]),
-                r.next() % 90000,
+                r.next_u64() % 90000,
                 r.pick(&["curl/8.5.0", "Mozilla/5.0 (X11; Linux x86_64)", "python-requests/2.32"])
             ),
             1 => format!(
                 "2026-10-12 10:00:{:02}.{:03} INFO  [pool-1-thread-{}] c.a.sync.OrderService - processed batch id={} took={}ms",
-                r.next() % 60,
-                r.next() % 1000,
-                r.next() % 32,
+                r.next_u64() % 60,
+                r.next_u64() % 1000,
+                r.next_u64() % 32,
                 r.chars(b"0123456789abcdef", 16),
-                r.next() % 4000
+                r.next_u64() % 4000
             ),
             _ => format!(
                 "{{\"ts\":\"2026-10-12T10:00:00Z\",\"level\":\"info\",\"msg\":\"request\",\"trace\":\"{}\",\"user\":\"u{}\"}}",
                 r.chars(b"0123456789abcdef", 32),
-                r.next() % 99999
+                r.next_u64() % 99999
             ),
         };
         out.push_str(&line);

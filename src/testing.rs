@@ -15,7 +15,7 @@ impl Rng {
         Rng(seed.max(1))
     }
 
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 ^= self.0 << 13;
         self.0 ^= self.0 >> 7;
         self.0 ^= self.0 << 17;
@@ -24,7 +24,7 @@ impl Rng {
 
     /// A number in `0..n` (0 when `n` is 0).
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
+        (self.next_u64() % n.max(1) as u64) as usize
     }
 
     pub fn pick<T: Copy>(&mut self, from: &[T]) -> T {
@@ -57,10 +57,10 @@ mod tests {
     #[test]
     fn sequences_are_fixed_by_the_seed_and_zero_is_not_stuck() {
         let (mut a, mut b) = (Rng::new(7), Rng::new(7));
-        let xs: Vec<u64> = (0..4).map(|_| a.next()).collect();
-        assert_eq!(xs, (0..4).map(|_| b.next()).collect::<Vec<_>>());
+        let xs: Vec<u64> = (0..4).map(|_| a.next_u64()).collect();
+        assert_eq!(xs, (0..4).map(|_| b.next_u64()).collect::<Vec<_>>());
         assert_eq!(xs[0], 7 ^ (7 << 13) ^ ((7 ^ (7 << 13)) >> 7) ^ ((7 ^ (7 << 13) ^ ((7 ^ (7 << 13)) >> 7)) << 17));
-        assert_ne!(Rng::new(0).next(), 0);
+        assert_ne!(Rng::new(0).next_u64(), 0);
         assert_eq!(Rng::new(1).below(0), 0);
         assert_eq!(Rng::new(5).chars(b"ab", 10).len(), 10);
     }

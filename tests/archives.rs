@@ -146,7 +146,7 @@ fn incompressible_lines(n: usize) -> String {
     let mut rng = forcescan::testing::Rng::new(0x9E3779B97F4A7C15);
     let mut s = String::new();
     for i in 0..n {
-        let x = rng.next();
+        let x = rng.next_u64();
         s.push_str(&format!("2026-10-12T10:00:00Z trace {i} {x:016x}{:016x}\n", x.rotate_left(29)));
     }
     s

@@ -122,7 +122,7 @@ fn stream_edge(e: &Engine, k: usize) -> usize {
 struct Uneven<'a>(&'a [u8], Rng);
 impl Read for Uneven<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let n = (1 + (self.1.next() % 5000) as usize).min(out.len()).min(self.0.len());
+        let n = (1 + (self.1.next_u64() % 5000) as usize).min(out.len()).min(self.0.len());
         out[..n].copy_from_slice(&self.0[..n]);
         self.0 = &self.0[n..];
         Ok(n)

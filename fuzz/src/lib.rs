@@ -70,7 +70,7 @@ impl<'a> Trickle<'a> {
 
 impl Read for Trickle<'_> {
     fn read(&mut self, out: &mut [u8]) -> std::io::Result<usize> {
-        let state = self.rng.next();
+        let state = self.rng.next_u64();
         if self.interrupts && state % 11 == 0 {
             return Err(std::io::ErrorKind::Interrupted.into());
         }
@@ -458,11 +458,11 @@ pub mod smoke {
                 }
                 1 if len > 0 => {
                     let i = rng.below(len);
-                    input[i] = rng.next() as u8;
+                    input[i] = rng.next_u64() as u8;
                 }
                 2 => {
                     let i = rng.below(len + 1);
-                    input.insert(i, rng.next() as u8);
+                    input.insert(i, rng.next_u64() as u8);
                 }
                 3 if len > 0 => {
                     let i = rng.below(len);
