@@ -568,7 +568,7 @@ impl Matcher {
         let rel = at - ws;
         // A secret that must start at the hit cannot follow a character its rule forbids there:
         // decided without the regex (in `eyJeyJ…` or `00D00D…`, every hit but the first).
-        if rel == 0 && c.secret_leads && at > 0 && rule.not_before[buf[at - 1] as usize] {
+        if rel == 0 && c.secret_leads && blocked_before(rule, buf, at) {
             return;
         }
         // Matches must start at or before the hit (`rel`); with the window starting at the hit, that
@@ -587,7 +587,7 @@ impl Matcher {
             }
             let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else { continue };
             let (s, e) = (ws + sm.start(), ws + sm.end());
-            if (s > 0 && rule.not_before[buf[s - 1] as usize]) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
+            if blocked_before(rule, buf, s) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
                 continue;
             }
             let raw = &buf[s..e];
@@ -652,6 +652,19 @@ impl Matcher {
         let around = &buf[s.saturating_sub(radius)..(e + radius).min(buf.len())];
         c.near.iter().any(|r| r.is_match(around))
     }
+}
+
+/// Whether the byte before a secret starting at `s` is one its rule forbids there. An escape that
+/// ends in a letter or digit is a boundary, not part of a longer word: `%3D` (`=`) and `%20` in
+/// URL-encoded text (`?next=%2Ffrontdoor.jsp%3Fsid%3D00D…%21…`, `Bearer%2000D…`) and `\n`, `\t`,
+/// `\r` in JSON strings and logs.
+fn blocked_before(rule: &CompiledRule, buf: &[u8], s: usize) -> bool {
+    if s == 0 || !rule.not_before[buf[s - 1] as usize] {
+        return false;
+    }
+    let percent = s >= 3 && buf[s - 3] == b'%' && buf[s - 2].is_ascii_hexdigit() && buf[s - 1].is_ascii_hexdigit();
+    let backslash = s >= 2 && buf[s - 2] == b'\\' && matches!(buf[s - 1], b'n' | b'r' | b't');
+    !(percent || backslash)
 }
 
 /// Whether a file lies in a project marked by one of `markers` (always, when there are none): a
