@@ -573,9 +573,18 @@ impl Matcher {
         }
         // Matches must start at or before the hit (`rel`); with the window starting at the hit, that
         // is one anchored search, the same first match as the unanchored search would report.
+        // Otherwise the spans come from the DFA alone and only a match that covers the hit pays for
+        // its capture groups (resolved at the same start, so the same match): a window holding many
+        // earlier matches (`token:` keys, line after line) cost their captures at every hit.
         let candidates: Box<dyn Iterator<Item = regex::bytes::Captures<'_>>> = match &c.anchored {
             Some(a) if rel == 0 => Box::new(a.captures(window).into_iter()),
-            _ => Box::new(c.regex.captures_iter(window)),
+            _ => Box::new(
+                c.regex
+                    .find_iter(window)
+                    .take_while(move |m| m.start() <= rel)
+                    .filter(move |m| m.end() > rel)
+                    .filter_map(|m| c.regex.captures_at(window, m.start())),
+            ),
         };
         for caps in candidates {
             let m = caps.get(0).expect("group 0");
