@@ -568,14 +568,23 @@ impl Matcher {
         let rel = at - ws;
         // A secret that must start at the hit cannot follow a character its rule forbids there:
         // decided without the regex (in `eyJeyJ…` or `00D00D…`, every hit but the first).
-        if rel == 0 && c.secret_leads && at > 0 && rule.not_before[buf[at - 1] as usize] {
+        if rel == 0 && c.secret_leads && blocked_before(rule, buf, at) {
             return;
         }
         // Matches must start at or before the hit (`rel`); with the window starting at the hit, that
         // is one anchored search, the same first match as the unanchored search would report.
+        // Otherwise the spans come from the DFA alone and only a match that covers the hit pays for
+        // its capture groups (resolved at the same start, so the same match): a window holding many
+        // earlier matches (`token:` keys, line after line) cost their captures at every hit.
         let candidates: Box<dyn Iterator<Item = regex::bytes::Captures<'_>>> = match &c.anchored {
             Some(a) if rel == 0 => Box::new(a.captures(window).into_iter()),
-            _ => Box::new(c.regex.captures_iter(window)),
+            _ => Box::new(
+                c.regex
+                    .find_iter(window)
+                    .take_while(move |m| m.start() <= rel)
+                    .filter(move |m| m.end() > rel)
+                    .filter_map(|m| c.regex.captures_at(window, m.start())),
+            ),
         };
         for caps in candidates {
             let m = caps.get(0).expect("group 0");
@@ -587,7 +596,7 @@ impl Matcher {
             }
             let Some(sm) = c.secret_groups.iter().find_map(|&g| caps.get(g)) else { continue };
             let (s, e) = (ws + sm.start(), ws + sm.end());
-            if (s > 0 && rule.not_before[buf[s - 1] as usize]) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
+            if blocked_before(rule, buf, s) || (e < buf.len() && rule.not_after[buf[e] as usize]) {
                 continue;
             }
             let raw = &buf[s..e];
@@ -652,6 +661,19 @@ impl Matcher {
         let around = &buf[s.saturating_sub(radius)..(e + radius).min(buf.len())];
         c.near.iter().any(|r| r.is_match(around))
     }
+}
+
+/// Whether the byte before a secret starting at `s` is one its rule forbids there. An escape that
+/// ends in a letter or digit is a boundary, not part of a longer word: `%3D` (`=`) and `%20` in
+/// URL-encoded text (`?next=%2Ffrontdoor.jsp%3Fsid%3D00D…%21…`, `Bearer%2000D…`) and `\n`, `\t`,
+/// `\r` in JSON strings and logs.
+fn blocked_before(rule: &CompiledRule, buf: &[u8], s: usize) -> bool {
+    if s == 0 || !rule.not_before[buf[s - 1] as usize] {
+        return false;
+    }
+    let percent = s >= 3 && buf[s - 3] == b'%' && buf[s - 2].is_ascii_hexdigit() && buf[s - 1].is_ascii_hexdigit();
+    let backslash = s >= 2 && buf[s - 2] == b'\\' && matches!(buf[s - 1], b'n' | b'r' | b't');
+    !(percent || backslash)
 }
 
 /// Whether a file lies in a project marked by one of `markers` (always, when there are none): a

@@ -211,12 +211,15 @@ pub struct RuleBook {
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
 /// `key := "v"`, `key="v"`; Data Loader's `<entry key="k" value="v"/>`; and the `"key": "k",
-/// "value": "v"` pairs of Postman environments (which may span lines).
-const ASSIGN: &str = r#"(?:["']?\]?[ \t]{0,3}(?:=>|:=|=|:)[ \t]{0,3}|"?\s+value\s*=\s*|"\s*,\s*"value"\s*:\s*)"#;
+/// "value": "v"` pairs of Postman environments (which may span lines). Keys may be padded to align
+/// their separators (`terraform fmt`, YAML and properties files do), and may close a JSON string
+/// that is itself escaped inside another string (`{\"password\":\"v\"}` in a JSON log line).
+const ASSIGN: &str = r#"(?:\\?["']?\]?[ \t]{0,32}(?:=>|:=|=|:)[ \t]{0,16}|"?\s+value\s*=\s*|"\s*,\s*"value"\s*:\s*)"#;
 
 /// Expands the templates a rule regex may use:
 /// * `{{ASSIGN}}`: see [`ASSIGN`];
-/// * `{{VALUE}}`: a double-quoted, single-quoted or bare value, captured as `secretN`;
+/// * `{{VALUE}}`: a double-quoted, single-quoted, escaped-double-quoted (`\"v\"`, a JSON string
+///   inside a JSON string) or bare value, captured as `secretN`;
 /// * `{{CONCAT}}`: two string literals joined with `+` (`"Hunter2!" + "pMud8…"`), captured as
 ///   `secretN` (the unescape step joins them).
 ///
@@ -229,7 +232,7 @@ pub fn expand_templates(regex: &str) -> String {
             (Some(v), c) if c.is_none_or(|c| v < c) => {
                 n += 1;
                 let t = format!(
-                    r#"(?:"(?P<secretq{n}>[^"\r\n]{{1,256}})"|'(?P<secreta{n}>[^'\r\n]{{1,256}})'|(?P<secretb{n}>[^\s"'<>&,;)\]}}`]{{1,256}}))"#
+                    r#"(?:"(?P<secretq{n}>[^"\r\n]{{1,256}})"|'(?P<secreta{n}>[^'\r\n]{{1,256}})'|\\"(?P<secretj{n}>[^"\\\r\n]{{1,256}})\\"|(?P<secretb{n}>[^\s"'<>&,;)\]}}`]{{1,256}}))"#
                 );
                 (v, "{{VALUE}}".len(), t)
             }
