@@ -3,7 +3,9 @@
 use std::{env, fs, path::Path};
 
 fn main() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // Read at run time, not baked in with env!(): a build script binary cargo reuses for another
+    // checkout of the crate (a worktree sharing the target directory) must embed that checkout's rules.
+    let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR")).join("rules");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut names: Vec<_> = fs::read_dir(&dir)
         .expect("rules/ directory")
