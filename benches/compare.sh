@@ -104,10 +104,13 @@ header() { echo; echo "### $1"; echo; echo "| tool | wall s | cpu s | peak RSS M
 echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB RAM; $(date -u +%Y-%m-%d); median of $runs runs, tools alternating"
 
 for wl in $workloads; do
+  W=(); C=(); M=(); FAIL=() # keys repeat across workloads: each table gets only its own runs
   case $wl in
   logs | gz)
     dir=$data/logs-1024-$wl
     if [ "$wl" = logs ]; then gen_logs "$dir" 0; else gen_logs "$dir" 0.5; fi
+    # The real path: a tool handed a symlink may scan the link instead of what it points to.
+    dir=$(realpath "$dir")
     cat "$dir"/* > /dev/null
     z=""; [ "$wl" = gz ] && z="-z"
     for ((i = 0; i < runs; i++)); do
@@ -124,7 +127,7 @@ for wl in $workloads; do
     ;;
   git)
     gen_repo
-    repo=$data/history
+    repo=$(realpath "$data/history")
     for ((i = 0; i < runs; i++)); do
       measure gfs "0 1" "$tmp/report.gfs" "$fs" git "$repo" --all-objects -f jsonl -o "$tmp/report.gfs"
       measure gkf "0 200 205" "$tmp/report.gkf" "$KINGFISHER" scan "$repo" --no-validate --format json --output "$tmp/report.gkf"
