@@ -62,6 +62,8 @@ pub struct CompiledRule {
     validators: Vec<Validator>,
     not_before: [bool; 256],
     not_after: [bool; 256],
+    /// See `RuleSpec::anchor_not_followed_by`.
+    anchor_not_after: [bool; 256],
     compiled: OnceLock<Result<Compiled, String>>,
 }
 
@@ -102,6 +104,7 @@ impl CompiledRule {
         Ok(CompiledRule {
             not_before: class_table(&spec.not_preceded_by),
             not_after: class_table(&spec.not_followed_by),
+            anchor_not_after: class_table(&spec.anchor_not_followed_by),
             validators,
             spec,
             compiled: OnceLock::new(),
@@ -266,8 +269,8 @@ const TIER_SIZE: usize = 16;
 /// One automaton and what its patterns mean.
 struct Tier {
     ac: AhoCorasick,
-    /// Pattern id → (rule, offset of that rule's anchor inside the pattern).
-    rules: Vec<Vec<(usize, usize)>>,
+    /// Pattern id → (rule, offset of that rule's anchor inside the pattern, the anchor's length).
+    rules: Vec<Vec<(usize, usize, usize)>>,
     /// Pattern id → the encoding to decode around a hit, for encoded anchors.
     decode: Vec<Option<Encoding>>,
     longest: usize,
@@ -304,7 +307,7 @@ fn build_tier(mut pats: Vec<Pattern>) -> Result<Tier> {
             for q in &pats {
                 let mut from = 0;
                 while let Some(off) = memchr::memmem::find(&p.text[from..], &q.text) {
-                    v.extend(q.rules.iter().map(|&r| (r, from + off)));
+                    v.extend(q.rules.iter().map(|&r| (r, from + off, q.text.len())));
                     from += off + 1;
                 }
             }
@@ -460,7 +463,11 @@ impl Matcher {
                         break;
                     }
                     let pid = hit.pattern().as_usize();
-                    for &(ri, off) in &tier.rules[pid] {
+                    for &(ri, off, len) in &tier.rules[pid] {
+                        let after = hit.start() + off + len;
+                        if after < buf.len() && self.rules[ri].anchor_not_after[buf[after] as usize] {
+                            continue;
+                        }
                         self.confirm(ri, buf, hit.start() + off, path, out);
                     }
                     let Some(enc) = tier.decode[pid] else { continue };
@@ -736,6 +743,27 @@ mod tests {
         let f = find(t);
         assert_eq!(f.len(), 1, "{f:?}");
         assert_eq!(f[0].0, "salesforce-sfdx-auth-url");
+    }
+
+    #[test]
+    fn anchor_not_followed_by_skips_the_regex_for_anchors_inside_longer_words() {
+        let mut book = RuleBook::default();
+        // The regex would match `keyz=1234` too: only the hint keeps it from running there.
+        let rule = crate::rules::test_rule_toml(
+            "user-key",
+            "key",
+            "(?P<secret>key[a-z]*=[0-9]{4})",
+            "[0, 40]",
+            "anchor_not_followed_by = \"a-z\"\n",
+        );
+        book.add_toml("user.toml", &rule).unwrap();
+        let m = Matcher::new(&book, false).unwrap();
+        let found = |text: &str| {
+            let mut out = Vec::new();
+            m.scan(text.as_bytes(), 0..text.len(), None, &mut out);
+            out.iter().map(|x| &text[x.start..x.end]).collect::<Vec<_>>().join(",")
+        };
+        assert_eq!(found("a key=1234 b keyz=5678 c key"), "key=1234");
     }
 
     #[test]

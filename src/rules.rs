@@ -172,6 +172,13 @@ pub struct RuleSpec {
     /// Character class that must not touch the secret's end.
     #[serde(default)]
     pub not_followed_by: String,
+    /// Character class that must not follow an anchor for the regex to be worth running: for a
+    /// rule whose every match has its anchor end a key (`security_token=`), `A-Za-z0-9_` skips the
+    /// anchor inside longer words (`token_count`, `tokenizer`) without running the regex over the
+    /// window. A performance hint that must never change what the rule finds: the rule's examples
+    /// are checked with it.
+    #[serde(default)]
+    pub anchor_not_followed_by: String,
     /// Shape checks by name; see `validate::Validator`.
     #[serde(default)]
     pub validators: Vec<String>,

@@ -50,6 +50,18 @@ pub fn small_chunk_engines(chunk_size: usize) -> Vec<Engine> {
         .collect()
 }
 
+/// Opens the packs in `dir` (an `objects/pack` directory) as a history scan does and reads every
+/// object their indexes list, in the scan's order; returns how many could be read. Damage must
+/// give unreadable objects, never a panic or an unbounded allocation: the pack fuzz target.
+pub fn read_every_packed_object(dir: &std::path::Path, cache_bytes: usize) -> usize {
+    let packs = crate::sources::git::pack::Packs::open(dir, cache_bytes);
+    let ids = packs.ids();
+    let order = packs.read_order(&ids);
+    assert_eq!(order.len(), ids.len(), "read_order lost or invented objects");
+    let mut reader = packs.reader();
+    order.into_iter().filter(|&i| reader.read(ids[i]).is_some()).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

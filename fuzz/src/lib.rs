@@ -38,6 +38,7 @@ pub const TARGETS: &[Target] = &[
     Target { name: "baseline", run: baseline, seeds: baseline_seeds },
     Target { name: "pre_push", run: pre_push, seeds: pre_push_seeds },
     Target { name: "archive", run: archive, seeds: Vec::new },
+    Target { name: "pack", run: pack, seeds: pack_seeds },
 ];
 
 /// Engines with tiny blocks, so that inputs of a few KiB cross chunk and stream-block edges: one
@@ -310,6 +311,80 @@ pub fn archive(data: &[u8]) {
         }
     };
     scan_reader_archives(&engines()[0], "fuzz.bin", &mut Trickle::uninterrupted(data), &opts, &mut sink);
+}
+
+/// A git pack and its index, damaged: the input is the index's length (4 bytes, little-endian),
+/// the index, then the pack. Every object the index lists is ordered and read the way a history
+/// scan reads them; what is damaged must read as nothing (libgit2 then reports it), never panic.
+pub fn pack(data: &[u8]) {
+    let Some((len, rest)) = data.split_first_chunk::<4>() else { return };
+    let (idx, pack) = rest.split_at((u32::from_le_bytes(*len) as usize).min(rest.len()));
+    thread_local! {
+        static DIR: std::path::PathBuf = {
+            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+            let d = std::env::temp_dir().join(format!(
+                "forcescan-fuzz-pack-{}-{}",
+                std::process::id(),
+                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            ));
+            std::fs::create_dir_all(&d).expect("temporary directory");
+            d
+        };
+    }
+    DIR.with(|d| {
+        std::fs::write(d.join("p.idx"), idx).expect("write the index");
+        std::fs::write(d.join("p.pack"), pack).expect("write the pack");
+        forcescan::testing::read_every_packed_object(d, 64 << 10);
+    });
+}
+
+/// Packs git wrote, with offset deltas and with id deltas: mutations start from real structure.
+fn pack_seeds() -> Vec<Vec<u8>> {
+    let d = std::env::temp_dir().join(format!("forcescan-fuzz-pack-seeds-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("temporary directory");
+    let git = |args: &[&str]| {
+        let ok = std::process::Command::new("git")
+            .current_dir(&d)
+            .args(args)
+            .env("GIT_CONFIG_GLOBAL", "/dev/null")
+            .env("GIT_CONFIG_NOSYSTEM", "1")
+            .env("GIT_AUTHOR_NAME", "F")
+            .env("GIT_AUTHOR_EMAIL", "f@example.com")
+            .env("GIT_COMMITTER_NAME", "F")
+            .env("GIT_COMMITTER_EMAIL", "f@example.com")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(ok, "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    let mut lines: Vec<String> = (0..40).map(|i| format!("line {i} of a settings file\n")).collect();
+    for c in 0..12 {
+        lines[(c * 7) % 40] = format!("sf.token.{c}=changed in commit {c}\n");
+        std::fs::write(d.join("a.properties"), lines.concat()).expect("write");
+        git(&["add", "-A"]);
+        git(&["commit", "-q", "-m", &format!("c{c}")]);
+    }
+    let mut seeds = Vec::new();
+    for offsets in ["true", "false"] {
+        git(&["-c", &format!("repack.useDeltaBaseOffset={offsets}"), "repack", "-adfq", "--depth=10"]);
+        let dir = d.join(".git/objects/pack");
+        let file = |ext: &str| {
+            let p = std::fs::read_dir(&dir)
+                .expect("pack directory")
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .find(|p| p.extension().is_some_and(|x| x == ext))
+                .expect("pack file");
+            std::fs::read(p).expect("read")
+        };
+        let (idx, pack) = (file("idx"), file("pack"));
+        let mut seed = (idx.len() as u32).to_le_bytes().to_vec();
+        seed.extend(idx);
+        seed.extend(pack);
+        seeds.push(seed);
+    }
+    let _ = std::fs::remove_dir_all(&d);
+    seeds
 }
 
 fn rule_book() -> &'static RuleBook {

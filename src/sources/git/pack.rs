@@ -201,6 +201,15 @@ impl Packs {
         order
     }
 
+    /// Every object id the packs' indexes list, in index order (for tests and fuzzing).
+    pub fn ids(&self) -> Vec<Oid> {
+        let id_at = |index: &PackIndex, i: usize| {
+            let at = IDX_HEADER + i * 20;
+            index.map.get(at..at + 20).and_then(|b| Oid::from_bytes(b).ok())
+        };
+        self.packs.iter().flat_map(|p| (0..p.index.count).filter_map(move |i| id_at(&p.index, i))).collect()
+    }
+
     /// A reader for one thread (each has its own inflate state; the cache is shared).
     pub fn reader(&self) -> PackReader<'_> {
         PackReader { packs: self, z: Decompress::new(true), buf: Vec::new() }
