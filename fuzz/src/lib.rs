@@ -319,23 +319,18 @@ pub fn archive(data: &[u8]) {
 pub fn pack(data: &[u8]) {
     let Some((len, rest)) = data.split_first_chunk::<4>() else { return };
     let (idx, pack) = rest.split_at((u32::from_le_bytes(*len) as usize).min(rest.len()));
-    thread_local! {
-        static DIR: std::path::PathBuf = {
-            static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-            let d = std::env::temp_dir().join(format!(
-                "forcescan-fuzz-pack-{}-{}",
-                std::process::id(),
-                NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
-            ));
-            std::fs::create_dir_all(&d).expect("temporary directory");
-            d
-        };
+    static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let d = std::env::temp_dir().join(format!("forcescan-fuzz-pack-{}-{n}", std::process::id()));
+    std::fs::create_dir_all(&d).expect("temporary directory");
+    std::fs::write(d.join("p.idx"), idx).expect("write the index");
+    std::fs::write(d.join("p.pack"), pack).expect("write the pack");
+    // Removed before the result is checked, so that a failing input leaves nothing behind either.
+    let read = std::panic::catch_unwind(|| forcescan::testing::read_every_packed_object(&d, 64 << 10));
+    let _ = std::fs::remove_dir_all(&d);
+    if let Err(panic) = read {
+        std::panic::resume_unwind(panic);
     }
-    DIR.with(|d| {
-        std::fs::write(d.join("p.idx"), idx).expect("write the index");
-        std::fs::write(d.join("p.pack"), pack).expect("write the pack");
-        forcescan::testing::read_every_packed_object(d, 64 << 10);
-    });
 }
 
 /// Packs git wrote, with offset deltas and with id deltas: mutations start from real structure.

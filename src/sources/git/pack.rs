@@ -638,6 +638,18 @@ mod tests {
         assert_eq!(packs.read_order(&ids).len(), ids.len());
     }
 
+    /// What the pack fuzz target runs: on an undamaged pack it must read every object, or the
+    /// target would pass on inputs it never got into.
+    #[test]
+    fn every_object_of_a_sound_pack_is_read_by_the_fuzz_target_body() {
+        let d = repo_with_deltas();
+        git(d.path(), &["repack", "-adfq"]);
+        let objects = git(d.path(), &["cat-file", "--batch-all-objects", "--batch-check"]).lines().count();
+        assert!(objects > 100);
+        let dir = d.path().join(".git/objects/pack");
+        assert_eq!(crate::testing::read_every_packed_object(&dir, 64 << 10), objects);
+    }
+
     #[test]
     fn a_truncated_pack_is_not_opened_and_is_left_to_libgit2() {
         let d = repo_with_deltas();
