@@ -7,7 +7,7 @@
 //! the line's text, while the engine only keeps byte positions. Re-reading a file at the end is
 //! cheap (only files with findings are read), and keeps the engine free of report concerns.
 
-use crate::finding::{Finding, GitProvenance};
+use crate::detect::finding::{Finding, GitProvenance};
 use std::path::{Component, Path, PathBuf};
 
 /// Files larger than this are not re-read for a report (positions then fall back to bytes).
@@ -40,8 +40,8 @@ pub struct FsArtifacts {
     blobs: Option<BlobReader>,
 }
 
-/// The display name of standard input (see `sources::fs::STDIN_NAME`): never a file to re-read.
-const STDIN: &str = crate::sources::fs::STDIN_NAME;
+/// The display name of standard input (see `sources::STDIN_NAME`): never a file to re-read.
+const STDIN: &str = crate::sources::STDIN_NAME;
 
 impl FsArtifacts {
     /// `scanned`: the paths named on the command line.

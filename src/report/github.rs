@@ -3,9 +3,10 @@
 //! summary file (`$GITHUB_STEP_SUMMARY`) is set, a Markdown table of the findings appended to it.
 //! Like every format, only the redacted value is ever written.
 
-use super::{escape_control, ScanOutcome, Summary};
-use crate::finding::Finding;
-use crate::rules::Severity;
+use super::{escape_control, ScanOutcome};
+use crate::detect::finding::Finding;
+use crate::detect::rules::Severity;
+use crate::results::Summary;
 use std::io::Write;
 
 /// Escapes a workflow command's message (`%`, CR, LF), as the runner's toolkit does, then any

@@ -1,9 +1,10 @@
 //! JSON (one document) and JSON Lines (one finding per line, streamed).
 
-use super::dedupe::SecretRecord;
-use super::{RecordsOutcome, ScanOutcome, Summary};
-use crate::finding::Finding;
-use crate::sources::fs::ScanError;
+use super::{RecordsOutcome, ScanOutcome};
+use crate::detect::finding::Finding;
+use crate::error::ScanError;
+use crate::results::records::SecretRecord;
+use crate::results::Summary;
 use serde::Serialize;
 use std::io::Write;
 

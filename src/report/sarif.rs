@@ -19,9 +19,9 @@
 
 use super::artifacts::{path_to_uri, Artifacts, FsArtifacts};
 use super::linehash::{hashes_for_lines, LineHash};
-use crate::finding::{Finding, Status};
-use crate::rules::{Confidence, RuleSpec, Severity};
-use crate::sources::fs::ScanError;
+use crate::detect::finding::{Finding, Status};
+use crate::detect::rules::{Confidence, RuleSpec, Severity};
+use crate::error::ScanError;
 use serde::Serialize;
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
@@ -48,22 +48,13 @@ pub struct SarifOptions {
     pub rules: Vec<RuleSpec>,
     /// `automationDetails.id`, GitHub's analysis category; unset by default.
     pub category: Option<String>,
-    /// Keep only findings still present at HEAD (findings without git provenance always are).
-    pub head_only: bool,
     /// Repository-relative paths and contents of the files findings are in.
     pub artifacts: Box<dyn Artifacts>,
 }
 
 impl Default for SarifOptions {
     fn default() -> Self {
-        SarifOptions { rules: Vec::new(), category: None, head_only: false, artifacts: Box::new(FsArtifacts::new(&[])) }
-    }
-}
-
-impl SarifOptions {
-    /// Whether a finding belongs in the report under these options.
-    pub fn keeps(&self, f: &Finding) -> bool {
-        !self.head_only || f.git.as_ref().is_none_or(|g| g.present_at_head == Some(true))
+        SarifOptions { rules: Vec::new(), category: None, artifacts: Box::new(FsArtifacts::new(&[])) }
     }
 }
 
@@ -478,8 +469,8 @@ struct Scanned {
 
 impl Scanned {
     fn new(raw: Vec<u8>) -> Scanned {
-        let narrowed =
-            crate::decode::utf16_kind(&raw).map(|(enc, bom)| (crate::decode::narrow_utf16(&raw[bom..], enc), bom));
+        let narrowed = crate::detect::decode::utf16_kind(&raw)
+            .map(|(enc, bom)| (crate::detect::decode::narrow_utf16(&raw[bom..], enc), bom));
         Scanned { raw, narrowed }
     }
 
@@ -650,7 +641,7 @@ fn properties(g: &Group) -> ResultProperties {
 
 /// Builds the SARIF log of a scan.
 pub fn to_log(findings: &[Finding], errors: &[ScanError], opts: &SarifOptions) -> SarifLog {
-    let kept: Vec<&Finding> = findings.iter().filter(|f| opts.keeps(f)).collect();
+    let kept: Vec<&Finding> = findings.iter().collect();
     let mut groups = group(place(&kept, opts.artifacts.as_ref()));
 
     let left_out = groups.len().saturating_sub(MAX_RESULTS);

@@ -1,10 +1,12 @@
 //! Human-readable output: one grep-like line per finding, then a summary of distinct secrets.
 
-use super::dedupe::SecretRecord;
-use super::{escape_control, RecordsOutcome, ScanOutcome, Summary};
-use crate::finding::{Finding, GitProvenance, Identity, Status, Validation};
-use crate::rules::Severity;
-use crate::timestamp::Timestamp;
+use super::{escape_control, Hook, RecordsOutcome, ScanOutcome};
+use crate::detect::finding::{Finding, GitProvenance, Identity, Status, Validation};
+use crate::detect::rules::Severity;
+use crate::detect::timestamp::Timestamp;
+use crate::error::human_bytes;
+use crate::results::records::SecretRecord;
+use crate::results::Summary;
 use std::collections::BTreeMap;
 use std::io::Write;
 
@@ -189,7 +191,7 @@ fn write_summary_of(w: &mut dyn Write, s: &Summary, style: Style) -> std::io::Re
 }
 
 /// `N suppressed (inline M, config K, baseline B)`, when anything was.
-fn write_suppressed(w: &mut dyn Write, s: &super::Summary) -> std::io::Result<()> {
+fn write_suppressed(w: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
     let c = s.suppressed;
     if c.total == 0 {
         return Ok(());
@@ -199,7 +201,7 @@ fn write_suppressed(w: &mut dyn Write, s: &super::Summary) -> std::io::Result<()
 
 /// What a git hook prints after its findings: one `clean` line when there are none (and nothing
 /// failed), else a short summary and what to do. Errors were already named on stderr.
-pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook) -> std::io::Result<()> {
+pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: Hook) -> std::io::Result<()> {
     let s = o.summary;
     let suppressed = match s.suppressed.total {
         0 => String::new(),
@@ -214,8 +216,8 @@ pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook)
         return Ok(());
     }
     let what = match hook {
-        super::Hook::PrePush => "push blocked",
-        super::Hook::PreCommit => "commit blocked",
+        Hook::PrePush => "push blocked",
+        Hook::PreCommit => "commit blocked",
     };
     writeln!(
         w,
@@ -224,7 +226,7 @@ pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook)
         if s.distinct_secrets == 1 { "" } else { "s" }
     )?;
     match hook {
-        super::Hook::PrePush => {
+        Hook::PrePush => {
             let mut commits: Vec<&str> = o.findings.iter().filter_map(|f| f.git.as_ref()?.commit.as_deref()).collect();
             commits.sort();
             commits.dedup();
@@ -239,7 +241,7 @@ pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook)
                 writeln!(w, "     (introduced in {})", ids.join(", "))?;
             }
         }
-        super::Hook::PreCommit => {
+        Hook::PreCommit => {
             writeln!(w, "  1. remove it from the staged files, then `git add` them again")?;
         }
     }
@@ -249,21 +251,6 @@ pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: super::Hook)
         "  3. a false positive or an accepted test value: add `forcescan:allow` in a comment on its line \
          or the line before, or record it with `forcescan baseline create`"
     )
-}
-
-pub fn human_bytes(n: u64) -> String {
-    const UNITS: [&str; 5] = ["B", "KiB", "MiB", "GiB", "TiB"];
-    let mut v = n as f64;
-    let mut u = 0;
-    while v >= 1024.0 && u < UNITS.len() - 1 {
-        v /= 1024.0;
-        u += 1;
-    }
-    if u == 0 {
-        format!("{n} B")
-    } else {
-        format!("{v:.1} {}", UNITS[u])
-    }
 }
 
 /// A deduplicated report: one line per distinct secret, then the summary.

@@ -11,7 +11,7 @@
 //!   directly inside a compressor (`.tar.gz`) shares its level. `outer.zip!inner.tar.gz!x.log` is
 //!   two levels deep.
 //! * **Memory**: every stream is decompressed on the calling thread and scanned in blocks as it
-//!   arrives ([`Engine::scan_reader`]), so memory does not grow with the input. The one exception is
+//!   arrives ([`Sink::stream`]), so memory does not grow with the input. The one exception is
 //!   a zip *inside* another archive: zip needs random access, so it is held in memory when it is at
 //!   most [`ArchiveOptions::max_nested_zip`] bytes, and scanned as raw bytes otherwise.
 //!
@@ -26,9 +26,9 @@
 //! * **warning** (exit code unchanged): the content was scanned in full, but something about it is
 //!   worth a look, e.g. a member name that climbs out of the archive (`../`) or is absolute.
 
-use super::fs::{io_message, scan_input, scan_stream, FileResult, Input, ScanError, WalkOptions};
-use crate::engine::Engine;
-use crate::report::text::human_bytes;
+use super::fs::{scan_input, scan_stream, Input, WalkOptions};
+use super::{Event, Sink, Unit};
+use crate::error::{human_bytes, io_message, ScanError};
 use std::cell::Cell;
 use std::io::{Cursor, Read, Seek, SeekFrom};
 use std::os::unix::fs::FileExt;
@@ -59,17 +59,6 @@ impl Default for ArchiveOptions {
 /// Output below this size is never cut by the ratio limit: tiny, very regular inputs (a 200-byte
 /// gzip of a blank 1 MiB file) are legitimate and harmless.
 pub const RATIO_GRACE: u64 = 1 << 20;
-
-/// What scanning one input produces, in order.
-#[derive(Debug)]
-pub enum Event {
-    /// One scanned unit: a plain file, a decompressed stream, or an archive member.
-    Unit(FileResult),
-    /// Part of the input was not scanned (or not decoded): the scan is incomplete.
-    Incomplete(ScanError),
-    /// Scanned in full, but worth a look.
-    Warning(ScanError),
-}
 
 /// The kinds of content told apart by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -283,9 +272,9 @@ struct Problem {
 
 /// Walks one input's layers, sending events as units finish.
 struct Walk<'a> {
-    engine: &'a Engine,
+    sink: &'a dyn Sink,
     opts: &'a ArchiveOptions,
-    sink: &'a mut dyn FnMut(Event),
+    emit: &'a mut dyn FnMut(Event),
     budget: Rc<Cell<u64>>,
 }
 
@@ -311,17 +300,17 @@ impl Walk<'_> {
         Guard { inner, consumed, budget: self.budget.clone(), max_ratio: self.opts.max_ratio, out: 0, stop: None }
     }
 
-    fn unit(&mut self, r: FileResult) {
-        (self.sink)(Event::Unit(r));
+    fn unit(&mut self, r: Unit) {
+        (self.emit)(Event::Unit(r));
     }
 
     fn incomplete(&mut self, path: &str, message: String) {
-        (self.sink)(Event::Incomplete(ScanError { path: path.to_string(), message }));
+        (self.emit)(Event::Incomplete(ScanError { path: path.to_string(), message }));
     }
 
     /// Scans bytes as they are, without decoding.
     fn raw(&mut self, name: &str, r: &mut dyn Read) {
-        let res = scan_stream(self.engine, name, r);
+        let res = scan_stream(self.sink, name, r);
         self.unit(res);
     }
 
@@ -403,10 +392,10 @@ impl Walk<'_> {
                     members += 1;
                     let (member, note) = member_name(name, &entry.path_bytes());
                     if let Some(n) = note {
-                        (self.sink)(Event::Warning(err(&member, n.to_string())));
+                        (self.emit)(Event::Warning(err(&member, n.to_string())));
                     }
                     if let Err(p) = self.stream(&member, &mut entry, level, false) {
-                        (self.sink)(Event::Incomplete(p.err));
+                        (self.emit)(Event::Incomplete(p.err));
                     }
                     last = member;
                 }
@@ -486,7 +475,7 @@ impl Walk<'_> {
                 }
             };
             if let Some(n) = note {
-                (self.sink)(Event::Warning(err(&member, n.to_string())));
+                (self.emit)(Event::Warning(err(&member, n.to_string())));
             }
             let start = consumed.get();
             // Bound in the match itself so the member's borrow of the archive ends with it.
@@ -565,12 +554,12 @@ fn err(path: &str, message: String) -> ScanError {
 /// Plain files take the usual path ([`scan_input`]: whole-buffer or chunked memory map). `done`,
 /// if given, is advanced by the bytes read from disk as they are read (for a progress bar).
 pub fn scan_input_archives(
-    engine: &Engine,
+    sink: &dyn Sink,
     input: &Input,
     walk: &WalkOptions,
     opts: &ArchiveOptions,
     done: Option<&AtomicU64>,
-    sink: &mut dyn FnMut(Event),
+    emit: &mut dyn FnMut(Event),
 ) {
     let name = input.display.as_str();
     let opened = std::fs::File::open(&input.path).and_then(|f| {
@@ -580,9 +569,9 @@ pub fn scan_input_archives(
     let (file, meta) = match opened {
         Ok(x) => x,
         // scan_input reports the error in its usual words.
-        Err(_) => return sink(Event::Unit(scan_input(engine, input, walk))),
+        Err(_) => return emit(Event::Unit(scan_input(sink, input, walk))),
     };
-    let mut walker = Walk { engine, opts, sink, budget: Rc::new(Cell::new(opts.max_total)) };
+    let mut walker = Walk { sink, opts, emit, budget: Rc::new(Cell::new(opts.max_total)) };
     if !meta.is_file() {
         // A FIFO or device: one pass only, so no raw rescan is possible.
         let mut r = Progress { inner: std::io::BufReader::with_capacity(256 << 10, file), done };
@@ -596,11 +585,11 @@ pub fn scan_input_archives(
     let kind = detect(&head[..n]);
     let result = match kind {
         Kind::Plain => {
-            let r = scan_input(engine, input, walk);
+            let r = scan_input(sink, input, walk);
             if let Some(d) = done {
                 d.fetch_add(meta.len(), Ordering::Relaxed);
             }
-            return (walker.sink)(Event::Unit(r));
+            return (walker.emit)(Event::Unit(r));
         }
         Kind::Zip => walker.zip(name, Progress { inner: std::io::BufReader::with_capacity(64 << 10, &file), done }, 1),
         _ => {
@@ -610,7 +599,7 @@ pub fn scan_input_archives(
     };
     if let Err(p) = result {
         if p.nothing_decoded {
-            walker.unit(scan_input(engine, input, walk));
+            walker.unit(scan_input(sink, input, walk));
             walker.incomplete(name, format!("{}; scanned as raw bytes", p.err.message));
         } else {
             walker.incomplete(name, p.err.message);
@@ -634,13 +623,13 @@ fn read_head(file: &std::fs::File, head: &mut [u8]) -> usize {
 
 /// Scans standard input (or any stream), opening it if it is compressed or an archive.
 pub fn scan_reader_archives(
-    engine: &Engine,
+    sink: &dyn Sink,
     name: &str,
     r: &mut dyn Read,
     opts: &ArchiveOptions,
-    sink: &mut dyn FnMut(Event),
+    emit: &mut dyn FnMut(Event),
 ) {
-    let mut walker = Walk { engine, opts, sink, budget: Rc::new(Cell::new(opts.max_total)) };
+    let mut walker = Walk { sink, opts, emit, budget: Rc::new(Cell::new(opts.max_total)) };
     if let Err(p) = walker.stream(name, r, 0, false) {
         walker.incomplete(name, p.err.message);
     }

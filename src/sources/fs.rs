@@ -8,13 +8,12 @@
 //! refused (`/dev/zero` never ends): standard input is the way to scan one on purpose.
 //!
 //! Reading: small files are read into memory; files of at least `stream_threshold` bytes are
-//! streamed in blocks (see [`Engine::scan_reader`]), never memory-mapped: memory stays bounded
+//! streamed in blocks (see [`Sink::stream`]), never memory-mapped: memory stays bounded
 //! whatever their size, and a file truncated while it is read cannot crash the scanner.
 
-use crate::engine::Engine;
-use crate::finding::Finding;
+use super::{display_path, Progress, Sink, Unit};
+use crate::error::{io_message, ScanError};
 use ignore::WalkBuilder;
-use rayon::prelude::*;
 use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -28,39 +27,13 @@ pub struct WalkOptions {
     /// Files at least this large are streamed in blocks instead of read whole.
     pub stream_threshold: u64,
     /// `.forcescan.toml`: files its `skip_paths` match are not even read.
-    pub skip: Option<std::sync::Arc<crate::suppress::Config>>,
+    pub skip: Option<std::sync::Arc<crate::results::suppress::Config>>,
 }
 
 impl Default for WalkOptions {
     fn default() -> Self {
         WalkOptions { no_ignore: false, threads: 0, stream_threshold: 16 << 20, skip: None }
     }
-}
-
-/// The name standard input goes by in reports. Reports that re-read files know it is not one.
-pub const STDIN_NAME: &str = "<stdin>";
-
-/// Something that could not be scanned, with the path it concerns. Messages never contain file
-/// contents, so they never contain secrets. (Serialisable: sweep checkpoints keep them.)
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct ScanError {
-    pub path: String,
-    pub message: String,
-}
-
-impl std::fmt::Display for ScanError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// The result of scanning one input.
-#[derive(Debug)]
-pub struct FileResult {
-    pub path: String,
-    pub bytes: u64,
-    pub findings: Vec<Finding>,
-    pub error: Option<ScanError>,
 }
 
 /// A file to scan and how to name it in reports.
@@ -70,20 +43,6 @@ pub struct Input {
     pub display: String,
     /// Named on the command line (follow links; read non-regular files as streams).
     pub explicit: bool,
-}
-
-/// How a path is shown: as given, without a leading `./`, with `/` separators.
-pub fn display_path(p: &Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    let mut t = s.as_str();
-    while let Some(rest) = t.strip_prefix("./") {
-        t = rest;
-    }
-    if t.is_empty() {
-        ".".to_string()
-    } else {
-        t.to_string()
-    }
 }
 
 /// Expands the named paths into the files to scan, sorted by path so reports are deterministic.
@@ -161,35 +120,18 @@ fn walk_error(root: &Path, err: ignore::Error) -> ScanError {
     }
 }
 
-/// An I/O error as a short message without the `(os error N)` suffix.
-pub fn io_message(e: &std::io::Error) -> String {
-    let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
-    }
-}
-
 /// Scans one input.
-pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileResult {
+pub fn scan_input(sink: &dyn Sink, input: &Input, opts: &WalkOptions) -> Unit {
     let display = input.display.clone();
-    let fail = |e: std::io::Error, bytes| FileResult {
-        path: display.clone(),
-        bytes,
-        findings: Vec::new(),
-        error: Some(ScanError { path: display.clone(), message: io_message(&e) }),
-    };
+    let fail = |e: std::io::Error, bytes| Unit { bytes, ..Unit::failed(&display, io_message(&e)) };
     if is_char_device(&input.path) {
         // `/dev/zero` and `/dev/urandom` never end and `/dev/tty` waits for a person: refused before
         // it is even opened (opening some devices acts on them). Standard input is read to its end,
         // which is how to scan a device on purpose.
-        let message = format!("a character device, not scanned (to scan it anyway: forcescan scan - < {display})");
-        return FileResult {
-            path: display.clone(),
-            bytes: 0,
-            findings: Vec::new(),
-            error: Some(ScanError { path: display, message }),
-        };
+        return Unit::failed(
+            &display,
+            format!("a character device, not scanned (to scan it anyway: forcescan scan - < {display})"),
+        );
     }
     let file = match File::open(&input.path) {
         Ok(f) => f,
@@ -201,7 +143,7 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
     };
     if !meta.is_file() {
         // A FIFO, a block device or /dev/stdin named explicitly: read it as a stream.
-        return scan_stream(engine, &display, file);
+        return scan_stream(sink, &display, file);
     }
     let len = meta.len();
     if len >= opts.stream_threshold {
@@ -209,16 +151,11 @@ pub fn scan_input(engine: &Engine, input: &Input, opts: &WalkOptions) -> FileRes
         // kills the scanner with SIGBUS, and mapped pages count as resident memory until the whole
         // file is done (a 480 MiB file peaked at 505 MiB). A stream keeps a few blocks in memory,
         // each matched on every core.
-        return stream_result(engine, &display, file, true);
+        return stream_result(sink, &display, file, true);
     }
     let mut buf = Vec::with_capacity(len as usize + 1);
     match std::io::Read::read_to_end(&mut &file, &mut buf) {
-        Ok(_) => FileResult {
-            path: display.clone(),
-            bytes: buf.len() as u64,
-            findings: engine.scan_bytes(&display, &buf),
-            error: None,
-        },
+        Ok(_) => Unit { bytes: buf.len() as u64, findings: sink.bytes(&display, &buf), error: None, path: display },
         Err(e) => fail(e, len),
     }
 }
@@ -249,22 +186,22 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 }
 
 /// Scans a stream (standard input, a FIFO, a decompressor) with bounded memory.
-pub fn scan_stream(engine: &Engine, display: &str, r: impl std::io::Read) -> FileResult {
-    stream_result(engine, display, r, false)
+pub fn scan_stream(sink: &dyn Sink, display: &str, r: impl std::io::Read) -> Unit {
+    stream_result(sink, display, r, false)
 }
 
-/// Scans a stream into a result; `parallel`: match each block on every core (a large file).
-fn stream_result(engine: &Engine, display: &str, r: impl std::io::Read, parallel: bool) -> FileResult {
+/// Scans a stream into a unit; `parallel`: match each block on every core (a large file).
+fn stream_result(sink: &dyn Sink, display: &str, r: impl std::io::Read, parallel: bool) -> Unit {
     let mut c = Counting { inner: r, n: 0 };
-    let res = if parallel { engine.scan_reader_parallel(display, &mut c) } else { engine.scan_reader(display, &mut c) };
-    let (findings, error) = match res {
+    let (findings, error) = match sink.stream(display, &mut c, parallel) {
         Ok(f) => (f, None),
-        Err(e) => (Vec::new(), Some(ScanError { path: display.to_string(), message: io_message(&e) })),
+        Err(e) => (Vec::new(), Some(ScanError::new(display, io_message(&e)))),
     };
-    FileResult { path: display.to_string(), bytes: c.n, findings, error }
+    Unit { path: display.to_string(), bytes: c.n, findings, error }
 }
 
-/// Scans every input in parallel, calling `each` as inputs finish (from worker threads).
-pub fn scan_inputs(engine: &Engine, inputs: &[Input], opts: &WalkOptions, each: impl Fn(FileResult) + Sync) {
-    inputs.par_iter().for_each(|i| each(scan_input(engine, i, opts)));
+/// Total size of the inputs that are regular files, for a progress bar.
+pub fn total_size(inputs: &[Input], progress: &Progress) {
+    let total: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
+    Progress::add(&progress.bytes_total, total);
 }

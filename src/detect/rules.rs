@@ -274,7 +274,11 @@ impl RuleBook {
     }
 
     /// Adds the rules of one TOML document. Ids must be unique across the book.
-    pub fn add_toml(&mut self, name: &str, text: &str) -> Result<()> {
+    pub fn add_toml(&mut self, name: &str, text: &str) -> crate::error::Result<()> {
+        self.add_toml_inner(name, text).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))
+    }
+
+    fn add_toml_inner(&mut self, name: &str, text: &str) -> Result<()> {
         let file: RuleFile = toml::from_str(text).with_context(|| format!("{name}: not a valid rule file"))?;
         for mut rule in file.rule {
             if self.rules.iter().any(|r| r.id == rule.id) {
@@ -297,14 +301,29 @@ impl RuleBook {
     }
 
     /// Adds a user rule file from disk.
-    pub fn add_file(&mut self, path: &std::path::Path) -> Result<()> {
-        let text =
-            std::fs::read_to_string(path).with_context(|| format!("cannot read rule file {}", path.display()))?;
+    pub fn add_file(&mut self, path: &std::path::Path) -> crate::error::Result<()> {
+        let text = std::fs::read_to_string(path)
+            .map_err(|e| crate::error::Error::Rules(format!("cannot read rule file {}: {e}", path.display())))?;
         self.add_toml(&path.display().to_string(), &text)
     }
 
-    pub fn find(&self, id: &str) -> Result<&RuleSpec> {
-        self.rules.iter().find(|r| r.id == id).ok_or_else(|| anyhow!("no rule with id `{id}`"))
+    /// Every rule's id, title, severity, confidence, anchors, description and remediation, as a
+    /// pretty-printed JSON array (`forcescan rules list --json`).
+    pub fn listing_json(&self) -> String {
+        let v: Vec<_> = self
+            .rules
+            .iter()
+            .map(|r| {
+                serde_json::json!({"id": r.id, "title": r.title, "severity": r.severity, "confidence": r.confidence,
+                    "anchors": r.anchors, "description": r.description, "remediation": r.remediation})
+            })
+            .collect();
+        serde_json::to_string_pretty(&v).unwrap_or_default()
+    }
+
+    /// The rule with this id.
+    pub fn find(&self, id: &str) -> Option<&RuleSpec> {
+        self.rules.iter().find(|r| r.id == id)
     }
 }
 

@@ -2,13 +2,11 @@
 //! line and column numbers. Sources decide *what* to read; the matcher decides *what matches*; this
 //! module connects them and owns the buffering rules that make each secret reported exactly once.
 
-use crate::decode::{self, Encoding};
-use crate::finding::{fingerprint, hash_key, redact, Finding};
-use crate::matcher::{dedupe, dedupe_by, Match, Matcher};
-use crate::rules::RuleBook;
-use crate::suppress;
-use crate::timestamp::{self, Timestamp};
-use anyhow::Result;
+use crate::detect::decode::{self, Encoding};
+use crate::detect::finding::{fingerprint, hash_key, redact, Finding};
+use crate::detect::matcher::{dedupe, dedupe_by, Match, Matcher};
+use crate::detect::rules::RuleBook;
+use crate::detect::timestamp::{self, Timestamp};
 use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
@@ -32,7 +30,7 @@ pub struct EngineOptions {
     pub chunk_size: usize,
     /// Look inside base64, UTF-16 and percent-encoded text (`--no-decode` turns it off).
     pub decode: bool,
-    /// Record each finding's [`crate::context::Context`] (instance host, consumer key, username),
+    /// Record each finding's [`crate::detect::context::Context`] (instance host, consumer key, username),
     /// which live validation needs. Off by default: a plain scan neither pays for it nor reports it.
     pub capture_context: bool,
     /// Record the timestamp a finding's line starts with (`Finding::timestamp`). Done here because
@@ -114,10 +112,21 @@ fn is_binary(buf: &[u8]) -> bool {
 }
 
 impl Engine {
-    pub fn new(book: RuleBook, opts: EngineOptions) -> Result<Engine> {
-        let mut matcher = Matcher::new(&book, opts.decode)?;
+    pub fn new(book: RuleBook, opts: EngineOptions) -> crate::error::Result<Engine> {
+        let mut matcher = Matcher::new(&book, opts.decode).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?;
         matcher.capture_context(opts.capture_context);
         Ok(Engine { matcher, book, opts, hash_key: hash_key() })
+    }
+
+    /// Compiles every rule's regular expressions now (they are otherwise compiled on first use),
+    /// so a bad user rule is reported before a scan rather than skipped during it.
+    pub fn check_compiles(&self) -> crate::error::Result<()> {
+        self.matcher.check_compiles().map_err(|e| crate::error::Error::Rules(format!("{e:#}")))
+    }
+
+    /// Every literal anchor searched for, by automaton tier (benchmarks hand them to ripgrep).
+    pub fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
+        self.matcher.anchors()
     }
 
     /// The built-in rules with default options.
@@ -289,7 +298,7 @@ impl Engine {
                 // and the timestamp its line starts with (none if the line is longer than the
                 // context the rules keep, so its start is gone).
                 let facts = LineFacts {
-                    allowed: suppress::inline_allowed(buf, m.start),
+                    allowed: super::allow::inline_allowed(buf, m.start),
                     timestamp: c.line_start.checked_sub(base).and_then(|s| self.line_timestamp(&buf[s as usize..])),
                 };
                 m.start += base as usize;
@@ -325,7 +334,7 @@ impl Engine {
                 let mut end = cursor;
                 end.advance(&buf[m.start..m.end]);
                 let facts = LineFacts {
-                    allowed: suppress::inline_allowed(buf, m.start),
+                    allowed: super::allow::inline_allowed(buf, m.start),
                     timestamp: self.line_timestamp(&buf[cursor.line_start as usize..]),
                 };
                 self.finding(path, m, cursor, end, binary, facts)

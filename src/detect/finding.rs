@@ -1,9 +1,9 @@
 //! A finding as reported to users: where, which rule, how bad, a redacted value, and a stable
 //! fingerprint. The full secret is kept only in memory and printed only with `--show-secrets`.
 
-use crate::context::Context;
-use crate::rules::{Confidence, Severity};
-use crate::timestamp::Timestamp;
+use crate::detect::context::Context;
+use crate::detect::rules::{Confidence, Severity};
+use crate::detect::timestamp::Timestamp;
 use hmac::{Hmac, Mac};
 use serde::Serialize;
 use sha2::Sha256;
@@ -202,7 +202,7 @@ pub struct Finding {
     /// reporter counts the finding as suppressed instead of reporting it. Never serialised.
     #[serde(skip)]
     pub allowed_inline: bool,
-    /// The timestamp the finding's line starts with, normalised (see [`crate::timestamp`]). Only
+    /// The timestamp the finding's line starts with, normalised (see [`crate::detect::timestamp`]). Only
     /// when the engine was asked for it (`sweep`, `--dedupe`): it dates a leak in a log.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<Timestamp>,

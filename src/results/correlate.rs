@@ -3,8 +3,8 @@
 //! another finding (an encrypted CLI auth store together with the `key.json` that decrypts it).
 //! Rules declare these in their `[rule.scan]` table.
 
-use crate::finding::Finding;
-use crate::rules::{RuleBook, Severity};
+use crate::detect::finding::Finding;
+use crate::detect::rules::{RuleBook, Severity};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Default)]
@@ -42,6 +42,11 @@ impl Correlator {
     /// Whether findings of this rule can only be judged at the end (streamed output holds them back).
     pub fn holds_back(&self, rule: &str) -> bool {
         self.requires.iter().any(|(r, _)| r == rule) || self.raises.iter().any(|(r, _)| r == rule)
+    }
+
+    /// The rules [`Correlator::holds_back`] is true for.
+    pub fn held_back_rules(&self) -> BTreeSet<String> {
+        self.requires.iter().chain(&self.raises).map(|(r, _)| r.clone()).collect()
     }
 
     /// Whether a unit with this path has a file name some rule requires (the only names [`saw`]
@@ -82,7 +87,7 @@ impl Correlated for Finding {
     }
 }
 
-impl Correlated for crate::report::dedupe::SecretRecord {
+impl Correlated for crate::results::records::SecretRecord {
     fn rule(&self) -> &str {
         &self.rule
     }

@@ -142,13 +142,7 @@ impl Civil {
             Some(off) => (self.epoch() - off, "Z"),
             None => (self.epoch(), ""),
         };
-        let days = epoch.div_euclid(86400);
-        let secs = epoch.rem_euclid(86400);
-        let (y, m, d) = civil_from_days(days);
-        Timestamp {
-            text: format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}{frac}{zone}", secs / 3600, secs / 60 % 60, secs % 60),
-            key: (epoch, nanos),
-        }
+        Timestamp { text: format!("{}{frac}{zone}", wall_clock(epoch)), key: (epoch, nanos) }
     }
 }
 
@@ -244,6 +238,21 @@ fn clf(line: &[u8]) -> Option<Timestamp> {
     c.valid().then(|| c.normalised(Some(off)))
 }
 
+/// `YYYY-MM-DDTHH:MM:SS` of a count of seconds since the epoch, read as a wall clock (no zone).
+fn wall_clock(epoch: i64) -> String {
+    let (days, secs) = (epoch.div_euclid(86400), epoch.rem_euclid(86400));
+    let (y, m, d) = civil_from_days(days);
+    format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}", secs / 3600, secs / 60 % 60, secs % 60)
+}
+
+/// RFC 3339 in the zone `offset_minutes` east of UTC, as `git log --date=iso-strict` shows a
+/// commit's date in its author's zone.
+pub fn rfc3339_in_zone(time: i64, offset_minutes: i32) -> String {
+    let sign = if offset_minutes < 0 { '-' } else { '+' };
+    let off = offset_minutes.unsigned_abs();
+    format!("{}{sign}{:02}:{:02}", wall_clock(time + i64::from(offset_minutes) * 60), off / 60, off % 60)
+}
+
 /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
 fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
     let y = if m <= 2 { y - 1 } else { y };
@@ -271,6 +280,16 @@ fn civil_from_days(z: i64) -> (i64, i64, i64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_rfc3339_in_the_given_zone() {
+        assert_eq!(rfc3339_in_zone(0, 0), "1970-01-01T00:00:00+00:00");
+        assert_eq!(rfc3339_in_zone(1_500_000_000, 0), "2017-07-14T02:40:00+00:00");
+        assert_eq!(rfc3339_in_zone(1_500_000_000, 120), "2017-07-14T04:40:00+02:00");
+        assert_eq!(rfc3339_in_zone(1_500_000_000, -330), "2017-07-13T21:10:00-05:30");
+        assert_eq!(rfc3339_in_zone(951_782_400, 0), "2000-02-29T00:00:00+00:00");
+        assert_eq!(rfc3339_in_zone(-86_400, 0), "1969-12-31T00:00:00+00:00");
+    }
 
     fn ts(s: &str) -> Option<String> {
         at_line_start(s.as_bytes()).map(|t| t.text)

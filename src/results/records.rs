@@ -8,10 +8,11 @@
 //! folding is associative and commutative, so records of shards, of resumed runs and of one
 //! uninterrupted run merge to the same result (`forcescan merge`, `--checkpoint`).
 
-use crate::finding::Finding;
-use crate::rules::{Confidence, Severity};
-use crate::sources::fs::{display_path, io_message, ScanError};
-use crate::timestamp::Timestamp;
+use crate::detect::finding::Finding;
+use crate::detect::rules::{Confidence, Severity};
+use crate::detect::timestamp::Timestamp;
+use crate::error::{io_message, ScanError};
+use crate::sources::display_path;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
@@ -97,13 +98,13 @@ fn pick<T: Ord>(a: Option<T>, b: Option<T>, f: fn(T, T) -> T) -> Option<T> {
 
 /// Records by (rule, fingerprint). Memory grows with distinct secrets, not with occurrences.
 #[derive(Debug, Default, Clone)]
-pub struct DedupeSet {
+pub struct RecordSet {
     map: HashMap<(String, String), SecretRecord>,
 }
 
-impl DedupeSet {
-    pub fn new() -> DedupeSet {
-        DedupeSet::default()
+impl RecordSet {
+    pub fn new() -> RecordSet {
+        RecordSet::default()
     }
 
     pub fn add_finding(&mut self, f: &Finding) {
@@ -123,7 +124,7 @@ impl DedupeSet {
         }
     }
 
-    pub fn merge(&mut self, other: DedupeSet) {
+    pub fn merge(&mut self, other: RecordSet) {
         for r in other.map.into_values() {
             self.add(r);
         }
@@ -213,7 +214,7 @@ pub fn parse_line(line: &str) -> Result<SecretRecord, String> {
 
 /// Folds one JSON Lines report (sweep records or scan findings) into `set`. Returns what could not
 /// be read, each named `file:line`; the rest of the file is still used.
-pub fn read_report(path: &std::path::Path, set: &mut DedupeSet) -> Vec<ScanError> {
+pub fn read_report(path: &std::path::Path, set: &mut RecordSet) -> Vec<ScanError> {
     use std::io::BufRead;
     let name = display_path(path);
     let file = match std::fs::File::open(path) {
@@ -240,7 +241,7 @@ mod tests {
     use super::*;
 
     fn rec(path: &str, line: u64, n: u64, ts: Option<&str>) -> SecretRecord {
-        let ts = ts.map(|t| crate::timestamp::at_line_start(t.as_bytes()).unwrap());
+        let ts = ts.map(|t| crate::detect::timestamp::at_line_start(t.as_bytes()).unwrap());
         SecretRecord {
             rule: "r".into(),
             title: "t".into(),
@@ -267,7 +268,7 @@ mod tests {
             rec("a.log.gz", 2, 5, Some("2026-10-12T09:59:59.5Z")),
         ];
         let fold = |order: &[usize]| {
-            let mut s = DedupeSet::new();
+            let mut s = RecordSet::new();
             for &i in order {
                 s.add(parts[i].clone());
             }

@@ -11,11 +11,11 @@
 //! as `buf`, which makes every secret found exactly once with no chunk overlap at all; streaming
 //! callers keep [`Matcher::keep_before`] + [`Matcher::keep_after`] bytes of context (see `engine`).
 
-use crate::context::{self, Context};
-use crate::decode::{self, Decoded, Encoding};
-use crate::rules::{AnchorCase, KnownExamples, RuleBook, RuleSpec};
-use crate::unescape::normalize;
-use crate::validate::{is_known_example, is_placeholder, Validator};
+use crate::detect::context::{self, Context};
+use crate::detect::decode::{self, Decoded, Encoding};
+use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleSpec};
+use crate::detect::shape::{is_known_example, is_placeholder, Validator};
+use crate::detect::unescape::normalize;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
 use anyhow::{anyhow, Context as _, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -749,7 +749,7 @@ mod tests {
     fn anchor_not_followed_by_skips_the_regex_for_anchors_inside_longer_words() {
         let mut book = RuleBook::default();
         // The regex would match `keyz=1234` too: only the hint keeps it from running there.
-        let rule = crate::rules::test_rule_toml(
+        let rule = crate::detect::rules::test_rule_toml(
             "user-key",
             "key",
             "(?P<secret>key[a-z]*=[0-9]{4})",
@@ -769,7 +769,7 @@ mod tests {
     #[test]
     fn an_anchor_inside_a_longer_anchor_still_triggers_its_rules() {
         let mut book = RuleBook::builtin();
-        let rule = crate::rules::test_rule_toml(
+        let rule = crate::detect::rules::test_rule_toml(
             "user-client-secret-param",
             "client_secret=",
             "(?P<secret>client_secret=[0-9A-F]{64})",

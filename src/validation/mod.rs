@@ -10,7 +10,7 @@
 //! * [`http`]: the single path to the network: rate limit, per-host concurrency, timeouts, retries.
 //! * [`checks`]: which endpoint proves what, and how each answer maps to live/dead/unverifiable/error.
 //!
-//! Where a check goes: the finding's [`Context::instance`](crate::context::Context) (an
+//! Where a check goes: the finding's [`Context::instance`](crate::detect::context::Context) (an
 //! `instance_url` or org host next to the secret), the `@host` of an SFDX auth URL, else
 //! `login.salesforce.com` and, if that rejects the credential, `test.salesforce.com` (sandboxes). A
 //! password is tried on one host only, never twice.
@@ -19,7 +19,7 @@ pub mod checks;
 pub mod http;
 pub mod policy;
 
-use crate::finding::{Finding, Revocation, Status, Validation};
+use crate::detect::finding::{Finding, Revocation, Status, Validation};
 use anyhow::{anyhow, bail, Result};
 use checks::{check_at, revoke_at, verdict, Credential};
 use http::{Net, NetConfig, TestServer};
@@ -117,13 +117,18 @@ pub struct Verifier {
 }
 
 impl Verifier {
-    pub fn new(opts: Options) -> Result<Verifier> {
+    pub fn new(opts: Options) -> crate::error::Result<Verifier> {
         Verifier::with_lookup(opts, Arc::new(SystemLookup))
     }
 
     /// With a given resolver, so tests can decide what names resolve to without real DNS.
-    pub fn with_lookup(opts: Options, lookup: Arc<dyn Lookup>) -> Result<Verifier> {
-        let test_server = opts.base_url.as_deref().map(test_server).transpose()?;
+    pub fn with_lookup(opts: Options, lookup: Arc<dyn Lookup>) -> crate::error::Result<Verifier> {
+        let test_server = opts
+            .base_url
+            .as_deref()
+            .map(test_server)
+            .transpose()
+            .map_err(|e| crate::error::Error::Validation(format!("{e:#}")))?;
         let net = Net::new(
             NetConfig {
                 timeout: opts.timeout,
@@ -313,6 +318,41 @@ impl Verifier {
 
 fn not_revoked(message: &str) -> Revocation {
     Revocation { revoked: false, host: None, http_status: None, message: message.to_string() }
+}
+
+/// The finding `forcescan revoke` acts on: `secret` run through the rules like scanned text, so its
+/// shape is checked and its encoding normalised (`%21` → `!`) before anything is sent. The error
+/// says why nothing can be revoked: a rule that cannot be, or a value that is not of that rule.
+pub fn revocation_target(rule: &str, secret: &str) -> Result<Finding, String> {
+    check_revocable(rule)?;
+    if secret.is_empty() {
+        return Err("no secret given".into());
+    }
+    let opts = crate::detect::EngineOptions { include_examples: true, ..Default::default() };
+    let engine = crate::detect::Engine::new(crate::detect::RuleBook::builtin(), opts).map_err(|e| e.to_string())?;
+    engine
+        .scan_bytes("<secret>", secret.as_bytes())
+        .into_iter()
+        .find(|f| f.rule == rule)
+        .ok_or_else(|| format!("the value given is not a {rule}"))
+}
+
+/// Whether the OAuth revoke endpoint can end credentials of `rule`; if not, what to do instead.
+pub fn check_revocable(rule: &str) -> Result<(), String> {
+    if REVOCABLE.contains(&rule) {
+        return Ok(());
+    }
+    Err(match crate::detect::RuleBook::builtin().find(rule) {
+        Some(_) => format!("{rule}: {}", not_revocable(rule)),
+        None => format!("unknown rule `{rule}` (revocable: {})", REVOCABLE.join(", ")),
+    })
+}
+
+/// The host of an instance given as `acme.my.salesforce.com` or `https://acme.my.salesforce.com/…`.
+pub fn instance_host(given: &str) -> String {
+    let i = given.trim();
+    let i = i.strip_prefix("https://").unwrap_or(i);
+    i.split('/').next().unwrap_or(i).to_string()
 }
 
 /// What to do instead, for credentials the OAuth revoke endpoint cannot end.

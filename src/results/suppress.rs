@@ -14,36 +14,30 @@
 //! [`Suppressions::apply`] is the one place all three are applied: the reporter calls it for every
 //! scanned unit, so every command (scan, git, hooks) honours them alike.
 
-use crate::finding::Finding;
-use crate::rules::{RuleBook, Severity};
-use anyhow::{bail, Context as _, Result};
+use crate::detect::finding::Finding;
+use crate::detect::rules::{RuleBook, Severity};
+use crate::error::{Error, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
-
-/// Comments that allow a finding on their line or the next. Other scanners' spellings are honoured
-/// so a repository that already marked its fixtures for them needs no second set of comments.
-pub const INLINE_MARKERS: &[&str] =
-    &["forcescan:allow", "gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore", "kingfisher:ignore"];
 
 /// The config file looked for at the repository (or scan) root.
 pub const CONFIG_FILE: &str = ".forcescan.toml";
 /// The baseline looked for at the repository (or scan) root.
 pub const BASELINE_FILE: &str = ".forcescan-baseline.json";
 
-/// Whether the line holding byte `at` of `buf`, or the line before it, carries an allow marker.
-/// Only those two lines are searched, so it costs nothing measurable even on huge files.
-pub fn inline_allowed(buf: &[u8], at: usize) -> bool {
-    let at = at.min(buf.len());
-    let line_start = memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1);
-    let line_end = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
-    let prev_start = match line_start {
-        0 => 0,
-        s => memchr::memrchr(b'\n', &buf[..s - 1]).map_or(0, |i| i + 1),
-    };
-    let hay = &buf[prev_start..line_end];
-    INLINE_MARKERS.iter().any(|m| memchr::memmem::find(hay, m.as_bytes()).is_some())
+/// The directory a scan's default config and baseline live in: the work tree root of the
+/// repository containing `start`, else `start` itself (or its directory, for a file).
+pub fn project_root(start: &Path) -> PathBuf {
+    if let Some(w) = git2::Repository::discover(start).ok().and_then(|r| r.workdir().map(Path::to_path_buf)) {
+        return w;
+    }
+    if start.is_dir() {
+        start.to_path_buf()
+    } else {
+        start.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).to_path_buf()
+    }
 }
 
 /// `.forcescan.toml` as written. Unknown keys are an error: a misspelt key would otherwise
@@ -88,9 +82,9 @@ impl Config {
     pub fn load(path: &Path) -> Result<Config> {
         let name = path.display();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+            .map_err(|e| Error::Config(format!("{name}: {}", crate::error::io_message(&e))))?;
         let base = std::path::absolute(path.parent().unwrap_or(Path::new(".")))
-            .with_context(|| format!("{name}: cannot resolve its directory"))?;
+            .map_err(|_| Error::Config(format!("{name}: cannot resolve its directory")))?;
         Config::parse(&name.to_string(), &text, base)
     }
 
@@ -101,14 +95,14 @@ impl Config {
             let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let msg = e.message().replace('\n', " ");
             match line {
-                Some(l) => anyhow::anyhow!("{name}:{l}: {}", msg.trim()),
-                None => anyhow::anyhow!("{name}: {}", msg.trim()),
+                Some(l) => Error::Config(format!("{name}:{l}: {}", msg.trim())),
+                None => Error::Config(format!("{name}: {}", msg.trim())),
             }
         })?;
         let (mut paths, mut names) = (GlobSetBuilder::new(), GlobSetBuilder::new());
         for g in &file.skip_paths {
             let pattern = g.trim_start_matches('/');
-            let glob = Glob::new(pattern).map_err(|e| anyhow::anyhow!("{name}: skip_paths: {}", e.kind()))?;
+            let glob = Glob::new(pattern).map_err(|e| Error::Config(format!("{name}: skip_paths: {}", e.kind())))?;
             if pattern.contains('/') {
                 paths.add(glob);
             } else {
@@ -119,7 +113,7 @@ impl Config {
         for (i, r) in file.allow_values.iter().enumerate() {
             // The pattern is the user's, not a secret, but the error names only its position.
             let re = regex::bytes::Regex::new(r)
-                .map_err(|_| anyhow::anyhow!("{name}: allow_values[{i}] is not a valid regular expression"))?;
+                .map_err(|_| Error::Config(format!("{name}: allow_values[{i}] is not a valid regular expression")))?;
             allow.push(re);
         }
         let mut disabled: HashSet<String> = file.disable_rules.into_iter().collect();
@@ -134,8 +128,8 @@ impl Config {
         }
         Ok(Config {
             base,
-            paths: paths.build().context("skip_paths")?,
-            names: names.build().context("skip_paths")?,
+            paths: paths.build().map_err(|e| Error::Config(format!("{name}: skip_paths: {e}")))?,
+            names: names.build().map_err(|e| Error::Config(format!("{name}: skip_paths: {e}")))?,
             disabled,
             allow,
             severity,
@@ -149,7 +143,10 @@ impl Config {
         named.sort();
         for r in named {
             if !known.contains(r.as_str()) {
-                bail!("{}: unknown rule `{r}` (see `forcescan rules list`)", file.display());
+                return Err(Error::Config(format!(
+                    "{}: unknown rule `{r}` (see `forcescan rules list`)",
+                    file.display()
+                )));
             }
         }
         Ok(())
@@ -208,16 +205,16 @@ impl Baseline {
     pub fn load(path: &Path) -> Result<Baseline> {
         let name = path.display();
         let text = std::fs::read_to_string(path)
-            .map_err(|e| anyhow::anyhow!("{name}: {}", crate::sources::fs::io_message(&e)))?;
+            .map_err(|e| Error::Config(format!("{name}: {}", crate::error::io_message(&e))))?;
         Baseline::parse(&name.to_string(), &text)
     }
 
     /// Checks the text of a baseline named `name` (no I/O: the `baseline` fuzz target calls it).
     pub fn parse(name: &str, text: &str) -> Result<Baseline> {
         let file: BaselineFile =
-            serde_json::from_str(text).map_err(|e| anyhow::anyhow!("{name}: not a forcescan baseline: {e}"))?;
+            serde_json::from_str(text).map_err(|e| Error::Config(format!("{name}: not a forcescan baseline: {e}")))?;
         if file.tool != "forcescan" || file.version != 1 {
-            bail!("{name}: not a forcescan baseline (version 1)");
+            return Err(Error::Config(format!("{name}: not a forcescan baseline (version 1)")));
         }
         Ok(Baseline { known: file.findings.into_iter().map(|e| (e.rule, e.fingerprint)).collect() })
     }
@@ -268,6 +265,34 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
+    /// Loads the config and baseline for a scan rooted at `start`: the files named, else
+    /// `.forcescan.toml` and `.forcescan-baseline.json` at the [`project_root`] when they exist.
+    /// `repo_relative`: finding paths are relative to the repository root (git history) rather
+    /// than to the current directory.
+    pub fn load(
+        config: Option<&Path>,
+        baseline: Option<&Path>,
+        start: &Path,
+        book: &RuleBook,
+        repo_relative: bool,
+    ) -> Result<Suppressions> {
+        let root = project_root(start);
+        let config_file =
+            config.map(Path::to_path_buf).or_else(|| Some(root.join(CONFIG_FILE)).filter(|p| p.is_file()));
+        let baseline_file =
+            baseline.map(Path::to_path_buf).or_else(|| Some(root.join(BASELINE_FILE)).filter(|p| p.is_file()));
+        let config = match &config_file {
+            Some(f) => {
+                let c = Config::load(f)?;
+                c.check_rules(book, f)?;
+                Some(std::sync::Arc::new(c))
+            }
+            None => None,
+        };
+        let baseline = baseline_file.as_deref().map(Baseline::load).transpose()?;
+        Ok(Suppressions { config, baseline, repo_relative_paths: repo_relative, counts: Default::default() })
+    }
+
     /// Removes suppressed findings and counts them; applies severity overrides to the rest. A
     /// finding is counted once, under the first reason that applies: inline, config, baseline.
     pub fn apply(&mut self, findings: &mut Vec<Finding>) {
@@ -293,24 +318,5 @@ impl Suppressions {
                 }
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markers_count_on_the_line_and_the_line_before_only() {
-        let text = b"a\n# forcescan:allow\nkey=SECRET\nnext\n";
-        let at = memchr::memmem::find(text, b"SECRET").unwrap();
-        assert!(inline_allowed(text, at));
-        let text = b"# forcescan:allow\nfiller\nkey=SECRET\n";
-        let at = memchr::memmem::find(text, b"SECRET").unwrap();
-        assert!(!inline_allowed(text, at));
-        let text = b"key=SECRET # pragma: allowlist secret";
-        assert!(inline_allowed(text, 4));
-        assert!(!inline_allowed(b"key=SECRET\n# gitleaks:allow\n", 4));
-        assert!(!inline_allowed(b"", 0));
     }
 }

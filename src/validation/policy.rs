@@ -15,7 +15,7 @@
 //! The test-only base URL (`verify::Options::base_url`) relaxes step 2 alone, and only towards a
 //! loopback address: the resolver then answers for that one `host:port` and refuses everything else.
 
-use crate::context::SALESFORCE_SUFFIXES;
+use crate::detect::context::SALESFORCE_SUFFIXES;
 use std::io;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr, ToSocketAddrs};
 use std::sync::Arc;

@@ -13,7 +13,7 @@
 //! unexpected. A session minted by a check is revoked with `POST /services/oauth2/revoke`.
 
 use super::http::{Failure, Net, Payload, Reply};
-use crate::finding::{Identity, Revocation, Status, Validation};
+use crate::detect::finding::{Identity, Revocation, Status, Validation};
 
 /// A credential in the form a check needs.
 pub enum Credential<'a> {

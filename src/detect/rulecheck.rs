@@ -2,10 +2,10 @@
 //! stated secret, when one is given) and its negative examples must not. Run by the test suite for
 //! the built-in rules, and by users for their own rule files.
 
-use crate::engine::{Engine, EngineOptions};
-use crate::finding::redact;
-use crate::rules::{Example, RuleBook};
-use anyhow::Result;
+use crate::detect::engine::{Engine, EngineOptions};
+use crate::detect::finding::redact;
+use crate::detect::rules::{Example, RuleBook};
+use crate::error::Result;
 
 /// Minimum number of examples of each kind a rule must carry.
 pub const MIN_EXAMPLES: usize = 3;

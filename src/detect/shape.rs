@@ -4,7 +4,7 @@
 //! Every check here works on the *normalised* value (see `unescape`), so `Hunter2%21tok…` and
 //! `Hunter2!tok…` are judged alike.
 
-use crate::rules::KnownExamples;
+use crate::detect::rules::KnownExamples;
 
 /// Shape checks a rule can name in its `validators` list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -329,7 +329,7 @@ fn plain_password_ok(v: &[u8]) -> bool {
 
 fn jwt_sfdc_core(v: &[u8]) -> bool {
     let Some(header) = v.split(|&b| b == b'.').next() else { return false };
-    let Some(json) = crate::decode::base64_lenient(header) else { return false };
+    let Some(json) = crate::detect::decode::base64_lenient(header) else { return false };
     let Ok(serde_json::Value::Object(h)) = serde_json::from_slice::<serde_json::Value>(&json) else { return false };
     h.get("tty").and_then(|t| t.as_str()) == Some("sfdc-core-token")
 }
