@@ -3,7 +3,7 @@
 //! stream cut into uneven reads) and wherever chunk and stream-block edges fall; scanning is
 //! deterministic; redaction never shows more than the first 4 and last 2 characters.
 
-use forcescan::finding::redact;
+use forcescan::detect::finding::redact;
 use forcescan::testing::{small_chunk_engines, Rng};
 use forcescan::{Engine, Finding};
 use proptest::prelude::*;

@@ -4,12 +4,13 @@
 
 mod common;
 use common::*;
-use forcescan::finding::{fingerprint, hash_key, GitProvenance, Identity, Status, Validation};
+use forcescan::detect::finding::{fingerprint, hash_key, GitProvenance, Identity, Status, Validation};
+use forcescan::detect::rules::{Confidence, RuleBook, Severity};
 use forcescan::report::artifacts::{Artifacts, FsArtifacts};
 use forcescan::report::linehash::line_hashes;
 use forcescan::report::sarif::{to_log, SarifOptions, MAX_RELATED_TOTAL, MAX_RESULTS};
-use forcescan::report::{Format, Output, Reporter};
-use forcescan::rules::{Confidence, RuleBook, Severity};
+use forcescan::report::{Format, ReportOptions};
+use forcescan::results::{Collector, Policy, Status as RunStatus};
 use forcescan::{Engine, Finding};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -419,23 +420,25 @@ fn a_live_check_adds_its_verdict_but_never_the_exposed_username() {
 }
 
 #[test]
-fn head_only_keeps_findings_still_at_head_and_sets_the_exit_code_by_what_is_reported() {
-    let d = tempfile::tempdir().unwrap();
+fn head_only_keeps_findings_still_at_head_and_sets_the_status_by_what_is_reported() {
     let run = |findings: Vec<Finding>| {
-        let path = d.path().join("r.sarif");
-        let out = Output::open(Some(&path)).unwrap();
-        let mut rep = Reporter::new(Format::Sarif, out, Some(false), &RuleBook::builtin())
-            .with_sarif(SarifOptions { head_only: true, ..options(Box::new(FsArtifacts::new(&[]))) });
-        rep.unit("a.env", 1, findings, None);
-        let code = rep.finish();
-        let doc = sarif::check(&std::fs::read_to_string(&path).unwrap(), ALL_SECRETS);
-        (code, results(&doc).len())
+        let policy = Policy { head_only: true, ..Default::default() };
+        let diagnostics = std::sync::Arc::new(forcescan::error::Collected::default());
+        let mut c = Collector::new(&RuleBook::builtin(), policy, diagnostics);
+        c.unit("a.env", 1, findings, None);
+        let run = c.finish();
+        let mut opts = ReportOptions::new(Format::Sarif);
+        opts.sarif = options(Box::new(FsArtifacts::new(&[])));
+        let mut out = Vec::new();
+        forcescan::report::write(&mut out, &run, &opts).unwrap();
+        let doc = sarif::check(&String::from_utf8(out).unwrap(), ALL_SECRETS);
+        (run.status(), results(&doc).len())
     };
     let c = "3333333333333333333333333333333333333333";
     let gone = || git_finding("a.env", &format!("t {ACCESS_TOKEN}\n"), c, "2024-01-01", false);
     let here = || git_finding("b.env", &format!("t {ACCESS_TOKEN_2}\n"), c, "2024-01-01", true);
-    assert_eq!(run(vec![gone(), here()]), (1, 1));
-    assert_eq!(run(vec![gone()]), (0, 0));
+    assert_eq!(run(vec![gone(), here()]), (RunStatus::Findings, 1));
+    assert_eq!(run(vec![gone()]), (RunStatus::Clean, 0));
 }
 
 #[test]
@@ -466,7 +469,7 @@ fn synthetic(i: usize, rule: &str, severity: Severity) -> Finding {
         end_column: 23,
         offset: 0,
         length: 22,
-        secret: forcescan::finding::redact(secret.as_bytes()),
+        secret: forcescan::detect::finding::redact(secret.as_bytes()),
         secret_value: None,
         fingerprint: fingerprint(&hash_key(), rule, secret.as_bytes()),
         org_id: None,

@@ -12,7 +12,7 @@
 //! This file must build both as the `forcescan_fuzz` library and as a module of a root test, so it
 //! uses nothing but `forcescan` and `std`.
 
-use forcescan::decode::{self, Encoding};
+use forcescan::detect::decode::{self, Encoding};
 use forcescan::testing::{small_chunk_engines, Rng};
 use forcescan::{Engine, EngineOptions, Finding, RuleBook};
 use std::io::Read;
@@ -223,9 +223,9 @@ pub fn decode_utf16(data: &[u8]) {
 
 /// Unescaping never grows a value: every escape is longer than what it stands for.
 pub fn unescape(data: &[u8]) {
-    let n = forcescan::unescape::normalize(data);
+    let n = forcescan::detect::unescape::normalize(data);
     assert!(n.len() <= data.len(), "normalize grew {} bytes to {}", data.len(), n.len());
-    assert!(forcescan::unescape::unescape(data).len() <= data.len());
+    assert!(forcescan::detect::unescape::unescape(data).len() <= data.len());
 }
 
 /// A short text with a secret in every encoding the matcher decodes, for rules under test.
@@ -257,7 +257,7 @@ pub fn rules_toml(data: &[u8]) {
 /// `.forcescan.toml`: any text is accepted or refused with an error; an accepted config answers
 /// path and rule questions without crashing.
 pub fn config(data: &[u8]) {
-    use forcescan::suppress::Config;
+    use forcescan::results::suppress::Config;
     let text = String::from_utf8_lossy(data);
     let Ok(c) = Config::parse(".forcescan.toml", &text, "/repo".into()) else { return };
     for p in ["a.log", "tests/fixtures/x.snap", "deep/dir/.env", "", "../up", "/abs/x"] {
@@ -271,7 +271,7 @@ pub fn config(data: &[u8]) {
 /// holds no more entries than the document lists.
 pub fn baseline(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Ok(b) = forcescan::suppress::Baseline::parse(".forcescan-baseline.json", &text) {
+    if let Ok(b) = forcescan::results::suppress::Baseline::parse(".forcescan-baseline.json", &text) {
         assert!(b.len() <= text.matches("fingerprint").count());
     }
 }
@@ -279,7 +279,7 @@ pub fn baseline(data: &[u8]) {
 /// git's pre-push input (and the pre-commit framework's variables, as `NAME=value` lines): parsed
 /// updates carry valid object ids; input made from the variables always parses.
 pub fn pre_push(data: &[u8]) {
-    use forcescan::hooks;
+    use forcescan::sources::git as hooks;
     let text = String::from_utf8_lossy(data);
     if let Ok(updates) = hooks::parse_push_lines(&text) {
         for u in &updates {
@@ -300,7 +300,8 @@ pub fn pre_push(data: &[u8]) {
 /// never a crash or an unbounded allocation, and every unit is named inside the input. Seeds are
 /// real archives holding tokens, in `fuzz/corpus/archive/`.
 pub fn archive(data: &[u8]) {
-    use forcescan::sources::archive::{scan_reader_archives, ArchiveOptions, Event};
+    use forcescan::sources::archive::{scan_reader_archives, ArchiveOptions};
+    use forcescan::sources::Event;
     let opts = ArchiveOptions { max_depth: 3, max_ratio: 250, max_total: 8 << 20, max_nested_zip: 1 << 20 };
     let mut sink = |e: Event| {
         if let Event::Unit(u) = e {
@@ -404,7 +405,7 @@ fn baseline_seeds() -> Vec<Vec<u8>> {
     let findings: Vec<Finding> =
         text_seeds().iter().flat_map(|t| engines()[0].scan_bytes("seed.txt", t)).take(20).collect();
     vec![
-        forcescan::suppress::baseline_json(&findings).into_bytes(),
+        forcescan::results::suppress::baseline_json(&findings).into_bytes(),
         br#"{"tool":"forcescan","version":1,"findings":[]}"#.to_vec(),
     ]
 }
@@ -449,7 +450,7 @@ fn utf16_seeds() -> Vec<Vec<u8>> {
 
 /// The built-in rule files.
 fn rule_seeds() -> Vec<Vec<u8>> {
-    forcescan::rules::EMBEDDED_RULES.iter().map(|(_, t)| t.as_bytes().to_vec()).collect()
+    forcescan::detect::rules::EMBEDDED_RULES.iter().map(|(_, t)| t.as_bytes().to_vec()).collect()
 }
 
 /// A mutation fuzzer on stable Rust: no coverage feedback, but seeded with rule examples and a

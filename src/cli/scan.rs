@@ -19,7 +19,7 @@ pub fn scan(a: ScanArgs) -> Result<u8> {
         archives: a.archives.then(|| a.limits.options()),
         ..Default::default()
     };
-    run(&a.paths, &a.common, a.dedupe, Format::Text, opts, false)
+    run(&a.paths, &a.common, a.dedupe, Format::Text, opts, Sweep { progress: false, rotation_table: false })
 }
 
 pub fn sweep(a: SweepArgs) -> Result<u8> {
@@ -35,18 +35,27 @@ pub fn sweep(a: SweepArgs) -> Result<u8> {
         shard: a.shard,
         measure_total: !a.no_progress && super::stderr_is_watched(),
     };
-    run(&a.paths, &a.common, !a.no_dedupe, Format::Jsonl, opts, !a.no_progress)
+    let dedupe = !a.no_dedupe;
+    run(&a.paths, &a.common, dedupe, Format::Jsonl, opts, Sweep { progress: !a.no_progress, rotation_table: dedupe })
+}
+
+/// What a sweep adds to a scan's report.
+struct Sweep {
+    /// A progress bar (on a terminal).
+    progress: bool,
+    /// The "what to rotate" table on stderr.
+    rotation_table: bool,
 }
 
 /// What scan and sweep share: check the options, build the engine, the verifier and the report,
-/// then run over the inputs. `sweep`: show progress, end with the rotation table.
+/// then run over the inputs.
 fn run(
     paths: &[PathBuf],
     common: &CommonArgs,
     dedupe: bool,
     default_format: Format,
     mut opts: Options,
-    sweep: bool,
+    sweep: Sweep,
 ) -> Result<u8> {
     if dedupe {
         common.out.check_records_format()?;
@@ -64,7 +73,7 @@ fn run(
     let suppressions = common.suppress.load(start, &engine.book, false)?;
     opts.walk.skip = suppressions.config.clone();
     let mut report = report.with_sarif(common.sarif(&engine, Box::new(FsArtifacts::new(&roots))));
-    if sweep && dedupe {
+    if sweep.rotation_table {
         report = report.with_rotation_table();
     }
     let policy = Policy {
@@ -77,7 +86,7 @@ fn run(
     let counters = Progress::default();
     let s = Scan { engine: &engine, verifier: verifier.as_ref(), progress: &counters };
     let target = Target::Paths(paths.to_vec());
-    let collector = progress::while_running(sweep, &counters, || scan::run(&s, &target, &opts, collector))?;
+    let collector = progress::while_running(sweep.progress, &counters, || scan::run(&s, &target, &opts, collector))?;
     Ok(report.finish(collector.finish()))
 }
 
