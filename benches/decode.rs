@@ -5,7 +5,8 @@
 
 use base64::Engine as _;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
-use forcescan::{decode, unescape, Engine};
+use forcescan::detect::{decode, unescape};
+use forcescan::Engine;
 
 const TOKEN: &str =
     "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";

@@ -1,7 +1,7 @@
 //! Support shared by forcescan's own tests, benchmarks and fuzz targets. Hidden from the docs and
 //! not a stable API: it exists so that those programs generate their inputs one way.
 
-use crate::{Engine, EngineOptions, RuleBook};
+use crate::detect::{Engine, EngineOptions, RuleBook};
 
 /// A deterministic pseudo-random generator (xorshift64). Generated inputs (fake credentials, log
 /// text, fuzz mutations, read sizes) are then the same on every run, so a failure replays exactly.

@@ -113,7 +113,7 @@ fn engines() -> &'static [Engine] {
 /// Where `scan_reader` stops accepting anchors for its `k`-th block, for a reader that fills every
 /// read (a `Cursor`); computed the way the engine sizes its blocks, to put tokens right on them.
 fn stream_edge(e: &Engine, k: usize) -> usize {
-    let (before, after) = (e.matcher.keep_before(), e.matcher.keep_after());
+    let (before, after) = e.stream_context();
     let block = e.opts.chunk_size.max(before + after + 4096);
     before + (k + 1) * block
 }

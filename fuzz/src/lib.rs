@@ -244,7 +244,7 @@ pub fn rules_toml(data: &[u8]) {
     // Keep runs fast: a few rules exercise the same code as many.
     book.rules.truncate(4);
     let Ok(engine) = Engine::new(book.clone(), EngineOptions { chunk_size: 1, ..Default::default() }) else { return };
-    let _ = engine.matcher.check_compiles();
+    let _ = engine.check_compiles();
     let examples = book.rules.iter().flat_map(|r| r.examples.iter().chain(&r.negative_examples)).map(|e| e.text());
     for t in examples.take(12).chain([RULE_PROBE]) {
         let t = &t.as_bytes()[..t.len().min(4096)];

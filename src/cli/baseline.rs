@@ -21,7 +21,7 @@ pub fn create(path: &Path, output: &Path, no_ignore: bool, config: Option<&Path>
     let mut suppressions = Suppressions::load(config, None, path, &engine.book, false)?;
     suppressions.baseline = None;
     let opts = Options {
-        walk: WalkOptions { no_ignore, skip: suppressions.config.clone(), ..Default::default() },
+        walk: WalkOptions { no_ignore, skip: suppressions.skip_files(), ..Default::default() },
         ..Default::default()
     };
     let collector = Collector::new(&engine.book, Policy { suppressions, ..Default::default() }, Arc::new(Stderr));

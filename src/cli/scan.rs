@@ -71,7 +71,7 @@ fn run(
     let roots: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").cloned().collect();
     let start = roots.first().map_or(Path::new("."), PathBuf::as_path);
     let suppressions = common.suppress.load(start, &engine.book, false)?;
-    opts.walk.skip = suppressions.config.clone();
+    opts.walk.skip = suppressions.skip_files();
     let mut report = report.with_sarif(common.sarif(&engine, Box::new(FsArtifacts::new(&roots))));
     if sweep.rotation_table {
         report = report.with_rotation_table();

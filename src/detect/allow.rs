@@ -6,12 +6,12 @@
 
 /// Comments that allow a finding on their line or the next. Other scanners' spellings are honoured
 /// so a repository that already marked its fixtures for them needs no second set of comments.
-pub const INLINE_MARKERS: &[&str] =
+pub(crate) const INLINE_MARKERS: &[&str] =
     &["forcescan:allow", "gitleaks:allow", "pragma: allowlist secret", "trufflehog:ignore", "kingfisher:ignore"];
 
 /// Whether the line holding byte `at` of `buf`, or the line before it, carries an allow marker.
 /// Only those two lines are searched, so it costs nothing measurable even on huge files.
-pub fn inline_allowed(buf: &[u8], at: usize) -> bool {
+pub(crate) fn inline_allowed(buf: &[u8], at: usize) -> bool {
     let at = at.min(buf.len());
     let line_start = memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1);
     let line_end = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);

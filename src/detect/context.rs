@@ -27,11 +27,11 @@ use std::sync::OnceLock;
 
 /// How far either side of a secret context is looked for. A token response or `sf org display`
 /// JSON keeps `instance_url` within a few hundred bytes of the token.
-pub const RADIUS: usize = 512;
+pub(crate) const RADIUS: usize = 512;
 
 /// Salesforce-owned DNS suffixes: the hosts a live check may contact (see `verify::policy`) and
 /// the hosts worth recording as an instance.
-pub const SALESFORCE_SUFFIXES: &[&str] = &[
+pub(crate) const SALESFORCE_SUFFIXES: &[&str] = &[
     "salesforce.com",
     "force.com",
     "my.site.com",
@@ -176,7 +176,7 @@ fn instance(around: &[u8], span: (usize, usize)) -> Option<String> {
 }
 
 /// Captures the context of the secret at `start..end` of `buf` (see the module docs).
-pub fn extract(buf: &[u8], start: usize, end: usize) -> Context {
+pub(crate) fn extract(buf: &[u8], start: usize, end: usize) -> Context {
     let lo = start.saturating_sub(RADIUS);
     let hi = end.saturating_add(RADIUS).min(buf.len());
     let around = &buf[lo..hi];

@@ -43,14 +43,14 @@ impl Encoding {
 
 /// Largest encoded run decoded around one hit, each way. A Kubernetes Secret value or a Basic header
 /// is far smaller; the cap keeps a hostile megabyte of base64 from being decoded over and over.
-pub const MAX_RUN: usize = 64 * 1024;
+pub(crate) const MAX_RUN: usize = 64 * 1024;
 
 /// How deep encodings may nest (base64 inside base64 inside a UTF-16 file, …).
 pub const MAX_DEPTH: u8 = 2;
 
 /// The base64 spelling of `anchor` when the encoded text starts with it (alignment 0): the
 /// characters fully determined by the anchor, in the standard and the URL-safe alphabet.
-pub fn base64_prefix_anchors(anchor: &[u8]) -> Vec<String> {
+pub(crate) fn base64_prefix_anchors(anchor: &[u8]) -> Vec<String> {
     let full = base64::engine::general_purpose::STANDARD_NO_PAD.encode(anchor);
     let std = full[..anchor.len() * 8 / 6].to_string();
     let url = std.replace('+', "-").replace('/', "_");
@@ -126,14 +126,14 @@ pub fn decode_base64(buf: &[u8], at: usize) -> Option<Decoded> {
 /// Where the base64 run through `at` ends, looking at most [`MAX_RUN`] bytes ahead: as far as
 /// [`decode_base64`] reads. A caller whose decode failed skips later hits before this point, which
 /// would read the same run and fail the same way.
-pub fn base64_run_end(buf: &[u8], at: usize) -> usize {
+pub(crate) fn base64_run_end(buf: &[u8], at: usize) -> usize {
     let lim = (at + MAX_RUN).min(buf.len());
     at + buf[at.min(lim)..lim].iter().take_while(|&&b| is_b64(b)).count()
 }
 
 /// Decodes standard or URL-safe base64, padded or not, tolerating non-zero trailing bits (text cut
 /// out of a larger run). The one base64 decoder every caller uses.
-pub fn base64_lenient(text: &[u8]) -> Option<Vec<u8>> {
+pub(crate) fn base64_lenient(text: &[u8]) -> Option<Vec<u8>> {
     let std: Vec<u8> = text
         .iter()
         .map(|&b| match b {

@@ -55,7 +55,7 @@ impl Default for EngineOptions {
 
 /// Rules plus options: everything needed to scan bytes. Cheap to share across threads.
 pub struct Engine {
-    pub matcher: Matcher,
+    pub(crate) matcher: Matcher,
     pub book: RuleBook,
     pub opts: EngineOptions,
     hash_key: Vec<u8>,
@@ -127,6 +127,13 @@ impl Engine {
     /// Every literal anchor searched for, by automaton tier (benchmarks hand them to ripgrep).
     pub fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
         self.matcher.anchors()
+    }
+
+    /// Bytes of context a stream keeps before and after each block (what windows may reach): tests
+    /// use it to put tokens right on block edges.
+    #[doc(hidden)]
+    pub fn stream_context(&self) -> (usize, usize) {
+        (self.matcher.keep_before(), self.matcher.keep_after())
     }
 
     /// The built-in rules with default options.

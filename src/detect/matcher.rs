@@ -26,17 +26,17 @@ use std::sync::OnceLock;
 
 /// A confirmed candidate in one buffer: byte span of the secret as written, and its normalised value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Match {
-    pub rule: usize,
-    pub start: usize,
-    pub end: usize,
-    pub value: Vec<u8>,
-    pub org: Option<String>,
-    pub known_example: bool,
+pub(crate) struct Match {
+    pub(crate) rule: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) value: Vec<u8>,
+    pub(crate) org: Option<String>,
+    pub(crate) known_example: bool,
     /// Set when the secret was found inside encoded text (the span covers the encoded bytes).
-    pub decoding: Option<Encoding>,
+    pub(crate) decoding: Option<Encoding>,
     /// Surroundings a live check needs; empty unless [`Matcher::capture_context`] is on.
-    pub context: Context,
+    pub(crate) context: Context,
 }
 
 /// Per-rule lazily compiled parts.
@@ -57,8 +57,8 @@ struct Compiled {
     paths: Option<GlobSet>,
 }
 
-pub struct CompiledRule {
-    pub spec: RuleSpec,
+pub(crate) struct CompiledRule {
+    pub(crate) spec: RuleSpec,
     validators: Vec<Validator>,
     not_before: [bool; 256],
     not_after: [bool; 256],
@@ -162,7 +162,7 @@ impl CompiledRule {
     }
 
     /// Compiles now and reports errors (used for user rule files and `rules check`).
-    pub fn check_compiles(&self) -> Result<()> {
+    pub(crate) fn check_compiles(&self) -> Result<()> {
         match self.compiled.get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}"))) {
             Ok(_) => Ok(()),
             Err(e) => Err(anyhow!("{e}")),
@@ -199,8 +199,8 @@ fn secret_leads(re: &str) -> bool {
 }
 
 /// The compiled rule set.
-pub struct Matcher {
-    pub rules: Vec<CompiledRule>,
+pub(crate) struct Matcher {
+    pub(crate) rules: Vec<CompiledRule>,
     known: KnownExamples,
     tiers: Vec<Tier>,
     /// Whether encoded text is looked into at all.
@@ -337,7 +337,7 @@ struct Pattern {
 impl Matcher {
     /// Compiles the rule book. With `decode`, encoded anchors (base64, UTF-16, percent) are searched
     /// too and the text around them decoded (see `decode`).
-    pub fn new(book: &RuleBook, decode: bool) -> Result<Matcher> {
+    pub(crate) fn new(book: &RuleBook, decode: bool) -> Result<Matcher> {
         let rules: Vec<CompiledRule> = book.rules.iter().cloned().map(CompiledRule::new).collect::<Result<_>>()?;
         let mut pats: Vec<Pattern> = Vec::new();
         let mut add = |text: Vec<u8>, rule: Option<usize>, dec: Option<Encoding>| {
@@ -407,7 +407,7 @@ impl Matcher {
 
     /// Records [`Context`] with every match (for live validation). Widens what streaming callers
     /// keep around a block so that a secret's context is the same wherever block edges fall.
-    pub fn capture_context(&mut self, on: bool) {
+    pub(crate) fn capture_context(&mut self, on: bool) {
         self.capture_context = on;
         if on {
             let widest = |side: usize| self.rules.iter().map(|r| r.spec.window[side]).max();
@@ -417,28 +417,28 @@ impl Matcher {
     }
 
     /// Bytes before an anchor that a rule may need (window, context radius, decoded run).
-    pub fn keep_before(&self) -> usize {
+    pub(crate) fn keep_before(&self) -> usize {
         self.before
     }
     /// Bytes after an anchor that a rule may need.
-    pub fn keep_after(&self) -> usize {
+    pub(crate) fn keep_after(&self) -> usize {
         self.after + self.longest_anchor
     }
 
     /// Every literal the automata search for, tier by tier (`forcescan rules anchors`; benchmarks
     /// give the same list to ripgrep).
-    pub fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
+    pub(crate) fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
         self.tiers.iter().map(|t| t.texts.clone()).collect()
     }
 
     /// Compiles every rule now; the first error names the rule.
-    pub fn check_compiles(&self) -> Result<()> {
+    pub(crate) fn check_compiles(&self) -> Result<()> {
         self.rules.iter().try_for_each(|r| r.check_compiles())
     }
 
     /// Finds the secrets whose anchors start in `accept`, appending them to `out` (unsorted, possibly
     /// with duplicates; see [`dedupe`]). `path` is used by rules whose context includes the file kind.
-    pub fn scan(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>) {
+    pub(crate) fn scan(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>) {
         self.scan_at_depth(buf, accept, path, out, 0);
     }
 
@@ -702,7 +702,7 @@ pub fn dedupe(ms: &mut Vec<Match>) {
 }
 
 /// [`dedupe`] for anything that carries a match; `key` gives (rule, start, end).
-pub fn dedupe_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize)) {
+pub(crate) fn dedupe_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize)) {
     ms.sort_by(|a, b| {
         let (ra, sa, ea) = key(a);
         let (rb, sb, eb) = key(b);

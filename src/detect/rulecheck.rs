@@ -8,7 +8,7 @@ use crate::detect::rules::{Example, RuleBook};
 use crate::error::Result;
 
 /// Minimum number of examples of each kind a rule must carry.
-pub const MIN_EXAMPLES: usize = 3;
+pub(crate) const MIN_EXAMPLES: usize = 3;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleCheck {

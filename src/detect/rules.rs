@@ -4,7 +4,7 @@
 //! at start-up (a few hundred microseconds) but their regexes are compiled lazily by the matcher, on
 //! the first anchor hit, so a scan that never sees an anchor pays nothing for them.
 
-use anyhow::{anyhow, bail, Context, Result};
+use anyhow::{bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -231,7 +231,7 @@ const ASSIGN: &str = r#"(?:\\?["']?\]?[ \t]{0,32}(?:=>|:=|=|:)[ \t]{0,16}|"?\s+v
 ///   `secretN` (the unescape step joins them).
 ///
 /// Each use gets its own numbered group, because the regex crate forbids duplicate group names.
-pub fn expand_templates(regex: &str) -> String {
+pub(crate) fn expand_templates(regex: &str) -> String {
     let mut out = regex.replace("{{ASSIGN}}", ASSIGN);
     let mut n = 0;
     loop {
@@ -261,7 +261,7 @@ pub fn expand_templates(regex: &str) -> String {
 /// text around every block and every anchor hit runs its regex over it, so an unbounded value in a
 /// user's rule file would make memory and time per hit unbounded (a window of 10^11 bytes aborted
 /// the scan on allocation). The built-in rules need at most 12,400.
-pub const MAX_WINDOW: usize = 64 * 1024;
+pub(crate) const MAX_WINDOW: usize = 64 * 1024;
 
 impl RuleBook {
     /// The rules built into the binary.

@@ -47,7 +47,7 @@ impl Validator {
         })
     }
 
-    pub const NAMES: &'static [&'static str] = &[
+    pub(crate) const NAMES: &'static [&'static str] = &[
         "token-payload",
         "auth-url",
         "consumer-secret",
@@ -76,7 +76,7 @@ impl Validator {
 }
 
 /// Shannon entropy in bits per byte.
-pub fn entropy(s: &[u8]) -> f64 {
+pub(crate) fn entropy(s: &[u8]) -> f64 {
     if s.is_empty() {
         return 0.0;
     }
@@ -208,7 +208,7 @@ pub fn is_placeholder(v: &[u8]) -> bool {
 
 /// True when the value contains a published example value (a documentation token inside an auth
 /// URL is still the documentation token).
-pub fn is_known_example(v: &[u8], known: &KnownExamples) -> bool {
+pub(crate) fn is_known_example(v: &[u8], known: &KnownExamples) -> bool {
     known.values.iter().any(|s| memchr::memmem::find(v, s.as_bytes()).is_some())
 }
 
@@ -288,7 +288,7 @@ fn mixed_case_letters(t: &[u8]) -> bool {
 }
 
 /// Splits `password + token` into (password, token) when the value has that shape.
-pub fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
+pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
     if v.len() < 4 + 24 || v.len() > 128 || is_hex(v) {
         return None;
     }

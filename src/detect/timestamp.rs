@@ -20,10 +20,10 @@ use std::cmp::Ordering;
 
 /// How far into a line the `[` of a common-log-format timestamp may be (client address, ident and
 /// user come first; an IPv6 address with a long user name still fits).
-pub const CLF_REACH: usize = 96;
+pub(crate) const CLF_REACH: usize = 96;
 
 /// How many bytes of a line [`at_line_start`] may look at: callers pass at most this much.
-pub const LINE_HEAD: usize = CLF_REACH + 32;
+pub(crate) const LINE_HEAD: usize = CLF_REACH + 32;
 
 const MONTHS: [&[u8; 3]; 12] =
     [b"Jan", b"Feb", b"Mar", b"Apr", b"May", b"Jun", b"Jul", b"Aug", b"Sep", b"Oct", b"Nov", b"Dec"];
@@ -78,7 +78,7 @@ impl<'de> Deserialize<'de> for Timestamp {
 
 /// The timestamp a log line starts with, if any. `line` is the line's first bytes (at most
 /// [`LINE_HEAD`] are looked at); it may run past the line's end.
-pub fn at_line_start(line: &[u8]) -> Option<Timestamp> {
+pub(crate) fn at_line_start(line: &[u8]) -> Option<Timestamp> {
     let line = &line[..line.len().min(LINE_HEAD)];
     let bracketed = line.strip_prefix(b"[").unwrap_or(line);
     iso(bracketed).or_else(|| syslog(bracketed)).or_else(|| clf(line))
@@ -247,7 +247,7 @@ fn wall_clock(epoch: i64) -> String {
 
 /// RFC 3339 in the zone `offset_minutes` east of UTC, as `git log --date=iso-strict` shows a
 /// commit's date in its author's zone.
-pub fn rfc3339_in_zone(time: i64, offset_minutes: i32) -> String {
+pub(crate) fn rfc3339_in_zone(time: i64, offset_minutes: i32) -> String {
     let sign = if offset_minutes < 0 { '-' } else { '+' };
     let off = offset_minutes.unsigned_abs();
     format!("{}{sign}{:02}:{:02}", wall_clock(time + i64::from(offset_minutes) * 60), off / 60, off % 60)

@@ -11,7 +11,7 @@ use crate::detect::finding::{Finding, GitProvenance};
 use std::path::{Component, Path, PathBuf};
 
 /// Files larger than this are not re-read for a report (positions then fall back to bytes).
-pub const MAX_CONTENT: u64 = 256 << 20;
+pub(crate) const MAX_CONTENT: u64 = 256 << 20;
 
 /// Supplies, for each finding, the repository-relative path and the content of the file or blob it
 /// is in. The file system implementation is [`FsArtifacts`]; other sources (git history, archives)
@@ -26,7 +26,7 @@ pub trait Artifacts: Send {
 }
 
 /// Reads a blob's bytes by its provenance; supplied by the git history source.
-pub type BlobReader = Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send>;
+pub(crate) type BlobReader = Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send>;
 
 /// Findings from files on disk (and, with a [`BlobReader`], from git blobs).
 ///
@@ -102,12 +102,12 @@ impl Artifacts for FsArtifacts {
 
 /// The innermost directory at or above `p` that has a `.git` entry (a directory, or the file a
 /// worktree or submodule has).
-pub fn repo_root(p: &Path) -> Option<PathBuf> {
+pub(crate) fn repo_root(p: &Path) -> Option<PathBuf> {
     p.ancestors().find(|a| a.join(".git").exists()).map(Path::to_path_buf)
 }
 
 /// `path` relative to `base`, both absolute: `..` for each component of `base` not shared.
-pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
+pub(crate) fn relative_to(path: &Path, base: &Path) -> PathBuf {
     let p: Vec<Component> = path.components().collect();
     let b: Vec<Component> = base.components().collect();
     let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
@@ -124,7 +124,7 @@ pub fn relative_to(path: &Path, base: &Path) -> PathBuf {
 /// A relative path as a URI reference: `/` between segments, each segment percent-encoded except
 /// for RFC 3986 unreserved characters. Root and prefix components are dropped (a URI here must
 /// never be absolute) and `.` segments skipped.
-pub fn path_to_uri(p: &Path) -> String {
+pub(crate) fn path_to_uri(p: &Path) -> String {
     let mut segments = Vec::new();
     for c in p.components() {
         match c {

@@ -29,7 +29,7 @@ fn origin(f: &Finding) -> String {
     }
 }
 
-pub fn write(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
+pub(crate) fn write(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
     for f in o.findings {
         let level = if f.severity >= Severity::High { "error" } else { "warning" };
         writeln!(

@@ -79,7 +79,7 @@ fn error_list(v: &[ScanError]) -> Vec<ErrorJson<'_>> {
 /// can only occur inside strings (a file name, a secret's first characters), so the document stays
 /// the same JSON value, and `forcescan scan -f json` on a terminal cannot be made to rewrite it.
 /// serde_json writes whole characters per call; a lead byte left at the end of one is carried over.
-pub struct EscapeControls<W: Write> {
+pub(crate) struct EscapeControls<W: Write> {
     inner: W,
     lead: bool,
 }
@@ -120,7 +120,7 @@ impl<W: Write> Write for EscapeControls<W> {
 }
 
 /// Writes the whole report as one pretty-printed JSON document.
-pub fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
+pub(crate) fn write_document(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
     Document::new(Findings { findings: o.findings }, o.summary, o.errors, &[]).write(w)
 }
 
@@ -130,12 +130,12 @@ pub fn write_lines<'a>(w: &mut dyn Write, findings: impl IntoIterator<Item = &'a
 }
 
 /// The deduplicated report as one document: `{tool, version, secrets, summary, errors, warnings}`.
-pub fn write_records_document(w: &mut dyn Write, o: &RecordsOutcome) -> std::io::Result<()> {
+pub(crate) fn write_records_document(w: &mut dyn Write, o: &RecordsOutcome) -> std::io::Result<()> {
     Document::new(Secrets { secrets: o.records }, o.summary, o.errors, o.warnings).write(w)
 }
 
 /// One secret record per line (what `forcescan merge` reads back).
-pub fn write_records_lines(w: &mut dyn Write, records: &[SecretRecord]) -> std::io::Result<()> {
+pub(crate) fn write_records_lines(w: &mut dyn Write, records: &[SecretRecord]) -> std::io::Result<()> {
     write_json_lines(w, records)
 }
 

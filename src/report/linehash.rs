@@ -126,7 +126,7 @@ pub fn line_hashes(text: &[u8], mut each: impl FnMut(u64, LineHash)) {
 
 /// The hashes of the given lines (others are computed, because the occurrence counter needs them,
 /// but not kept). One pass over the text however many lines are asked for.
-pub fn hashes_for_lines(text: &[u8], lines: &std::collections::BTreeSet<u64>) -> HashMap<u64, LineHash> {
+pub(crate) fn hashes_for_lines(text: &[u8], lines: &std::collections::BTreeSet<u64>) -> HashMap<u64, LineHash> {
     let mut out = HashMap::new();
     line_hashes(text, |line, h| {
         if lines.contains(&line) {

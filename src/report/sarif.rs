@@ -27,17 +27,17 @@ use std::cmp::Reverse;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::Write;
 
-pub const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub(crate) const SCHEMA_URI: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 /// GitHub rejects runs with more results than this.
 pub const MAX_RESULTS: usize = 5_000;
 /// GitHub keeps at most this many related locations per result.
-pub const MAX_RELATED: usize = 1_000;
+pub(crate) const MAX_RELATED: usize = 1_000;
 /// Related locations in the whole run. 5,000 results × 1,000 locations would be hundreds of
 /// megabytes; this bound keeps the worst case to a few megabytes, far below GitHub's 10 MB
 /// compressed limit, while still allowing 1,000 each for twenty much-repeated secrets.
 pub const MAX_RELATED_TOTAL: usize = 20_000;
 /// Error notifications listed one by one; the rest are counted in one more.
-pub const MAX_NOTIFICATIONS: usize = 1_000;
+pub(crate) const MAX_NOTIFICATIONS: usize = 1_000;
 
 /// CWE-798, "Use of Hard-coded Credentials", is what every forcescan rule detects.
 const TAGS: &[&str] = &["security", "secret", "external/cwe/cwe-798", "salesforce"];
@@ -198,7 +198,7 @@ struct ArtifactLocation {
 /// 1-based lines and columns; `end_column` is exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct Region {
+pub(crate) struct Region {
     pub start_line: u64,
     pub start_column: u64,
     pub end_line: u64,
@@ -401,7 +401,8 @@ fn pascal_case(id: &str) -> String {
 
 /// The finding's region in UTF-16 code units, if `content` is the text its byte offsets refer to.
 /// `None` when it is not (the file changed since the scan, or is not the same text).
-pub fn utf16_region(f: &Finding, content: &[u8]) -> Option<Region> {
+#[cfg(test)]
+fn utf16_region(f: &Finding, content: &[u8]) -> Option<Region> {
     Span::of(f).region(content)
 }
 

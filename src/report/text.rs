@@ -45,7 +45,7 @@ impl Style {
 /// One finding: `path:line:col  rule  value`, then, when validated, `  status: why` and, for a live
 /// credential, who is exposed and what revocation did; for git history, a line saying where the
 /// secret came from.
-pub fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
+pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
     // The redacted value too: its first characters may be an escape sequence from the file.
     let value = escape_control(f.secret_value.as_ref().unwrap_or(&f.secret));
     let example = if f.known_example { "  (known example)" } else { "" };
@@ -122,7 +122,7 @@ fn exposed(i: &Identity) -> Option<String> {
 }
 
 /// The closing summary.
-pub fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::io::Result<()> {
+pub(crate) fn write_summary(w: &mut dyn Write, o: &ScanOutcome, style: Style) -> std::io::Result<()> {
     write_summary_of(w, o.summary, style)
 }
 
@@ -201,7 +201,7 @@ fn write_suppressed(w: &mut dyn Write, s: &Summary) -> std::io::Result<()> {
 
 /// What a git hook prints after its findings: one `clean` line when there are none (and nothing
 /// failed), else a short summary and what to do. Errors were already named on stderr.
-pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: Hook) -> std::io::Result<()> {
+pub(crate) fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: Hook) -> std::io::Result<()> {
     let s = o.summary;
     let suppressed = match s.suppressed.total {
         0 => String::new(),
@@ -255,7 +255,7 @@ pub fn write_hook_summary(w: &mut dyn Write, o: &ScanOutcome, hook: Hook) -> std
 
 /// A deduplicated report: one line per distinct secret, then the summary.
 /// `first-path:line:col  rule  value  ×N  last last-path:line  [first-ts .. last-ts]`
-pub fn write_records(w: &mut dyn Write, o: &RecordsOutcome, style: Style) -> std::io::Result<()> {
+pub(crate) fn write_records(w: &mut dyn Write, o: &RecordsOutcome, style: Style) -> std::io::Result<()> {
     for r in o.records {
         let value = match &r.secret_value {
             Some(v) => escape_control(v),

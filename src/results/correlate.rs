@@ -8,7 +8,7 @@ use crate::detect::rules::{RuleBook, Severity};
 use std::collections::BTreeSet;
 
 #[derive(Debug, Default)]
-pub struct Correlator {
+pub(crate) struct Correlator {
     /// (rule id, file name that must be seen, lower-case)
     requires: Vec<(String, String)>,
     /// (rule id, rule whose finding raises it to critical)
@@ -31,7 +31,7 @@ impl Correlator {
     }
 
     /// Records a scanned unit's path (only its file name matters).
-    pub fn saw(&mut self, path: &str) {
+    pub(crate) fn saw(&mut self, path: &str) {
         if self.requires.is_empty() {
             return;
         }
@@ -40,12 +40,12 @@ impl Correlator {
     }
 
     /// Whether findings of this rule can only be judged at the end (streamed output holds them back).
-    pub fn holds_back(&self, rule: &str) -> bool {
+    pub(crate) fn holds_back(&self, rule: &str) -> bool {
         self.requires.iter().any(|(r, _)| r == rule) || self.raises.iter().any(|(r, _)| r == rule)
     }
 
     /// The rules [`Correlator::holds_back`] is true for.
-    pub fn held_back_rules(&self) -> BTreeSet<String> {
+    pub(crate) fn held_back_rules(&self) -> BTreeSet<String> {
         self.requires.iter().chain(&self.raises).map(|(r, _)| r.clone()).collect()
     }
 
@@ -53,7 +53,7 @@ impl Correlator {
     /// keeps); a sweep records just these for its checkpoint.
     ///
     /// [`saw`]: Correlator::saw
-    pub fn wants(&self, path: &str) -> bool {
+    pub(crate) fn wants(&self, path: &str) -> bool {
         let name = path.rsplit(['/', '!']).next().unwrap_or(path).to_ascii_lowercase();
         self.requires.iter().any(|(_, n)| *n == name)
     }
@@ -73,7 +73,7 @@ impl Correlator {
 }
 
 /// What scan-level conditions act on: a finding, or a deduplicated secret record.
-pub trait Correlated {
+pub(crate) trait Correlated {
     fn rule(&self) -> &str;
     fn raise_to(&mut self, s: Severity);
 }

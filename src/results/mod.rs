@@ -71,7 +71,7 @@ pub struct OnlyLive(pub bool);
 
 /// Called with findings that can be reported now, as each input finishes: those that depend on no
 /// other part of the scan. JSON Lines output streams through it.
-pub type Stream = Box<dyn FnMut(&[&Finding]) + Send>;
+pub(crate) type Stream = Box<dyn FnMut(&[&Finding]) + Send>;
 
 /// What the collector tracks about live validation.
 struct Validated {
@@ -161,13 +161,13 @@ impl Collector {
     }
 
     /// Whether findings are folded into records.
-    pub fn is_dedupe(&self) -> bool {
+    pub(crate) fn is_dedupe(&self) -> bool {
         self.records.is_some()
     }
 
     /// Whether scan-wide rules ask about units with this name (see [`correlate`]): a sweep keeps
     /// only those names of an input's units, in memory and in its checkpoint.
-    pub fn wants_name(&self, path: &str) -> bool {
+    pub(crate) fn wants_name(&self, path: &str) -> bool {
         self.correlator.wants(path)
     }
 
@@ -337,6 +337,6 @@ fn is_live(f: &Finding) -> bool {
 }
 
 /// Sort order of every report: path, then position, then rule.
-pub fn sort_findings(v: &mut [Finding]) {
+pub(crate) fn sort_findings(v: &mut [Finding]) {
     v.sort_by(|a, b| a.path.cmp(&b.path).then(a.offset.cmp(&b.offset)).then(a.rule.cmp(&b.rule)));
 }

@@ -53,7 +53,7 @@ pub struct SecretRecord {
 
 impl SecretRecord {
     /// The record of a single occurrence.
-    pub fn from_finding(f: &Finding) -> SecretRecord {
+    pub(crate) fn from_finding(f: &Finding) -> SecretRecord {
         let place = Place { path: f.path.clone(), line: f.line, column: f.column };
         SecretRecord {
             rule: f.rule.clone(),
@@ -74,7 +74,7 @@ impl SecretRecord {
     }
 
     /// Folds another record of the same secret into this one.
-    pub fn absorb(&mut self, o: SecretRecord) {
+    pub(crate) fn absorb(&mut self, o: SecretRecord) {
         self.occurrences += o.occurrences;
         if o.first_seen < self.first_seen {
             self.first_seen = o.first_seen;
@@ -107,7 +107,7 @@ impl RecordSet {
         RecordSet::default()
     }
 
-    pub fn add_finding(&mut self, f: &Finding) {
+    pub(crate) fn add_finding(&mut self, f: &Finding) {
         match self.map.get_mut(&(f.rule.clone(), f.fingerprint.clone())) {
             Some(r) => r.absorb(SecretRecord::from_finding(f)),
             None => self.add(SecretRecord::from_finding(f)),
@@ -144,7 +144,7 @@ impl RecordSet {
     }
 
     /// The records, most severe first, then by rule and first place seen.
-    pub fn into_sorted(self) -> Vec<SecretRecord> {
+    pub(crate) fn into_sorted(self) -> Vec<SecretRecord> {
         let mut v: Vec<SecretRecord> = self.map.into_values().collect();
         sort_records(&mut v);
         v
@@ -152,7 +152,7 @@ impl RecordSet {
 }
 
 /// Report order of records: severity (most severe first), rule, first place, fingerprint.
-pub fn sort_records(v: &mut [SecretRecord]) {
+pub(crate) fn sort_records(v: &mut [SecretRecord]) {
     v.sort_by(|a, b| {
         b.severity
             .cmp(&a.severity)
@@ -186,7 +186,7 @@ struct FindingLine {
 
 /// Reads one line of JSON Lines output: a secret record (`sweep`, `--dedupe`) or a finding
 /// (`scan -f jsonl`, counted as one occurrence).
-pub fn parse_line(line: &str) -> Result<SecretRecord, String> {
+pub(crate) fn parse_line(line: &str) -> Result<SecretRecord, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
     if v.get("occurrences").is_some() {
         return serde_json::from_value(v).map_err(|e| format!("not a secret record: {e}"));

@@ -107,7 +107,12 @@ impl Summary {
 
 impl Summary {
     /// The summary of a deduplicated scan: findings are occurrences, distinct are records.
-    pub fn from_records(records: &[SecretRecord], files_scanned: usize, bytes_scanned: u64, errors: usize) -> Summary {
+    pub(crate) fn from_records(
+        records: &[SecretRecord],
+        files_scanned: usize,
+        bytes_scanned: u64,
+        errors: usize,
+    ) -> Summary {
         let mut per: BTreeMap<&str, RuleSummary> = BTreeMap::new();
         for r in records {
             let e = per.entry(&r.rule).or_insert_with(|| RuleSummary {

@@ -23,13 +23,13 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
 /// The config file looked for at the repository (or scan) root.
-pub const CONFIG_FILE: &str = ".forcescan.toml";
+pub(crate) const CONFIG_FILE: &str = ".forcescan.toml";
 /// The baseline looked for at the repository (or scan) root.
 pub const BASELINE_FILE: &str = ".forcescan-baseline.json";
 
 /// The directory a scan's default config and baseline live in: the work tree root of the
 /// repository containing `start`, else `start` itself (or its directory, for a file).
-pub fn project_root(start: &Path) -> PathBuf {
+pub(crate) fn project_root(start: &Path) -> PathBuf {
     if let Some(w) = git2::Repository::discover(start).ok().and_then(|r| r.workdir().map(Path::to_path_buf)) {
         return w;
     }
@@ -180,7 +180,7 @@ impl Config {
 /// One accepted finding in a baseline: which rule, which secret (by keyed hash).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct BaselineEntry {
+pub(crate) struct BaselineEntry {
     pub rule: String,
     pub fingerprint: String,
 }
@@ -265,6 +265,12 @@ pub struct Suppressions {
 }
 
 impl Suppressions {
+    /// The config's `skip_paths`, for the walker: those files are not even read.
+    pub fn skip_files(&self) -> Option<crate::sources::fs::SkipFiles> {
+        let c = self.config.clone()?;
+        Some(crate::sources::fs::SkipFiles(std::sync::Arc::new(move |p: &Path| c.skips_file(p))))
+    }
+
     /// Loads the config and baseline for a scan rooted at `start`: the files named, else
     /// `.forcescan.toml` and `.forcescan-baseline.json` at the [`project_root`] when they exist.
     /// `repo_relative`: finding paths are relative to the repository root (git history) rather

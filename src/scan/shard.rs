@@ -45,7 +45,7 @@ fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// The path an input is sharded by: relative to the root it was found under (so machines that
 /// mount the dump in different places agree), or its file name when it was named itself.
-pub fn shard_key(input: &Input, roots: &[PathBuf]) -> String {
+pub(crate) fn shard_key(input: &Input, roots: &[PathBuf]) -> String {
     for root in roots {
         if let Ok(rel) = input.path.strip_prefix(root) {
             if !rel.as_os_str().is_empty() {
@@ -77,7 +77,7 @@ mod tests {
     #[test]
     fn shard_key_is_relative_to_the_root() {
         let roots = vec![PathBuf::from("/mnt/dump"), PathBuf::from("single.log")];
-        let input = |p: &str| Input { path: PathBuf::from(p), display: p.to_string(), explicit: false };
+        let input = |p: &str| Input { path: PathBuf::from(p), display: p.to_string() };
         assert_eq!(shard_key(&input("/mnt/dump/a/b.log"), &roots), "a/b.log");
         assert_eq!(shard_key(&input("single.log"), &roots), "single.log");
     }

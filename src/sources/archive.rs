@@ -58,7 +58,7 @@ impl Default for ArchiveOptions {
 
 /// Output below this size is never cut by the ratio limit: tiny, very regular inputs (a 200-byte
 /// gzip of a blank 1 MiB file) are legitimate and harmless.
-pub const RATIO_GRACE: u64 = 1 << 20;
+pub(crate) const RATIO_GRACE: u64 = 1 << 20;
 
 /// The kinds of content told apart by their first bytes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -553,7 +553,7 @@ fn err(path: &str, message: String) -> ScanError {
 /// Scans one input, opening it as an archive or compressed stream when its first bytes say so.
 /// Plain files take the usual path ([`scan_input`]: whole-buffer or chunked memory map). `done`,
 /// if given, is advanced by the bytes read from disk as they are read (for a progress bar).
-pub fn scan_input_archives(
+pub(crate) fn scan_input_archives(
     sink: &dyn Sink,
     input: &Input,
     walk: &WalkOptions,

@@ -26,8 +26,8 @@ pub struct WalkOptions {
     pub threads: usize,
     /// Files at least this large are streamed in blocks instead of read whole.
     pub stream_threshold: u64,
-    /// `.forcescan.toml`: files its `skip_paths` match are not even read.
-    pub skip: Option<std::sync::Arc<crate::results::suppress::Config>>,
+    /// Files not even read (`.forcescan.toml`'s `skip_paths`).
+    pub skip: Option<SkipFiles>,
 }
 
 impl Default for WalkOptions {
@@ -36,17 +36,25 @@ impl Default for WalkOptions {
     }
 }
 
+/// Decides which files a walk leaves out without reading them; set by whoever sets up the scan.
+#[derive(Clone)]
+pub struct SkipFiles(pub std::sync::Arc<dyn Fn(&Path) -> bool + Send + Sync>);
+
+impl std::fmt::Debug for SkipFiles {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SkipFiles(..)")
+    }
+}
+
 /// A file to scan and how to name it in reports.
 #[derive(Debug, Clone)]
-pub struct Input {
+pub(crate) struct Input {
     pub path: PathBuf,
     pub display: String,
-    /// Named on the command line (follow links; read non-regular files as streams).
-    pub explicit: bool,
 }
 
 /// Expands the named paths into the files to scan, sorted by path so reports are deterministic.
-pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec<ScanError>) {
+pub(crate) fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec<ScanError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for root in roots {
@@ -58,7 +66,7 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
             }
         };
         if !meta.is_dir() {
-            inputs.push(Input { path: root.clone(), display: display_path(root), explicit: true });
+            inputs.push(Input { path: root.clone(), display: display_path(root) });
             continue;
         }
         let found = Mutex::new(Vec::new());
@@ -76,9 +84,7 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
             .threads(opts.threads)
             .filter_entry(move |e| {
                 e.file_name() != ".git"
-                    && !skip
-                        .as_ref()
-                        .is_some_and(|c| e.file_type().is_some_and(|t| t.is_file()) && c.skips_file(e.path()))
+                    && !skip.as_ref().is_some_and(|s| e.file_type().is_some_and(|t| t.is_file()) && (s.0)(e.path()))
             });
         b.build_parallel().run(|| {
             Box::new(|entry| {
@@ -86,7 +92,7 @@ pub fn collect_inputs(roots: &[PathBuf], opts: &WalkOptions) -> (Vec<Input>, Vec
                     Ok(e) => {
                         if e.file_type().is_some_and(|t| t.is_file()) {
                             let p = e.into_path();
-                            found.lock().unwrap().push(Input { display: display_path(&p), path: p, explicit: false });
+                            found.lock().unwrap().push(Input { display: display_path(&p), path: p });
                         }
                     }
                     Err(err) => errs.lock().unwrap().push(walk_error(root, err)),
@@ -121,7 +127,7 @@ fn walk_error(root: &Path, err: ignore::Error) -> ScanError {
 }
 
 /// Scans one input.
-pub fn scan_input(sink: &dyn Sink, input: &Input, opts: &WalkOptions) -> Unit {
+pub(crate) fn scan_input(sink: &dyn Sink, input: &Input, opts: &WalkOptions) -> Unit {
     let display = input.display.clone();
     let fail = |e: std::io::Error, bytes| Unit { bytes, ..Unit::failed(&display, io_message(&e)) };
     if is_char_device(&input.path) {
@@ -186,7 +192,7 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 }
 
 /// Scans a stream (standard input, a FIFO, a decompressor) with bounded memory.
-pub fn scan_stream(sink: &dyn Sink, display: &str, r: impl std::io::Read) -> Unit {
+pub(crate) fn scan_stream(sink: &dyn Sink, display: &str, r: impl std::io::Read) -> Unit {
     stream_result(sink, display, r, false)
 }
 
@@ -201,7 +207,7 @@ fn stream_result(sink: &dyn Sink, display: &str, r: impl std::io::Read, parallel
 }
 
 /// Total size of the inputs that are regular files, for a progress bar.
-pub fn total_size(inputs: &[Input], progress: &Progress) {
+pub(crate) fn total_size(inputs: &[Input], progress: &Progress) {
     let total: u64 = inputs.iter().filter_map(|i| std::fs::metadata(&i.path).ok()).map(|m| m.len()).sum();
     Progress::add(&progress.bytes_total, total);
 }

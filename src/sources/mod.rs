@@ -63,10 +63,10 @@ pub enum Event {
 }
 
 /// The name standard input goes by in reports. Reports that re-read files know it is not one.
-pub const STDIN_NAME: &str = "<stdin>";
+pub(crate) const STDIN_NAME: &str = "<stdin>";
 
 /// How a path is shown: as given, without a leading `./`, with `/` separators.
-pub fn display_path(p: &Path) -> String {
+pub(crate) fn display_path(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     let mut t = s.as_str();
     while let Some(rest) = t.strip_prefix("./") {

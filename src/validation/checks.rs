@@ -16,7 +16,7 @@ use super::http::{Failure, Net, Payload, Reply};
 use crate::detect::finding::{Identity, Revocation, Status, Validation};
 
 /// A credential in the form a check needs.
-pub enum Credential<'a> {
+pub(crate) enum Credential<'a> {
     AccessToken(&'a str),
     RefreshToken { token: &'a str, client_id: &'a str, client_secret: Option<&'a str> },
     ClientCredentials { key: &'a str, secret: &'a str },
@@ -35,7 +35,7 @@ impl std::fmt::Debug for Credential<'_> {
     }
 }
 
-pub fn verdict(status: Status, host: Option<&str>, http: Option<u16>, message: String) -> Validation {
+pub(crate) fn verdict(status: Status, host: Option<&str>, http: Option<u16>, message: String) -> Validation {
     Validation { status, host: host.map(str::to_string), http_status: http, message, identity: None, revocation: None }
 }
 
@@ -121,7 +121,7 @@ fn live(host: &str, http: u16, message: String, identity: Identity) -> Validatio
 }
 
 /// Runs the check for `cred` against one host.
-pub fn check_at(net: &Net, cred: &Credential, host: &str) -> Validation {
+pub(crate) fn check_at(net: &Net, cred: &Credential, host: &str) -> Validation {
     match cred {
         Credential::AccessToken(token) => userinfo_check(net, token, host),
         Credential::RefreshToken { token, client_id, client_secret } => {
@@ -291,7 +291,7 @@ fn login(net: &Net, host: &str, username: &str, password: &str) -> Validation {
 
 /// `POST /services/oauth2/revoke`. 200 means revoked; 400 means Salesforce does not know the token
 /// there (already revoked or expired, or it belongs to another instance).
-pub fn revoke_at(net: &Net, token: &str, host: &str) -> Revocation {
+pub(crate) fn revoke_at(net: &Net, token: &str, host: &str) -> Revocation {
     let r = match net.send(host, "/services/oauth2/revoke", None, Payload::Form(&[("token", token)])) {
         Ok(r) => r,
         Err(f) => return Revocation { revoked: false, host: None, http_status: None, message: f.to_string() },

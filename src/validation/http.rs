@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 /// Header naming the Salesforce host a request is meant for, sent only in test mode (where every
 /// request goes to the test server) so tests can see where it would have gone.
-pub const TARGET_HEADER: &str = "X-Forcescan-Target";
+pub(crate) const TARGET_HEADER: &str = "X-Forcescan-Target";
 
 /// Answers are small JSON or XML documents; anything longer is cut.
 const MAX_BODY: u64 = 256 * 1024;
@@ -82,7 +82,7 @@ impl Drop for Slot<'_> {
 }
 
 /// What a request carries besides its headers.
-pub enum Payload<'a> {
+pub(crate) enum Payload<'a> {
     /// A GET.
     Empty,
     /// A POST of `application/x-www-form-urlencoded` fields.
@@ -103,7 +103,7 @@ pub struct Reply {
 
 /// Why no answer was obtained.
 #[derive(Debug)]
-pub enum Failure {
+pub(crate) enum Failure {
     /// The policy forbade the request; nothing was sent.
     Refused(Refusal),
     /// The request failed on the way: a one-line message naming the host.
@@ -128,7 +128,7 @@ fn read_body(resp: ureq::Response) -> String {
 }
 
 /// Connection settings (see `verify::Options` for what each means to a user).
-pub struct NetConfig {
+pub(crate) struct NetConfig {
     pub timeout: Duration,
     pub rate_per_sec: f64,
     pub per_host: usize,
@@ -138,13 +138,13 @@ pub struct NetConfig {
 }
 
 /// Test mode: every request goes to `base` (plain HTTP on loopback).
-pub struct TestServer {
+pub(crate) struct TestServer {
     pub base: String,
     pub host: String,
     pub port: u16,
 }
 
-pub struct Net {
+pub(crate) struct Net {
     agent: ureq::Agent,
     base: Option<String>,
     limiter: RateLimiter,

@@ -30,15 +30,15 @@ use std::time::Duration;
 
 /// Rule ids with a live check.
 pub const ACCESS_TOKEN: &str = "salesforce-access-token";
-pub const JWT_ACCESS_TOKEN: &str = "salesforce-jwt-access-token";
+pub(crate) const JWT_ACCESS_TOKEN: &str = "salesforce-jwt-access-token";
 pub const REFRESH_TOKEN: &str = "salesforce-refresh-token";
 pub const SFDX_AUTH_URL: &str = "salesforce-sfdx-auth-url";
-pub const CONSUMER_SECRET: &str = "salesforce-consumer-secret";
-pub const CLIENT_CREDENTIALS: &str = "salesforce-client-credentials";
-pub const PASSWORD_WITH_TOKEN: &str = "salesforce-password-with-token";
+pub(crate) const CONSUMER_SECRET: &str = "salesforce-consumer-secret";
+pub(crate) const CLIENT_CREDENTIALS: &str = "salesforce-client-credentials";
+pub(crate) const PASSWORD_WITH_TOKEN: &str = "salesforce-password-with-token";
 
 /// Rules whose credential the OAuth revoke endpoint can end (`forcescan revoke --rule`).
-pub const REVOCABLE: &[&str] = &[ACCESS_TOKEN, JWT_ACCESS_TOKEN, REFRESH_TOKEN, SFDX_AUTH_URL];
+pub(crate) const REVOCABLE: &[&str] = &[ACCESS_TOKEN, JWT_ACCESS_TOKEN, REFRESH_TOKEN, SFDX_AUTH_URL];
 
 /// The client id of the Salesforce CLI, which issued most refresh tokens found in CI files.
 const DEFAULT_CLIENT_ID: &str = "PlatformCLI";
@@ -122,7 +122,7 @@ impl Verifier {
     }
 
     /// With a given resolver, so tests can decide what names resolve to without real DNS.
-    pub fn with_lookup(opts: Options, lookup: Arc<dyn Lookup>) -> crate::error::Result<Verifier> {
+    pub(crate) fn with_lookup(opts: Options, lookup: Arc<dyn Lookup>) -> crate::error::Result<Verifier> {
         let test_server = opts
             .base_url
             .as_deref()
@@ -149,7 +149,7 @@ impl Verifier {
     }
 
     /// Sets `validation` on every finding, checking each distinct credential once per run.
-    pub fn annotate(&self, findings: &mut [Finding]) {
+    pub(crate) fn annotate(&self, findings: &mut [Finding]) {
         for f in findings {
             let cell = {
                 let mut done = self.done.lock().unwrap_or_else(|e| e.into_inner());
@@ -356,7 +356,7 @@ pub fn instance_host(given: &str) -> String {
 }
 
 /// What to do instead, for credentials the OAuth revoke endpoint cannot end.
-pub fn not_revocable(rule: &str) -> &'static str {
+pub(crate) fn not_revocable(rule: &str) -> &'static str {
     match rule {
         CONSUMER_SECRET | CLIENT_CREDENTIALS => {
             "a consumer secret cannot be revoked by API: generate a new one in Setup > App Manager"

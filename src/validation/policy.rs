@@ -23,7 +23,7 @@ use std::sync::Arc;
 /// Why a request was not sent. Messages name the host (taken from content, so shown escaped by
 /// the report) and never any credential.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Refusal {
+pub(crate) enum Refusal {
     /// The host is not a Salesforce-owned name.
     NotSalesforce(String),
     /// The host names a port other than 443.
@@ -59,7 +59,7 @@ impl std::error::Error for Refusal {}
 /// trailing dot, no `:443`). A Salesforce-owned host is a *sub-domain* of one of
 /// [`SALESFORCE_SUFFIXES`]: `acme.my.salesforce.com`, not `salesforce.com.evil.io` nor
 /// `evilsalesforce.com`.
-pub fn salesforce_host(raw: &str) -> Result<String, Refusal> {
+pub(crate) fn salesforce_host(raw: &str) -> Result<String, Refusal> {
     let shown: String = raw.chars().take(100).collect();
     let lower = raw.trim().to_ascii_lowercase();
     let (name, port) = match lower.rsplit_once(':') {
@@ -145,12 +145,12 @@ fn forbidden_v6(ip: Ipv6Addr) -> Option<&'static str> {
 }
 
 /// Name resolution, injectable so that tests never depend on real DNS.
-pub trait Lookup: Send + Sync {
+pub(crate) trait Lookup: Send + Sync {
     fn lookup(&self, host: &str, port: u16) -> io::Result<Vec<IpAddr>>;
 }
 
 /// The system resolver.
-pub struct SystemLookup;
+pub(crate) struct SystemLookup;
 
 impl Lookup for SystemLookup {
     fn lookup(&self, host: &str, port: u16) -> io::Result<Vec<IpAddr>> {
@@ -160,7 +160,7 @@ impl Lookup for SystemLookup {
 
 /// Checks every address a name resolved to: one forbidden address refuses the name (a mix of
 /// public and private answers is itself a sign of tampering).
-pub fn check_resolved(host: &str, addrs: &[IpAddr]) -> Result<(), Refusal> {
+pub(crate) fn check_resolved(host: &str, addrs: &[IpAddr]) -> Result<(), Refusal> {
     match addrs.iter().find_map(|&a| forbidden(a).map(|why| (a, why))) {
         Some((addr, why)) => Err(Refusal::Address { host: host.to_string(), addr, why }),
         None => Ok(()),
@@ -169,7 +169,7 @@ pub fn check_resolved(host: &str, addrs: &[IpAddr]) -> Result<(), Refusal> {
 
 /// The resolver given to the HTTP client: resolves once, checks, and hands out only checked
 /// addresses. A refusal travels inside the `io::Error` so the caller can report it as such.
-pub struct GuardedResolver {
+pub(crate) struct GuardedResolver {
     pub lookup: Arc<dyn Lookup>,
     /// Test mode: the one loopback `host:port` that may be contacted.
     pub test_server: Option<(String, u16)>,
@@ -182,7 +182,7 @@ fn split_netloc(netloc: &str) -> Option<(&str, u16)> {
 }
 
 impl GuardedResolver {
-    pub fn resolve_checked(&self, netloc: &str) -> io::Result<Vec<SocketAddr>> {
+    pub(crate) fn resolve_checked(&self, netloc: &str) -> io::Result<Vec<SocketAddr>> {
         let refuse = |r: Refusal| io::Error::new(io::ErrorKind::PermissionDenied, r);
         let (host, port) =
             split_netloc(netloc).ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "bad host:port"))?;

@@ -37,7 +37,7 @@ mod staged;
 mod walk;
 
 pub use push::{parse_push_lines, pre_commit_framework_input, push_scope, PushUpdate};
-pub use staged::scan_staged;
+pub(crate) use staged::scan_staged;
 
 use super::{display_path, Event, Progress, Sink, Unit};
 use crate::detect::finding::{Finding, GitProvenance};
@@ -88,7 +88,7 @@ pub struct GitOptions {
 
 /// Digits of a commit id shown in text reports and messages: enough to be unique in any real
 /// repository, stable across runs (git's own abbreviation grows with the repository).
-pub const SHORT_ID: usize = 12;
+pub(crate) const SHORT_ID: usize = 12;
 
 /// Files at least this large are scanned in parallel chunks, like memory-mapped files.
 const CHUNKED_SCAN_BYTES: usize = 16 << 20;
@@ -106,7 +106,7 @@ pub const PACK_CACHE_BYTES: usize = 8 << 20;
 /// the order a report tells it: problems with the repository, refs and objects first, then one
 /// unit per blob in introduction order (so the same repository always gives the same report).
 /// Whatever can be scanned still is.
-pub fn scan(sink: &dyn Sink, opts: &GitOptions, progress: &Progress) -> Vec<Event> {
+pub(crate) fn scan(sink: &dyn Sink, opts: &GitOptions, progress: &Progress) -> Vec<Event> {
     configure_libgit2();
     let start = opts.repo.as_deref().unwrap_or_else(|| Path::new("."));
     let label = display_path(start);
@@ -191,9 +191,12 @@ pub fn scan(sink: &dyn Sink, opts: &GitOptions, progress: &Progress) -> Vec<Even
     events
 }
 
+/// Reads a blob's bytes by a finding's provenance.
+pub type BlobReader = Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send>;
+
 /// Reads the blob a finding is in, for reports that quote or hash its lines (SARIF). Opens the
 /// repository containing `repo` (as [`scan`] does) on first use; only blobs with findings are read.
-pub fn blob_reader(repo: Option<&Path>) -> Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send> {
+pub fn blob_reader(repo: Option<&Path>) -> BlobReader {
     let start = repo.unwrap_or_else(|| Path::new(".")).to_path_buf();
     let opened: Mutex<Option<Repository>> = Mutex::new(None);
     Box::new(move |g| {

@@ -15,11 +15,11 @@ pub struct PushUpdate {
 
 impl PushUpdate {
     /// A deletion: nothing is sent, nothing to scan.
-    pub fn is_delete(&self) -> bool {
+    pub(crate) fn is_delete(&self) -> bool {
         is_zero(&self.local_oid)
     }
     /// The remote does not have this ref yet.
-    pub fn is_new(&self) -> bool {
+    pub(crate) fn is_new(&self) -> bool {
         is_zero(&self.remote_oid)
     }
 }

@@ -8,7 +8,7 @@ use std::path::Path;
 
 /// Scans the staged version of every added or changed file in the repository containing `dir`,
 /// keeping findings on added or changed lines (compared with HEAD; without HEAD, every line).
-pub fn scan_staged(sink: &dyn Sink, dir: &Path) -> Vec<Event> {
+pub(crate) fn scan_staged(sink: &dyn Sink, dir: &Path) -> Vec<Event> {
     let fail = |message: String| vec![Event::Incomplete(ScanError::new(display_path(dir), message))];
     let repo = match git2::Repository::discover(dir) {
         Ok(r) => r,
