@@ -7,7 +7,7 @@
 //! opt-in ([`crate::EngineOptions::capture_context`], switched on by `--validate`) so a plain scan
 //! neither pays for it nor changes its output.
 //!
-//! What is captured, within [`RADIUS`] bytes either side of the secret:
+//! What is captured, within `RADIUS` bytes either side of the secret:
 //! * `instance`: the host of an `instance_url` / `instanceUrl` / `--instance-url` value (taken as
 //!   written, even when it is not a Salesforce host: the live check refuses such hosts, and saying
 //!   so is more useful than silently checking somewhere else); otherwise the nearest Salesforce
@@ -29,7 +29,7 @@ use std::sync::OnceLock;
 /// JSON keeps `instance_url` within a few hundred bytes of the token.
 pub(crate) const RADIUS: usize = 512;
 
-/// Salesforce-owned DNS suffixes: the hosts a live check may contact (see `verify::policy`) and
+/// Salesforce-owned DNS suffixes: the hosts a live check may contact (see `validation::policy`) and
 /// the hosts worth recording as an instance.
 pub(crate) const SALESFORCE_SUFFIXES: &[&str] = &[
     "salesforce.com",

@@ -4,7 +4,7 @@
 
 use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Finding};
-use crate::detect::matcher::{dedupe, dedupe_by, Match, Matcher};
+use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::RuleBook;
 use crate::detect::timestamp::{self, Timestamp};
 use rayon::prelude::*;
@@ -323,7 +323,7 @@ impl Engine {
             accept_from = accept_end - cut;
         }
         let binary = binary.unwrap_or(false);
-        dedupe_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
+        resolve_overlaps_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
         Ok(found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect())
     }
 
@@ -332,7 +332,7 @@ impl Engine {
         if ms.is_empty() {
             return Vec::new();
         }
-        dedupe(&mut ms);
+        resolve_overlaps(&mut ms);
         let binary = is_binary(buf);
         let mut cursor = LineCursor::new();
         ms.into_iter()

@@ -199,7 +199,7 @@ pub struct Finding {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub validation: Option<Validation>,
     /// An allow marker (`forcescan:allow`, …) is on the secret's line or the line before: the
-    /// reporter counts the finding as suppressed instead of reporting it. Never serialised.
+    /// results step counts the finding as suppressed instead of reporting it. Never serialised.
     #[serde(skip)]
     pub allowed_inline: bool,
     /// The timestamp the finding's line starts with, normalised (see [`crate::detect::timestamp`]). Only

@@ -437,7 +437,7 @@ impl Matcher {
     }
 
     /// Finds the secrets whose anchors start in `accept`, appending them to `out` (unsorted, possibly
-    /// with duplicates; see [`dedupe`]). `path` is used by rules whose context includes the file kind.
+    /// with duplicates; see [`resolve_overlaps`]). `path` is used by rules whose context includes the file kind.
     pub(crate) fn scan(&self, buf: &[u8], accept: Range<usize>, path: Option<&Path>, out: &mut Vec<Match>) {
         self.scan_at_depth(buf, accept, path, out, 0);
     }
@@ -697,12 +697,12 @@ fn in_project(path: &Path, markers: &[String]) -> bool {
 
 /// Sorts matches by position and removes duplicates (the same secret reached from two anchors) and
 /// matches that lie inside another rule's match (the refresh token inside an SFDX auth URL).
-pub fn dedupe(ms: &mut Vec<Match>) {
-    dedupe_by(ms, |m| (m.rule, m.start, m.end));
+pub fn resolve_overlaps(ms: &mut Vec<Match>) {
+    resolve_overlaps_by(ms, |m| (m.rule, m.start, m.end));
 }
 
-/// [`dedupe`] for anything that carries a match; `key` gives (rule, start, end).
-pub(crate) fn dedupe_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize)) {
+/// [`resolve_overlaps`] for anything that carries a match; `key` gives (rule, start, end).
+pub(crate) fn resolve_overlaps_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize)) {
     ms.sort_by(|a, b| {
         let (ra, sa, ea) = key(a);
         let (rb, sb, eb) = key(b);
@@ -733,7 +733,7 @@ mod tests {
         let m = Matcher::new(&book, true).unwrap();
         let mut out = Vec::new();
         m.scan(text.as_bytes(), 0..text.len(), None, &mut out);
-        dedupe(&mut out);
+        resolve_overlaps(&mut out);
         out.iter().map(|x| (m.rules[x.rule].spec.id.clone(), text[x.start..x.end].to_string())).collect()
     }
 

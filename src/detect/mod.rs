@@ -11,9 +11,9 @@
 //!
 //! * [`rules`]: the rule schema; the built-in rules are `rules/*.toml`, embedded at build time.
 //!   [`rulecheck`] runs every rule's examples and negative examples.
-//! * [`matcher`]: the anchors and windows; [`decode`] looks inside base64, UTF-16 and
+//! * `matcher`: the anchors and windows; [`decode`] looks inside base64, UTF-16 and
 //!   percent-encoded text, [`unescape`] turns `%21`, `\u0021`, `\!`, `&#33;` back into `!`.
-//! * [`shape`]: what a value must look like to be reported: per-rule shape checks, placeholders,
+//! * `shape`: what a value must look like to be reported: per-rule shape checks, placeholders,
 //!   published examples.
 //! * [`context`]: what surrounds a secret (instance host, consumer key, username), captured only
 //!   for live validation.

@@ -162,7 +162,7 @@ pub struct RuleSpec {
     /// Whole-scan conditions.
     #[serde(default)]
     pub scan: ScanSpec,
-    /// The regex after template expansion (see [`expand_templates`]).
+    /// The regex after template expansion (see `expand_templates`).
     pub regex: String,
     /// Bytes before and after an anchor hit that the regex may see.
     pub window: [usize; 2],

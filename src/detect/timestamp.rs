@@ -10,7 +10,7 @@
 //! | syslog (BSD) | `Oct 12 10:00:00` | `Oct 12 10:00:00` (no year, so not RFC 3339) |
 //!
 //! The common log format puts the client address first (`10.0.0.9 - - [12/Oct/2026:…]`), so its
-//! bracket is looked for within the first [`CLF_REACH`] bytes of the line, not only at its start.
+//! bracket is looked for within the first `CLF_REACH` bytes of the line, not only at its start.
 //!
 //! Timestamps are compared by instant: offsets are applied, a timestamp without an offset counts as
 //! UTC for ordering, and a syslog timestamp (no year) sorts before every dated one.
@@ -214,7 +214,7 @@ fn syslog(b: &[u8]) -> Option<Timestamp> {
     })
 }
 
-/// `[DD/Mon/YYYY:HH:MM:SS ±HHMM]`, its `[` within the first [`CLF_REACH`] bytes.
+/// `[DD/Mon/YYYY:HH:MM:SS ±HHMM]`, its `[` within the first `CLF_REACH` bytes.
 fn clf(line: &[u8]) -> Option<Timestamp> {
     let reach = &line[..line.len().min(CLF_REACH)];
     let open = memchr::memchr(b'[', reach)?;

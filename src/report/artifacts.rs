@@ -28,7 +28,7 @@ pub trait Artifacts: Send {
 /// Reads a blob's bytes by its provenance; supplied by the git history source.
 pub(crate) type BlobReader = Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send>;
 
-/// Findings from files on disk (and, with a [`BlobReader`], from git blobs).
+/// Findings from files on disk (and, with a `BlobReader`, from git blobs).
 ///
 /// Paths are resolved (symbolic links followed) and made relative to the root of the git repository
 /// that contains the scanned path they came from; outside any repository, to the current directory.

@@ -42,7 +42,7 @@ pub struct InputResults {
     /// Units scanned: 1 for a plain file, one per member for an archive.
     pub files: usize,
     pub bytes: u64,
-    /// Names of the units that scan-wide rules ask about ([`Collector::wants_name`]).
+    /// Names of the units that scan-wide rules ask about (`Collector::wants_name`).
     pub names: Vec<String>,
     pub findings: Vec<Finding>,
     pub records: RecordSet,

@@ -11,7 +11,7 @@
 //!   fingerprint (keyed hash of the secret) of every finding accepted so far. No paths or lines, so
 //!   a secret that moves stays suppressed, and a different secret on the same line does not.
 //!
-//! [`Suppressions::apply`] is the one place all three are applied: the reporter calls it for every
+//! [`Suppressions::apply`] is the one place all three are applied: the [`Collector`](super::Collector) calls it for every
 //! scanned unit, so every command (scan, git, hooks) honours them alike.
 
 use crate::detect::finding::Finding;
@@ -272,7 +272,7 @@ impl Suppressions {
     }
 
     /// Loads the config and baseline for a scan rooted at `start`: the files named, else
-    /// `.forcescan.toml` and `.forcescan-baseline.json` at the [`project_root`] when they exist.
+    /// `.forcescan.toml` and `.forcescan-baseline.json` at the `project_root` when they exist.
     /// `repo_relative`: finding paths are relative to the repository root (git history) rather
     /// than to the current directory.
     pub fn load(

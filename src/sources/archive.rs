@@ -41,7 +41,7 @@ pub struct ArchiveOptions {
     /// Levels of archives/compressed streams opened inside one another (see module docs).
     pub max_depth: u32,
     /// A decompressed stream is cut short once its output exceeds this many times the compressed
-    /// bytes it has consumed (past [`RATIO_GRACE`]). Text logs compress 5–20×, very repetitive
+    /// bytes it has consumed (past `RATIO_GRACE`). Text logs compress 5–20×, very repetitive
     /// ones up to about 100×; a deflate bomb reaches 1000×.
     pub max_ratio: u64,
     /// Decompressed bytes allowed from one input file in all, across members and levels.

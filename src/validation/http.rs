@@ -1,6 +1,6 @@
-//! The only way live checks talk to the network. Every request passes through [`Net::send`], which
+//! The only way live checks talk to the network. Every request passes through `Net::send`, which
 //! applies, in order: the host policy (Salesforce-owned names only), the per-host concurrency limit,
-//! the global rate limit, HTTPS with a checked resolution ([`GuardedResolver`]), timeouts, no
+//! the global rate limit, HTTPS with a checked resolution (`GuardedResolver`), timeouts, no
 //! redirects, no proxies, and bounded retries of HTTP 429 with backoff. Nothing here ever formats a
 //! credential into a message; credentials travel only in the `Authorization` header or the body.
 
@@ -127,7 +127,7 @@ fn read_body(resp: ureq::Response) -> String {
     String::from_utf8_lossy(&buf).into_owned()
 }
 
-/// Connection settings (see `verify::Options` for what each means to a user).
+/// Connection settings (see `validation::Options` for what each means to a user).
 pub(crate) struct NetConfig {
     pub timeout: Duration,
     pub rate_per_sec: f64,

@@ -4,15 +4,15 @@
 //! attacker may have written. Sending a credential there would hand it to them, and sending any
 //! request to an internal address turns the scanner into an SSRF tool. So, for every request:
 //!
-//! 1. the host must be a sub-domain of a Salesforce-owned suffix ([`salesforce_host`]), spelled as a
+//! 1. the host must be a sub-domain of a Salesforce-owned suffix (`salesforce_host`), spelled as a
 //!    DNS name (no IP literals, no port but 443);
 //! 2. the connection goes over HTTPS to an address obtained by *one* resolution, checked before use
-//!    ([`GuardedResolver`]): if any address of the name is private, loopback, link-local, multicast,
+//!    (`GuardedResolver`): if any address of the name is private, loopback, link-local, multicast,
 //!    reserved or otherwise not public unicast (IPv4 and IPv6, including IPv4-mapped, NAT64 and
 //!    6to4 forms), the request is refused. Because the checked addresses are the ones handed to the
 //!    HTTP client, a DNS answer cannot change between check and connect.
 //!
-//! The test-only base URL (`verify::Options::base_url`) relaxes step 2 alone, and only towards a
+//! The test-only base URL (`validation::Options::base_url`) relaxes step 2 alone, and only towards a
 //! loopback address: the resolver then answers for that one `host:port` and refuses everything else.
 
 use crate::detect::context::SALESFORCE_SUFFIXES;

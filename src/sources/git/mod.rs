@@ -195,7 +195,7 @@ pub(crate) fn scan(sink: &dyn Sink, opts: &GitOptions, progress: &Progress) -> V
 pub type BlobReader = Box<dyn Fn(&GitProvenance) -> Option<Vec<u8>> + Send>;
 
 /// Reads the blob a finding is in, for reports that quote or hash its lines (SARIF). Opens the
-/// repository containing `repo` (as [`scan`] does) on first use; only blobs with findings are read.
+/// repository containing `repo` (as `scan` does) on first use; only blobs with findings are read.
 pub fn blob_reader(repo: Option<&Path>) -> BlobReader {
     let start = repo.unwrap_or_else(|| Path::new(".")).to_path_buf();
     let opened: Mutex<Option<Repository>> = Mutex::new(None);

@@ -251,13 +251,15 @@ pub(super) fn parse_tree(mut data: &[u8]) -> Option<Vec<TreeEntry<'_>>> {
     Some(out)
 }
 
+/// An id made of one repeated byte, for tests.
+#[cfg(test)]
+pub(super) fn oid(n: u8) -> Oid {
+    Oid::from_bytes(&[n; 20]).unwrap()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn oid(n: u8) -> Oid {
-        Oid::from_bytes(&[n; 20]).unwrap()
-    }
 
     #[test]
     fn commits_parse_without_email_and_with_git_summary() {

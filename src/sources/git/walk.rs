@@ -398,11 +398,8 @@ pub(super) fn topo_oldest_first(nodes: &[CommitNode]) -> Vec<usize> {
 
 #[cfg(test)]
 mod tests {
+    use super::super::object::oid;
     use super::*;
-
-    fn oid(n: u8) -> Oid {
-        Oid::from_bytes(&[n; 20]).unwrap()
-    }
 
     #[test]
     fn topological_order_puts_parents_first_then_oldest() {
