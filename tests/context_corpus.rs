@@ -1,0 +1,111 @@
+//! The context-credential set (`corpus/context/`): the developed half must match its manifest
+//! exactly, and the held-out half, never looked at while detection was written, must reach
+//! recall ≥ 0.95 and precision ≥ 0.97 (see `corpus/context/README.md`).
+
+mod common;
+use common::*;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+#[derive(Deserialize)]
+struct Manifest {
+    finding: Vec<Expected>,
+}
+
+#[derive(Deserialize)]
+struct Expected {
+    path: String,
+    line: u64,
+    rule: String,
+    #[serde(default)]
+    related: Vec<u64>,
+}
+
+fn half(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus/context").join(name)
+}
+
+type Key = (String, u64, String);
+
+/// Expected and reported findings of one half: (path, line, rule) → the related lines of each.
+fn compare(name: &str) -> (BTreeMap<Key, Vec<Vec<u64>>>, BTreeMap<Key, Vec<Vec<u64>>>) {
+    let dir = half(name);
+    let m: Manifest = toml::from_str(&std::fs::read_to_string(dir.join("manifest.toml")).unwrap()).unwrap();
+    let mut want: BTreeMap<Key, Vec<Vec<u64>>> = BTreeMap::new();
+    for f in m.finding {
+        let mut r = f.related;
+        r.sort();
+        want.entry((f.path, f.line, f.rule)).or_default().push(r);
+    }
+    let out = forcescan().current_dir(&dir).args(["scan", "-f", "jsonl", "."]).output().unwrap();
+    assert!(matches!(out.status.code(), Some(0 | 1)), "exit {:?}: {}", out.status.code(), stderr_of(&out));
+    let mut got: BTreeMap<Key, Vec<Vec<u64>>> = BTreeMap::new();
+    for l in stdout_of(&out).lines() {
+        let j: serde_json::Value = serde_json::from_str(l).unwrap();
+        let path = j["path"].as_str().unwrap().to_string();
+        if path == "manifest.toml" {
+            continue;
+        }
+        let mut related: Vec<u64> = j["related"]
+            .as_array()
+            .map(|a| a.iter().filter_map(|r| r["line"].as_u64()).filter(|&n| n != j["line"].as_u64().unwrap()).collect())
+            .unwrap_or_default();
+        related.sort();
+        got.entry((path, j["line"].as_u64().unwrap(), j["rule"].as_str().unwrap().to_string()))
+            .or_default()
+            .push(related);
+    }
+    (want, got)
+}
+
+#[test]
+fn developed_half_matches_its_manifest_exactly() {
+    let (want, got) = compare("dev");
+    let mut problems = Vec::new();
+    for (k, w) in &want {
+        match got.get(k) {
+            None => problems.push(format!("missing: {}:{} {}", k.0, k.1, k.2)),
+            Some(g) if g.len() < w.len() => problems.push(format!("missing: {}:{} {} (×{})", k.0, k.1, k.2, w.len() - g.len())),
+            Some(g) if w.iter().any(|r| !g.contains(r)) => {
+                problems.push(format!("related lines differ: {}:{} {}: want {w:?}, got {g:?}", k.0, k.1, k.2))
+            }
+            _ => {}
+        }
+    }
+    for (k, g) in &got {
+        if g.len() > want.get(k).map_or(0, Vec::len) {
+            problems.push(format!("extra:   {}:{} {}", k.0, k.1, k.2));
+        }
+    }
+    assert!(problems.is_empty(), "{} differences from corpus/context/dev/manifest.toml:\n{}", problems.len(), problems.join("\n"));
+}
+
+#[test]
+fn held_out_half_reaches_recall_and_precision() {
+    let (want, got) = compare("holdout");
+    let count = |m: &BTreeMap<Key, Vec<Vec<u64>>>| m.values().map(Vec::len).sum::<usize>();
+    let found: usize = want.iter().map(|(k, w)| w.len().min(got.get(k).map_or(0, Vec::len))).sum();
+    let (expected, reported) = (count(&want), count(&got));
+    let recall = found as f64 / expected as f64;
+    let precision = if reported == 0 { 1.0 } else { found as f64 / reported as f64 };
+    let summary = format!(
+        "held-out half: {found} of {expected} expected findings reported (recall {recall:.3}), \
+         {reported} reported in all (precision {precision:.3})"
+    );
+    println!("{summary}");
+    // Details only on request: the held-out half is for measuring, not for tuning.
+    if std::env::var_os("FORCESCAN_HOLDOUT_DETAIL").is_some() {
+        for (k, w) in &want {
+            if got.get(k).map_or(0, Vec::len) < w.len() {
+                println!("missing: {}:{} {}", k.0, k.1, k.2);
+            }
+        }
+        for (k, g) in &got {
+            if g.len() > want.get(k).map_or(0, Vec::len) {
+                println!("extra:   {}:{} {}", k.0, k.1, k.2);
+            }
+        }
+    }
+    assert!(recall >= 0.95 && precision >= 0.97, "{summary}; the bar is recall ≥ 0.95 and precision ≥ 0.97");
+}
