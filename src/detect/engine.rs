@@ -6,6 +6,9 @@ use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Finding};
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::RuleBook;
+use crate::detect::contextual::{self, Remake};
+use crate::detect::rules::Confidence;
+use crate::detect::scope::Hit;
 use crate::detect::timestamp::{self, Timestamp};
 use rayon::prelude::*;
 use std::io::Read;
@@ -273,6 +276,9 @@ impl Engine {
         // still in the buffer).
         let mut found: Vec<(Match, LineCursor, LineCursor, LineFacts)> = Vec::new();
         let mut binary = None;
+        // The Salesforce context of the stream's head (imports, connector types), for the context
+        // layer's candidates found anywhere in it.
+        let mut file_context = None;
         loop {
             let mut eof = false;
             while filled < block + keep_before {
@@ -291,6 +297,9 @@ impl Engine {
             }
             let buf = &space[..filled];
             binary.get_or_insert_with(|| is_binary(buf));
+            if base == 0 {
+                file_context = self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf));
+            }
             let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
             let mut ms = self.matches_on_threads(buf, accept_from..accept_end, path, threads);
             ms.sort_by_key(|m| m.start);
@@ -324,7 +333,20 @@ impl Engine {
         }
         let binary = binary.unwrap_or(false);
         resolve_overlaps_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
-        Ok(found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect())
+        let fs = found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect();
+        Ok(self.settle(fs, || file_context))
+    }
+
+    /// Settles the context layer's provisional findings once a unit is read (see `contextual`).
+    /// `file`: the unit's Salesforce context, computed only if there is something to settle.
+    fn settle(&self, fs: Vec<Finding>, file: impl FnOnce() -> Option<(Hit, Option<u64>)>) -> Vec<Finding> {
+        match &self.matcher.layer {
+            Some(layer) if fs.iter().any(|f| f.pending.is_some()) => {
+                let file = file();
+                contextual::resolve(layer, self, fs, file.as_ref())
+            }
+            _ => fs,
+        }
     }
 
     /// Dedupes matches of a whole buffer and turns them into findings with positions.
@@ -335,7 +357,8 @@ impl Engine {
         resolve_overlaps(&mut ms);
         let binary = is_binary(buf);
         let mut cursor = LineCursor::new();
-        ms.into_iter()
+        let fs = ms
+            .into_iter()
             .filter_map(|m| {
                 cursor.advance(&buf[cursor.pos as usize..m.start]);
                 let mut end = cursor;
@@ -346,7 +369,8 @@ impl Engine {
                 };
                 self.finding(path, m, cursor, end, binary, facts)
             })
-            .collect()
+            .collect();
+        self.settle(fs, || self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf)))
     }
 
     /// The timestamp at the start of the line that begins `from` (when asked for).
@@ -396,7 +420,29 @@ impl Engine {
             allowed_inline: facts.allowed,
             timestamp: facts.timestamp,
             raw: m.value,
+            evidence: None,
+            related: Vec::new(),
+            pending: m.pending,
         })
+    }
+}
+
+/// How the context layer turns a settled finding into a pair's finding.
+impl Remake for Engine {
+    fn remake(&self, f: &mut Finding, rule: usize, value: Vec<u8>) {
+        let spec = &self.matcher.rules[rule].spec;
+        f.rule = spec.id.clone();
+        f.title = spec.title.clone();
+        f.severity = spec.severity;
+        f.confidence = spec.confidence;
+        f.secret = redact(&value);
+        f.secret_value = self.opts.show_secrets.then(|| String::from_utf8_lossy(&value).into_owned());
+        f.fingerprint = fingerprint(&self.hash_key, &spec.id, &value);
+        f.raw = value;
+    }
+
+    fn confidence(&self, f: &mut Finding, c: Confidence) {
+        f.confidence = c;
     }
 }
 

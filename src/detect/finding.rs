@@ -206,9 +206,65 @@ pub struct Finding {
     /// when the engine was asked for it (`sweep`, `--dedupe`): it dates a leak in a log.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub timestamp: Option<Timestamp>,
+    /// Why a credential found by its context is one: the key it was under and what made it
+    /// Salesforce's. Only for the context layer's findings (passwords, tokens, secrets).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
+    /// The other parts of a credential found apart: the security token of a password, the
+    /// consumer key of a secret.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
     /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,
+    /// The context layer's note until its unit is settled (see `contextual`). Never serialised.
+    #[doc(hidden)]
+    #[serde(skip)]
+    pub pending: Option<Box<crate::detect::contextual::Pending>>,
+}
+
+/// Why a credential found by its context is a Salesforce credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Evidence {
+    /// The key the value was under, as written (`SF_PASSWORD`, `Security Token`).
+    pub key: String,
+    /// Its parent keys, outermost first (`salesforce > auth`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub key_path: Option<String>,
+    /// What made it Salesforce's: the key, or the context found (`Salesforce client library
+    /// `simple_salesforce``).
+    pub salesforce: String,
+    /// The line of that context, when it is not the key's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+}
+
+/// Another location of the same credential.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Related {
+    /// What is there (`security-token`, `consumer-key`).
+    pub role: String,
+    pub line: u64,
+    pub column: u64,
+    pub end_line: u64,
+    pub end_column: u64,
+    pub offset: u64,
+    pub length: u64,
+}
+
+impl Related {
+    /// The location of `f`, as a part of another finding.
+    pub(crate) fn of(f: &Finding, role: &str) -> Related {
+        Related {
+            role: role.to_string(),
+            line: f.line,
+            column: f.column,
+            end_line: f.end_line,
+            end_column: f.end_column,
+            offset: f.offset,
+            length: f.length,
+        }
+    }
 }
 
 /// Written by hand so that `{:?}` (in a panic message, a log line, a test failure) can never print

@@ -13,7 +13,8 @@
 
 use crate::detect::context::{self, Context};
 use crate::detect::decode::{self, Decoded, Encoding};
-use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleSpec};
+use crate::detect::contextual::{Layer, Pending};
+use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
 use crate::detect::shape::{is_known_example, is_placeholder, Validator};
 use crate::detect::unescape::normalize;
 use aho_corasick::{AhoCorasick, Input, MatchKind};
@@ -37,6 +38,8 @@ pub(crate) struct Match {
     pub(crate) decoding: Option<Encoding>,
     /// Surroundings a live check needs; empty unless [`Matcher::capture_context`] is on.
     pub(crate) context: Context,
+    /// Set by the context layer: settled when the unit ends (see `contextual`).
+    pub(crate) pending: Option<Box<Pending>>,
 }
 
 /// Per-rule lazily compiled parts.
@@ -163,6 +166,9 @@ impl CompiledRule {
 
     /// Compiles now and reports errors (used for user rule files and `rules check`).
     pub(crate) fn check_compiles(&self) -> Result<()> {
+        if self.spec.kind == RuleKind::Context {
+            return Ok(());
+        }
         match self.compiled.get_or_init(|| Self::compile(&self.spec).map_err(|e| format!("{e:#}"))) {
             Ok(_) => Ok(()),
             Err(e) => Err(anyhow!("{e}")),
@@ -209,6 +215,8 @@ pub(crate) struct Matcher {
     before: usize,
     after: usize,
     capture_context: bool,
+    /// The context layer, for rules of `kind = "context"`.
+    pub(crate) layer: Option<Layer>,
 }
 
 fn variants(word: &str) -> Vec<String> {
@@ -394,6 +402,7 @@ impl Matcher {
             after = after.max(decode::MAX_RUN + 4);
         }
         Ok(Matcher {
+            layer: Layer::new(book)?,
             longest_anchor: tiers.iter().map(|t| t.longest).max().unwrap_or(0),
             tiers,
             decode,
@@ -463,9 +472,19 @@ impl Matcher {
                         break;
                     }
                     let pid = hit.pattern().as_usize();
+                    // Several context rules may own one anchor: the layer reads a hit once.
+                    let mut context_at = None;
                     for &(ri, off, len) in &tier.rules[pid] {
                         let after = hit.start() + off + len;
                         if after < buf.len() && self.rules[ri].anchor_not_after[buf[after] as usize] {
+                            continue;
+                        }
+                        if self.rules[ri].spec.kind == RuleKind::Context {
+                            let at = hit.start() + off;
+                            if context_at != Some(at) {
+                                context_at = Some(at);
+                                self.confirm_context(buf, at, len, path, out);
+                            }
                             continue;
                         }
                         self.confirm(ri, buf, hit.start() + off, path, out);
@@ -565,6 +584,28 @@ impl Matcher {
         }
     }
 
+    /// Hands an anchor hit of the context rules to the layer.
+    fn confirm_context(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>, out: &mut Vec<Match>) {
+        let Some(layer) = &self.layer else { return };
+        for c in layer.candidates(buf, at, len, path) {
+            out.push(Match {
+                rule: c.rule,
+                start: c.span.start,
+                end: c.span.end,
+                known_example: is_known_example(&c.value, &self.known),
+                org: None,
+                decoding: None,
+                context: if self.capture_context {
+                    context::extract(buf, c.span.start, c.span.end)
+                } else {
+                    Context::default()
+                },
+                value: c.value,
+                pending: Some(Box::new(c.pending)),
+            });
+        }
+    }
+
     /// Runs rule `ri`'s regex in the window around an anchor at `at`.
     fn confirm(&self, ri: usize, buf: &[u8], at: usize, path: Option<&Path>, out: &mut Vec<Match>) {
         let rule = &self.rules[ri];
@@ -638,6 +679,7 @@ impl Matcher {
                 org,
                 decoding,
                 context: if self.capture_context { context::extract(buf, s, e) } else { Context::default() },
+                pending: None,
             });
         }
     }

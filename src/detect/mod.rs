@@ -24,15 +24,20 @@
 
 pub mod allow;
 pub mod context;
+pub mod contextual;
 pub mod decode;
 pub mod engine;
 pub mod finding;
+pub(crate) mod keyvalue;
 pub(crate) mod matcher;
+pub(crate) mod plausible;
 pub mod rulecheck;
 pub mod rules;
+pub(crate) mod scope;
 pub(crate) mod shape;
 pub mod timestamp;
 pub mod unescape;
+pub mod vocabulary;
 
 pub use engine::{Engine, EngineOptions};
 pub use finding::Finding;

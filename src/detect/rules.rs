@@ -140,11 +140,27 @@ impl Example {
     }
 }
 
+/// How a rule finds its secrets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RuleKind {
+    /// Its `regex`, in a window around each anchor hit.
+    #[default]
+    Regex,
+    /// The context layer (`contextual`): the key an anchor belongs to says the value's `role`.
+    Context,
+}
+
 /// One rule as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSpec {
     pub id: String,
+    #[serde(default)]
+    pub kind: RuleKind,
+    /// For `kind = "context"`: the `[[role]]` whose values this rule reports.
+    #[serde(default)]
+    pub role: Option<String>,
     pub title: String,
     #[serde(default)]
     pub description: String,
@@ -162,9 +178,11 @@ pub struct RuleSpec {
     /// Whole-scan conditions.
     #[serde(default)]
     pub scan: ScanSpec,
-    /// The regex after template expansion (see `expand_templates`).
+    /// The regex after template expansion (see `expand_templates`); none for context rules.
+    #[serde(default)]
     pub regex: String,
-    /// Bytes before and after an anchor hit that the regex may see.
+    /// Bytes before and after an anchor hit that the regex (or, for context rules, the key/value
+    /// reader) may see.
     pub window: [usize; 2],
     /// Character class (regex class body, e.g. `A-Za-z0-9`) that must not touch the secret's start.
     #[serde(default)]
@@ -207,13 +225,25 @@ struct RuleFile {
     rule: Vec<RuleSpec>,
     #[serde(default)]
     known_examples: Option<KnownExamples>,
+    #[serde(default)]
+    vocabulary: Option<super::vocabulary::WordLists>,
+    #[serde(default)]
+    role: Vec<super::vocabulary::RoleSpec>,
+    #[serde(default)]
+    vendor: Vec<super::vocabulary::VendorSpec>,
+    #[serde(default)]
+    context: Vec<super::vocabulary::ContextPatterns>,
+    #[serde(default)]
+    pair: Vec<super::contextual::PairSpec>,
 }
 
-/// Every rule plus the known-example list, in load order.
+/// Every rule, the known-example list and the context layer's vocabulary, in load order.
 #[derive(Debug, Clone, Default)]
 pub struct RuleBook {
     pub rules: Vec<RuleSpec>,
     pub known_examples: KnownExamples,
+    pub vocabulary: super::vocabulary::Vocabulary,
+    pub pairs: Vec<super::contextual::PairSpec>,
 }
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
@@ -291,12 +321,41 @@ impl RuleBook {
             if rule.window.iter().chain([&radius]).any(|&w| w > MAX_WINDOW) {
                 bail!("{name}: rule `{}`: window and context radius are at most {MAX_WINDOW} bytes", rule.id);
             }
+            match rule.kind {
+                RuleKind::Regex if rule.regex.is_empty() => bail!("{name}: rule `{}` needs a regex", rule.id),
+                RuleKind::Context if rule.role.is_none() => bail!("{name}: context rule `{}` needs a role", rule.id),
+                _ => {}
+            }
             rule.regex = expand_templates(&rule.regex);
             self.rules.push(rule);
         }
         if let Some(k) = file.known_examples {
             self.known_examples.values.extend(k.values);
         }
+        // Vocabulary adds up: a user's file can add a spelling to a built-in role or vendor, or a
+        // library to the Salesforce context, by naming the same id.
+        let v = &mut self.vocabulary;
+        if let Some(w) = file.vocabulary {
+            v.lists.noise.extend(w.noise);
+            v.lists.not_credential.extend(w.not_credential);
+        }
+        for r in file.role {
+            match v.roles.iter_mut().find(|x| x.id == r.id) {
+                Some(x) => {
+                    x.words.extend(r.words);
+                    x.vendor_words.extend(r.vendor_words);
+                }
+                None => v.roles.push(r),
+            }
+        }
+        for d in file.vendor {
+            match v.vendors.iter_mut().find(|x| x.id == d.id) {
+                Some(x) => x.words.extend(d.words),
+                None => v.vendors.push(d),
+            }
+        }
+        v.context.extend(file.context);
+        self.pairs.extend(file.pair);
         Ok(())
     }
 

@@ -1,0 +1,1107 @@
+//! Key/value extraction around an anchor word: which key the word belongs to, where that key's
+//! value is, and under which parent keys it sits. It runs only in a window around anchor hits
+//! (`password`, `token`, `secret`, …), so its cost grows with the hits, not with the input.
+//!
+//! People keep credentials in every syntax there is, and the same few shapes recur across them:
+//!
+//! * **assignments**: `k = "v"`, `const K = 'v'`, `$k = "v"`, `K := "v"`, `k: v` (YAML, JSON, Go,
+//!   Ruby), `'k' => 'v'` (PHP, Perl), `k="v"` (XML attributes, keyword arguments, `.env`,
+//!   `.properties`, INI, TOML), `-Dk=v`, `k%3Dv` (a URL inside a URL);
+//! * **elements**: `<n1:password>v</n1:password>`;
+//! * **calls**: `setPassword("v")`, `.password("v")`, `define('K', 'v')`, `login(user, "v", "t")`;
+//! * **flags**: `--password v`;
+//! * **name/value objects**: `{"key": "password", "value": "v"}`, `<add key="Password" value="v"/>`,
+//!   `{"name": "sf_token", "value": "v"}`, `set { name = "k" value = "v" }`;
+//! * **tables**: a delimited header row naming the column (CSV, TSV, `COPY … FROM stdin`), and
+//!   `INSERT INTO t (…, password, …) VALUES (…)`;
+//! * **prose**: `the password is v`, `Security token (case-sensitive): v`.
+//!
+//! Values are taken as written (their span in the buffer): quoted, bare to the end of a config
+//! line, or bare to the next separator inline. Whether a value is a credential, and whose, is
+//! decided later ([`super::plausible`], [`super::scope`]).
+
+use std::ops::Range;
+
+/// How a key/value pair was written: it decides how far a bare value reaches, and whether an
+/// unquoted value in code can be a literal at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Form {
+    /// `k = v`, `k: v`, `k => v`, … `line` when the key starts its line (a config file's entry).
+    Assign { line: bool },
+    /// `<k>v</k>`.
+    Element,
+    /// `f("v")`, `define('K', 'v')`, `login(u, p, t)`.
+    Call,
+    /// `--k v`.
+    Flag,
+    /// `{"key": "k", "value": "v"}`.
+    NameValue,
+    /// A column of a delimited table or an `INSERT` statement.
+    Table,
+    /// Free text: `the password is v`.
+    Prose,
+}
+
+/// One key and its value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Pair {
+    /// The key as written, without quotes or flag dashes (for tables and prose: the column or
+    /// the words naming it).
+    pub key: String,
+    /// The value as written, without its quotes.
+    pub value: Range<usize>,
+    /// A second literal joined to the first (`"Hunter2!" + "tok…"`, `$p . 'tok…'`).
+    pub joined: Option<Range<usize>>,
+    /// Whether the value was quoted.
+    pub quoted: bool,
+    pub form: Form,
+    /// Parent keys, outermost first (`salesforce` for `salesforce:\n  password: v`), and for an
+    /// XML element the enclosing start tags.
+    pub path: Vec<String>,
+    /// Where the key starts.
+    pub key_start: usize,
+    /// For a row of a table, where the row starts: values of one row belong together.
+    pub row: Option<usize>,
+}
+
+/// Bytes a key is made of.
+pub(crate) fn is_key_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'-')
+}
+
+const QUOTES: &[u8] = b"\"'`";
+
+/// How far back parent keys and table headers are looked for.
+const PATH_REACH: usize = 8192;
+/// Longest value taken.
+const MAX_VALUE: usize = 512;
+/// Rows of a table read after its header.
+const MAX_ROWS: usize = 5000;
+
+fn line_start(buf: &[u8], at: usize) -> usize {
+    memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1)
+}
+
+fn line_end(buf: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i)
+}
+
+fn skip_blanks(buf: &[u8], mut p: usize) -> usize {
+    while p < buf.len() && matches!(buf[p], b' ' | b'\t') {
+        p += 1;
+    }
+    p
+}
+
+fn skip_blanks_back(buf: &[u8], mut p: usize) -> usize {
+    while p > 0 && matches!(buf[p - 1], b' ' | b'\t') {
+        p -= 1;
+    }
+    p
+}
+
+/// The key around an anchor at `at..at + len`: its span, without flag dashes.
+pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
+    let mut s = at;
+    while s > 0 && is_key_byte(buf[s - 1]) {
+        s -= 1;
+    }
+    let mut e = (at + len).min(buf.len());
+    while e < buf.len() && is_key_byte(buf[e]) {
+        e += 1;
+    }
+    // `--password`, a sentence's final `.`, `password-` at a line's end.
+    while s < e && matches!(buf[s], b'-' | b'.') {
+        s += 1;
+    }
+    // Java system properties: `-Dsf.password=…`.
+    if s > 0 && buf[s - 1] == b'-' && buf.get(s) == Some(&b'D') && buf.get(s + 1).is_some_and(|b| b.is_ascii_lowercase()) {
+        s += 1;
+    }
+    while e > s && matches!(buf[e - 1], b'-' | b'.') {
+        e -= 1;
+    }
+    s..e
+}
+
+/// An opening quote at `p`: the quote byte and the position after it. A quote escaped for a
+/// string inside a string (`\"`, `\\\"`) counts, so JSON inside a JSON log line is read alike.
+fn open_quote(buf: &[u8], p: usize) -> Option<(u8, usize, usize)> {
+    let mut i = p;
+    let mut esc = 0;
+    while i < buf.len() && buf[i] == b'\\' && esc < 3 {
+        i += 1;
+        esc += 1;
+    }
+    let q = *buf.get(i)?;
+    QUOTES.contains(&q).then_some((q, i + 1, esc))
+}
+
+/// The value starting at `p` (after the separator and blanks).
+fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
+    let mut p = p;
+    // String prefixes: Python `r"…"`, `b'…'`, `f"…"`, `u"…"`, C# `@"…"`, `$"…"`.
+    if p + 1 < buf.len() && matches!(buf[p], b'r' | b'b' | b'f' | b'u' | b'@' | b'$' | b'R' | b'L')
+        && QUOTES.contains(&buf[p + 1])
+    {
+        p += 1;
+    }
+    if let Some((q, start, esc)) = open_quote(buf, p) {
+        let (end, after) = close_quote(buf, start, q, esc)?;
+        return Some((start..end, true, joined(buf, after)));
+    }
+    let b = *buf.get(p)?;
+    if matches!(b, b'{' | b'[' | b'(' | b'\n' | b'\r') {
+        return None;
+    }
+    let end = match form {
+        Form::Assign { line: true } => bare_line(buf, p),
+        Form::Element => memchr::memchr(b'<', &buf[p..]).map_or(buf.len(), |i| p + i).min(line_end(buf, p)),
+        _ => bare_inline(buf, p),
+    };
+    let mut end = end.min(p + MAX_VALUE);
+    while end > p && matches!(buf[end - 1], b' ' | b'\t' | b'\r') {
+        end -= 1;
+    }
+    (end > p).then_some((p..end, false, None))
+}
+
+/// The closing quote of a string opened by `q` (escaped `esc` times) at `start`: the end of the
+/// content and the position after the quote. Strings end at their line (a lone quote in a comment
+/// does not swallow the file) unless they are backtick templates.
+fn close_quote(buf: &[u8], start: usize, q: u8, esc: usize) -> Option<(usize, usize)> {
+    let limit = (start + MAX_VALUE).min(buf.len());
+    let mut i = start;
+    while i < limit {
+        let b = buf[i];
+        if b == b'\n' && q != b'`' {
+            return None;
+        }
+        if b == b'\\' {
+            // Count the backslashes before a quote: exactly `esc` of them close this string.
+            let mut j = i;
+            while j < limit && buf[j] == b'\\' {
+                j += 1;
+            }
+            if j < limit && buf[j] == q && j - i == esc {
+                return Some((i, j + 1));
+            }
+            i = j.max(i + 1);
+            if i < limit && buf[i] == q {
+                i += 1; // an escaped quote inside the string
+            }
+            continue;
+        }
+        if b == q && esc == 0 {
+            return Some((i, i + 1));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// A second string literal joined to the one that ended at `after`: `+ "…"`, `. '…'`, `& "…"`.
+fn joined(buf: &[u8], after: usize) -> Option<Range<usize>> {
+    let p = skip_blanks(buf, after);
+    if !matches!(buf.get(p), Some(b'+' | b'.' | b'&')) {
+        return None;
+    }
+    let p = skip_blanks(buf, p + 1);
+    let (q, start, esc) = open_quote(buf, p)?;
+    let (end, _) = close_quote(buf, start, q, esc)?;
+    Some(start..end)
+}
+
+/// A bare value inside a line: up to white space or a separator.
+fn bare_inline(buf: &[u8], p: usize) -> usize {
+    let mut e = p;
+    while e < buf.len() && !matches!(buf[e], b' ' | b'\t' | b'\r' | b'\n' | b'&' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'`') {
+        e += 1;
+    }
+    // A sentence's final punctuation is not the value's.
+    while e > p + 1 && matches!(buf[e - 1], b'.' | b':' | b'!' | b'?') && buf.get(e).is_none_or(|b| b.is_ascii_whitespace()) {
+        if buf[e - 1] == b'!' {
+            break; // `Hunter2!` ends in `!` more often than a sentence does
+        }
+        e -= 1;
+    }
+    e
+}
+
+/// A bare value that owns the rest of its line (a config file's entry), without a trailing comment.
+fn bare_line(buf: &[u8], p: usize) -> usize {
+    let end = line_end(buf, p);
+    let line = &buf[p..end];
+    let mut cut = line.len();
+    for (i, w) in line.windows(2).enumerate() {
+        if (w == b" #" || w == b"\t#" || w == b" ;" || w == b" //") && i > 0 {
+            cut = i;
+            break;
+        }
+    }
+    // Code that ends a statement: `PASSWORD = "x";` is quoted; a bare one (`x = y;`) drops the `;`.
+    let mut e = p + cut;
+    while e > p && matches!(buf[e - 1], b',' | b';') {
+        e -= 1;
+    }
+    e
+}
+
+/// Whether the key at `ks` starts its line, after indentation and an optional `export`, `set`,
+/// `- ` (a YAML list item) or `$env:`.
+fn starts_line(buf: &[u8], ks: usize) -> bool {
+    let ls = line_start(buf, ks);
+    let prefix = buf[ls..ks].trim_ascii();
+    let prefix = prefix.strip_suffix(b"\"").or_else(|| prefix.strip_suffix(b"'")).unwrap_or(prefix).trim_ascii();
+    matches!(prefix, b"" | b"export" | b"set" | b"-" | b"$env:" | b"$" | b"setx" | b"ENV" | b"env")
+        || prefix.eq_ignore_ascii_case(b"export")
+}
+
+/// Extracts the pairs an anchor at `at..at + len` belongs to.
+pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
+    let ks = key_span(buf, at, len);
+    if ks.is_empty() || ks.len() > 96 {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    if let Some(p) = name_value(buf, ks.clone()) {
+        out.push(p);
+        return out;
+    }
+    if let Some(rows) = table(buf, ks.clone()) {
+        return rows;
+    }
+    if let Some(p) = pair_after(buf, ks) {
+        out.push(p);
+    }
+    out
+}
+
+/// The key's own pair: what follows the key.
+fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+    let mut p = ks.end;
+    // The key's closing quote (`"password": …`, `\"password\":…`).
+    let quoted_key = ks.start > 0 && open_quote_before(buf, ks.start).is_some();
+    if quoted_key {
+        while p < buf.len() && buf[p] == b'\\' {
+            p += 1;
+        }
+        if p < buf.len() && QUOTES.contains(&buf[p]) {
+            p += 1;
+        } else {
+            // Inside a longer string: words in prose (`"the password is v"`) at most.
+            return prose(buf, ks, key);
+        }
+    }
+    // `]` of `['password']`, `$_ENV['SF_PASSWORD']`.
+    if buf.get(p) == Some(&b']') {
+        p += 1;
+    }
+    let flag = ks.start >= 2 && buf[ks.start - 1] == b'-' && buf[ks.start - 2] == b'-';
+    let element = element_open(buf, ks.start);
+    let p = skip_blanks(buf, p);
+    let line = starts_line(buf, ks.start);
+    // `password: str = "v"`, `password: string = 'v'`: a type annotation before the `=`.
+    let p = skip_annotation(buf, p);
+    if element {
+        let close = memchr::memchr(b'>', &buf[p..(p + 300).min(buf.len())])? + p;
+        if buf[close - 1] == b'/' {
+            return None;
+        }
+        let (value, quoted, _) = value_at(buf, close + 1, Form::Element)?;
+        let path = xml_path(buf, ks.start);
+        return Some(Pair { key, value, joined: None, quoted, form: Form::Element, path, key_start: ks.start, row: None });
+    }
+    if let Some(after) = separator(buf, p) {
+        let v = skip_blanks(buf, after);
+        let encoded = buf[p] == b'%';
+        let form = Form::Assign { line: line && !encoded };
+        let (mut value, quoted, joined) = value_at(buf, v, form)?;
+        if encoded {
+            // A query string inside a URL: its `&` is encoded too.
+            let hay = &buf[value.clone()];
+            if let Some(i) = [&b"%26"[..], b"%2526", b"%20"].iter().filter_map(|m| memchr::memmem::find(hay, m)).min() {
+                value.end = value.start + i;
+            }
+        }
+        let path = parent_path(buf, ks.start, line);
+        return Some(Pair { key, value, joined, quoted, form, path, key_start: ks.start, row: None });
+    }
+    match buf.get(p) {
+        Some(b'(') => {
+            let v = skip_blanks(buf, p + 1);
+            let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
+            Some(Pair { key, value, joined, quoted, form: Form::Call, path: Vec::new(), key_start: ks.start, row: None })
+        }
+        // `define('SF_PASSWORD', 'v')`, `setenv("SF_TOKEN", "v")`: a quoted key, then the value.
+        Some(b',') if quoted_key => {
+            let v = skip_blanks(buf, p + 1);
+            let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
+            quoted.then_some(Pair { key, value, joined, quoted, form: Form::Call, path: Vec::new(), key_start: ks.start, row: None })
+        }
+        Some(b' ' | b'\t') | None => None,
+        _ if flag => {
+            let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
+            Some(Pair { key, value, joined, quoted, form: Form::Flag, path: Vec::new(), key_start: ks.start, row: None })
+        }
+        _ if p > ks.end && flag_like(buf, ks.start) => {
+            let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
+            Some(Pair { key, value, joined, quoted, form: Form::Flag, path: Vec::new(), key_start: ks.start, row: None })
+        }
+        _ => prose(buf, ks, key),
+    }
+}
+
+/// `-p` style flags are not keys; `--password v` is (handled by the caller). A key preceded by a
+/// single dash and white space (`-Password v`, PowerShell) is a flag too.
+fn flag_like(buf: &[u8], ks: usize) -> bool {
+    ks >= 2 && buf[ks - 1] == b'-' && matches!(buf[ks - 2], b' ' | b'\t')
+}
+
+/// Whether an opening quote sits right before `ks` (maybe escaped).
+fn open_quote_before(buf: &[u8], ks: usize) -> Option<u8> {
+    let q = buf[ks - 1];
+    QUOTES.contains(&q).then_some(q)
+}
+
+/// `: str =`, `: string =`, `: String =`, `: &str =` before a value.
+fn skip_annotation(buf: &[u8], p: usize) -> usize {
+    if buf.get(p) != Some(&b':') || buf.get(p + 1) == Some(&b'=') {
+        return p;
+    }
+    let mut i = skip_blanks(buf, p + 1);
+    let t = i;
+    while i < buf.len() && (buf[i].is_ascii_alphanumeric() || matches!(buf[i], b'_' | b'&' | b'<' | b'>' | b'?')) {
+        i += 1;
+    }
+    let j = skip_blanks(buf, i);
+    if i > t && buf.get(j) == Some(&b'=') && buf.get(j + 1) != Some(&b'=') {
+        j
+    } else {
+        p
+    }
+}
+
+/// The separator between a key and its value at `p`; the position after it.
+fn separator(buf: &[u8], p: usize) -> Option<usize> {
+    let rest = &buf[p..buf.len().min(p + 8)];
+    let seps: [(&[u8], bool); 10] = [
+        (b"=>", true),
+        (b":=", true),
+        (b"%253D", true),
+        (b"%253d", true),
+        (b"%3D", true),
+        (b"%3d", true),
+        (b"\\u003d", true),
+        (b"==", false),
+        (b"=", true),
+        (b"->", true),
+    ];
+    for (s, ok) in seps {
+        if rest.starts_with(s) {
+            return ok.then_some(p + s.len());
+        }
+    }
+    if rest.starts_with(b":") && !rest.starts_with(b"::") && !rest.starts_with(b"://") {
+        return Some(p + 1);
+    }
+    None
+}
+
+/// Whether the key at `ks` is an XML element's name (`<password>`, `<n1:password>`).
+fn element_open(buf: &[u8], ks: usize) -> bool {
+    let mut i = ks;
+    // A namespace prefix: `n1:`.
+    if i > 0 && buf[i - 1] == b':' {
+        i -= 1;
+        while i > 0 && (buf[i - 1].is_ascii_alphanumeric() || matches!(buf[i - 1], b'_' | b'-')) {
+            i -= 1;
+        }
+    }
+    i > 0 && buf[i - 1] == b'<'
+}
+
+/// Free text: `password is v`, `pwd: v`, `Security token (case-sensitive): v`.
+fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
+    let mut p = skip_blanks(buf, ks.end);
+    // `(case-sensitive)`
+    if buf.get(p) == Some(&b'(') {
+        let close = memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])? + p;
+        p = skip_blanks(buf, close + 1);
+    }
+    let mut words = 0;
+    loop {
+        if let Some(after) = separator(buf, p) {
+            p = skip_blanks(buf, after);
+            continue;
+        }
+        if matches!(buf.get(p), Some(b'-' | 0xe2)) && words < 3 {
+            // `pwd - v`, `password – v`, `token → v`
+            let mut i = p;
+            while i < buf.len() && !matches!(buf[i], b' ' | b'\t') && i < p + 4 {
+                i += 1;
+            }
+            if i > p && buf.get(i) == Some(&b' ') {
+                p = skip_blanks(buf, i);
+                words += 1;
+                continue;
+            }
+        }
+        let w_end = {
+            let mut i = p;
+            while i < buf.len() && buf[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            i
+        };
+        let word = &buf[p..w_end];
+        let filler = [&b"is"[..], b"was", b"are", b"now", b"set", b"to", b"changed", b"reset", b"updated", b"new", b"be"];
+        if words < 4 && w_end > p && filler.iter().any(|f| word.eq_ignore_ascii_case(f)) && buf.get(w_end) == Some(&b' ') {
+            p = skip_blanks(buf, w_end);
+            words += 1;
+            continue;
+        }
+        break;
+    }
+    if p == skip_blanks(buf, ks.end) && words == 0 {
+        return None;
+    }
+    let (value, quoted, joined) = value_at(buf, p, Form::Prose)?;
+    Some(Pair { key, value, joined, quoted, form: Form::Prose, path: Vec::new(), key_start: ks.start, row: None })
+}
+
+/// Field names whose value names another field's key: `{"key": "password", "value": …}`.
+const NAME_FIELDS: &[&[u8]] = &[b"key", b"name", b"id", b"variable", b"param", b"field", b"property", b"label"];
+
+/// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
+/// `<add key="Password" value="v"/>`, `set { name = "sf.password" value = "v" }`.
+fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    // The key fills a quoted string…
+    let q = *buf.get(ks.start.checked_sub(1)?)?;
+    if !QUOTES.contains(&q) || buf.get(ks.end) != Some(&q) {
+        return None;
+    }
+    // …that is the value of a name field.
+    let mut i = skip_blanks_back(buf, ks.start - 1);
+    while i > 0 && buf[i - 1] == b'\\' {
+        i -= 1;
+    }
+    let sep = *buf.get(i.checked_sub(1)?)?;
+    if sep != b':' && sep != b'=' {
+        return None;
+    }
+    let mut j = skip_blanks_back(buf, i - 1);
+    while j > 0 && matches!(buf[j - 1], b'"' | b'\'' | b'\\') {
+        j -= 1;
+    }
+    let mut n = j;
+    while n > 0 && (buf[n - 1].is_ascii_alphanumeric() || buf[n - 1] == b'_') {
+        n -= 1;
+    }
+    let field = &buf[n..j];
+    if !NAME_FIELDS.iter().any(|f| field.eq_ignore_ascii_case(f)) {
+        return None;
+    }
+    // The value field, in the same object: after the name, else before it.
+    let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+    let obj_end = object_end(buf, ks.end);
+    let value = find_value_field(buf, ks.end + 1, obj_end).or_else(|| {
+        let obj_start = object_start(buf, n);
+        find_value_field(buf, obj_start, n)
+    })?;
+    let (value, quoted, joined) = value;
+    Some(Pair { key, value, joined, quoted, form: Form::NameValue, path: parent_path(buf, n, false), key_start: ks.start, row: None })
+}
+
+/// Where the object holding position `p` ends (a `}` or `/>` or `>`), at most 400 bytes on.
+fn object_end(buf: &[u8], p: usize) -> usize {
+    let limit = (p + 400).min(buf.len());
+    let mut i = p;
+    while i < limit {
+        match buf[i] {
+            b'}' => return i,
+            b'>' if buf[i - 1] == b'/' || buf[i - 1] != b'-' => return i,
+            b'{' => return i,
+            _ => i += 1,
+        }
+    }
+    limit
+}
+
+/// Where the object holding position `p` starts, at most 300 bytes back.
+fn object_start(buf: &[u8], p: usize) -> usize {
+    let limit = p.saturating_sub(300);
+    let mut i = p;
+    while i > limit {
+        if matches!(buf[i - 1], b'{' | b'<') {
+            return i;
+        }
+        i -= 1;
+    }
+    limit
+}
+
+/// A `value` field (`"value": "v"`, `value="v"`, `value = "v"`) in `from..to`.
+fn find_value_field(buf: &[u8], from: usize, to: usize) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
+    let hay = &buf[from.min(to)..to];
+    let mut off = 0;
+    while let Some(i) = memchr::memmem::find(&hay[off..], b"alue") {
+        let at = from + off + i;
+        off += i + 4;
+        if at == 0 || !matches!(buf[at - 1], b'v' | b'V') || (at >= 2 && is_key_byte(buf[at - 2])) {
+            continue;
+        }
+        let mut p = at + 4;
+        while p < to && matches!(buf[p], b'"' | b'\'' | b'\\') {
+            p += 1;
+        }
+        let p = skip_blanks(buf, p);
+        let Some(after) = separator(buf, p) else { continue };
+        let v = skip_blanks(buf, after);
+        if let Some(v) = value_at(buf, v, Form::Assign { line: false }) {
+            return Some(v);
+        }
+    }
+    None
+}
+
+/// Parent keys of a key at `ks`: YAML by indentation, JSON, dicts and HCL by braces, INI and TOML
+/// by their last `[section]`; outermost first.
+fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
+    let from = ks.saturating_sub(PATH_REACH);
+    let mut path = if line { indent_path(buf, ks, from) } else { Vec::new() };
+    if path.is_empty() {
+        path = brace_path(buf, ks, from);
+    }
+    if let Some(s) = section(buf, ks, from) {
+        path.insert(0, s);
+    }
+    path
+}
+
+fn indent_of(line: &[u8]) -> usize {
+    line.iter().take_while(|&&b| b == b' ' || b == b'\t').count()
+}
+
+/// YAML-style parents: each earlier line less indented than the last one found, that ends a key
+/// (`salesforce:`, `- name: sf`).
+fn indent_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
+    let ls = line_start(buf, ks);
+    let mut indent = indent_of(&buf[ls..ks]);
+    let mut out = Vec::new();
+    let mut end = ls;
+    while indent > 0 && end > from {
+        let s = line_start(buf, end - 1);
+        let l = &buf[s..end - 1];
+        end = s;
+        if l.trim_ascii().is_empty() || l.trim_ascii_start().starts_with(b"#") {
+            continue;
+        }
+        let i = indent_of(l);
+        if i < indent {
+            indent = i;
+            let t = l.trim_ascii();
+            let t = t.strip_prefix(b"- ").unwrap_or(t);
+            if let Some(c) = memchr::memchr(b':', t) {
+                out.push(String::from_utf8_lossy(t[..c].trim_ascii()).trim_matches(['"', '\'']).to_string());
+                // `- name: salesforce` names its list item.
+                let rest = t[c + 1..].trim_ascii();
+                if !rest.is_empty() && rest.len() < 60 {
+                    out.push(String::from_utf8_lossy(rest).trim_matches(['"', '\'']).to_string());
+                }
+            } else if t.ends_with(b"{") || t.ends_with(b"(") {
+                out.push(String::from_utf8_lossy(&t[..t.len() - 1]).trim().to_string());
+            }
+        }
+        if s == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// Brace-nested parents (JSON, dicts, HCL, C#/Java initialisers): the text before each `{` (or
+/// `(`) that encloses `ks`.
+fn brace_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
+    let mut depth = 0i32;
+    let mut out = Vec::new();
+    let mut i = ks;
+    while i > from && out.len() < 6 {
+        i -= 1;
+        match buf[i] {
+            b'}' | b']' => depth += 1,
+            b'{' | b'[' if depth > 0 => depth -= 1,
+            b'{' => {
+                let ls = line_start(buf, i);
+                let head = &buf[ls..i];
+                let head = head.trim_ascii();
+                if head.is_empty() {
+                    // `{` on a line of its own: the key is on the line before.
+                    if ls > 0 {
+                        let pls = line_start(buf, ls - 1);
+                        out.push(String::from_utf8_lossy(buf[pls..ls - 1].trim_ascii()).into_owned());
+                    }
+                } else {
+                    out.push(String::from_utf8_lossy(head).into_owned());
+                }
+            }
+            _ => {}
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// The INI/TOML section a key is in: the last `[name]` line before it.
+fn section(buf: &[u8], ks: usize, from: usize) -> Option<String> {
+    let mut end = line_start(buf, ks);
+    while end > from {
+        let s = line_start(buf, end - 1);
+        let l = buf[s..end - 1].trim_ascii();
+        if l.starts_with(b"[") && l.ends_with(b"]") && l.len() < 80 && !l.contains(&b'=') && !l.contains(&b',') {
+            return Some(String::from_utf8_lossy(&l[1..l.len() - 1]).trim_matches('[').trim_matches(']').to_string());
+        }
+        end = s;
+    }
+    None
+}
+
+/// The start tags enclosing an XML element at `ks`, with their attributes (a connector's type is
+/// often an attribute: `<connection type="salesforce">`).
+fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
+    let from = ks.saturating_sub(PATH_REACH);
+    let mut out = Vec::new();
+    let mut closed = 0;
+    let mut i = ks.saturating_sub(1);
+    while i > from && out.len() < 6 {
+        let Some(lt) = memchr::memrchr(b'<', &buf[from..i]) else { break };
+        let lt = from + lt;
+        i = lt;
+        let gt = memchr::memchr(b'>', &buf[lt..(lt + 600).min(buf.len())]).map_or(lt, |g| lt + g);
+        let tag = &buf[lt + 1..gt];
+        if tag.starts_with(b"/") {
+            closed += 1;
+        } else if tag.starts_with(b"?") || tag.starts_with(b"!") || tag.ends_with(b"/") {
+        } else if closed > 0 {
+            closed -= 1;
+        } else {
+            out.push(String::from_utf8_lossy(tag).into_owned());
+        }
+    }
+    out.reverse();
+    out
+}
+
+/// A column of a table whose header holds the key at `ks`: a delimited header line (CSV, TSV,
+/// `|`-separated, `COPY t (…) FROM stdin;` rows) followed by rows with as many fields, or an
+/// `INSERT INTO t (…) VALUES (…)` statement. One pair per row that has a value there.
+fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
+    let ls = line_start(buf, ks.start);
+    let le = line_end(buf, ks.start);
+    let header = &buf[ls..le];
+    if let Some(rows) = insert_values(buf, ls, le, ks.clone()) {
+        return Some(rows);
+    }
+    let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
+    let n = header.iter().filter(|&&b| b == delim).count();
+    if n < 2 {
+        return None;
+    }
+    let cells = split_row(header, delim);
+    // A header names its columns: short cells of words, none of them quoted values with spaces
+    // and digits (a data row).
+    let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
+    if cells.iter().any(|c| {
+        let t = header[c.clone()].trim_ascii();
+        t.len() > 40 || t.iter().any(|b| matches!(b, b'=' | b'/' | b'@' | b'{' | b'<'))
+    }) {
+        return None;
+    }
+    let key = String::from_utf8_lossy(header[cells[column].clone()].trim_ascii()).trim_matches(['"', '\'']).to_string();
+    let mut out = Vec::new();
+    let mut row_start = le + 1;
+    let mut rows = 0;
+    while row_start < buf.len() && rows < MAX_ROWS {
+        let re = line_end(buf, row_start);
+        let row = &buf[row_start..re];
+        let row = row.strip_suffix(b"\r").unwrap_or(row);
+        if row.is_empty() || row == b"\\." {
+            break;
+        }
+        let fields = split_row(row, delim);
+        if fields.len() < n + 1 {
+            break;
+        }
+        let f = fields[column].clone();
+        let mut s = row_start + f.start;
+        let mut e = row_start + f.end;
+        let quoted = e > s + 1 && QUOTES.contains(&buf[s]) && buf[e - 1] == buf[s];
+        if quoted {
+            s += 1;
+            e -= 1;
+        }
+        if e > s {
+            out.push(Pair {
+                key: key.clone(),
+                value: s..e,
+                joined: None,
+                quoted,
+                form: Form::Table,
+                path: Vec::new(),
+                key_start: ks.start,
+                row: Some(row_start),
+            });
+        }
+        row_start = re + 1;
+        rows += 1;
+    }
+    (rows > 0).then_some(out)
+}
+
+/// Fields of one delimited row, by their spans in `row` (quoted fields keep their quotes).
+fn split_row(row: &[u8], delim: u8) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut quoted = false;
+    for (i, &b) in row.iter().enumerate() {
+        if b == b'"' && (i == start || quoted) {
+            quoted = !quoted;
+        } else if b == delim && !quoted {
+            out.push(start..i);
+            start = i + 1;
+        }
+    }
+    out.push(start..row.len());
+    // Leading and trailing blanks are not the value's.
+    out.into_iter()
+        .map(|r| {
+            let mut r = r;
+            while r.start < r.end && matches!(row[r.start], b' ' | b'\t') {
+                r.start += 1;
+            }
+            while r.end > r.start && matches!(row[r.end - 1], b' ' | b'\t' | b'\r') {
+                r.end -= 1;
+            }
+            r
+        })
+        .collect()
+}
+
+/// `INSERT INTO t (a, password, b) VALUES ('x', 'v', 'y'), (…);`: the key's column in each tuple.
+fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<Pair>> {
+    let open = memchr::memrchr(b'(', &buf[ls..ks.start])? + ls;
+    let close = memchr::memchr(b')', &buf[ks.end..le])? + ks.end;
+    let head = &buf[ls..open];
+    let upper = head.to_ascii_uppercase();
+    if memchr::memmem::find(&upper, b"INSERT").is_none() {
+        return None;
+    }
+    let cols = split_row(&buf[open + 1..close], b',');
+    let column = cols.iter().position(|c| open + 1 + c.start <= ks.start && ks.end <= open + 1 + c.end)?;
+    let key = String::from_utf8_lossy(buf[ks.clone()].trim_ascii()).into_owned();
+    let rest_end = (close + 64 * 1024).min(buf.len());
+    let values_at = memchr::memmem::find(&buf[close..rest_end].to_ascii_uppercase(), b"VALUES")? + close + 6;
+    let mut out = Vec::new();
+    let mut p = values_at;
+    while out.len() < MAX_ROWS {
+        while p < rest_end && buf[p].is_ascii_whitespace() {
+            p += 1;
+        }
+        if buf.get(p) != Some(&b'(') {
+            break;
+        }
+        let row_start = p;
+        // The tuple's fields: quoted strings may hold commas and parentheses.
+        let mut fields = Vec::new();
+        let mut i = p + 1;
+        let mut start = i;
+        let mut quote: Option<u8> = None;
+        while i < rest_end {
+            let b = buf[i];
+            match quote {
+                Some(q) if b == q => {
+                    if buf.get(i + 1) == Some(&q) {
+                        i += 1;
+                    } else {
+                        quote = None;
+                    }
+                }
+                Some(_) => {}
+                None if b == b'\'' || b == b'"' => quote = Some(b),
+                None if b == b',' || b == b')' => {
+                    fields.push(start..i);
+                    start = i + 1;
+                    if b == b')' {
+                        break;
+                    }
+                }
+                None => {}
+            }
+            i += 1;
+        }
+        if let Some(f) = fields.get(column) {
+            let mut s = f.start;
+            let mut e = f.end;
+            while s < e && buf[s].is_ascii_whitespace() {
+                s += 1;
+            }
+            while e > s && buf[e - 1].is_ascii_whitespace() {
+                e -= 1;
+            }
+            let quoted = e > s + 1 && matches!(buf[s], b'\'' | b'"');
+            if quoted {
+                s += 1;
+                e -= 1;
+            }
+            if e > s {
+                out.push(Pair {
+                    key: key.clone(),
+                    value: s..e,
+                    joined: None,
+                    quoted,
+                    form: Form::Table,
+                    path: Vec::new(),
+                    key_start: ks.start,
+                    row: Some(row_start),
+                });
+            }
+        }
+        p = i + 1;
+        while p < rest_end && matches!(buf[p], b' ' | b'\t' | b'\r' | b'\n' | b',') {
+            p += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The pair whose value starts at `at` (a value-shaped anchor, such as a consumer key's `3MVG9`):
+/// the key is whatever precedes the separator before it (`client_id=3MVG9…`, `"consumerKey":
+/// "3MVG9…"`, `<add key="ConsumerKey" value="3MVG9…"/>`).
+pub(crate) fn pair_before(buf: &[u8], at: usize) -> Option<Pair> {
+    let mut e = at;
+    while e < buf.len() && (buf[e].is_ascii_alphanumeric() || matches!(buf[e], b'.' | b'_')) {
+        e += 1;
+    }
+    let mut p = at;
+    let quoted = p > 0 && QUOTES.contains(&buf[p - 1]);
+    if quoted {
+        p -= 1;
+        while p > 0 && buf[p - 1] == b'\\' {
+            p -= 1;
+        }
+    }
+    p = skip_blanks_back(buf, p);
+    // The separator.
+    let sep_end = p;
+    while p > 0 && matches!(buf[p - 1], b'=' | b':' | b'>') && sep_end - p < 2 {
+        p -= 1;
+    }
+    if p == sep_end {
+        // `--client-id 3MVG9…`, `(3MVG9…`: no key to read.
+        return None;
+    }
+    p = skip_blanks_back(buf, p);
+    while p > 0 && matches!(buf[p - 1], b'"' | b'\'' | b'\\' | b']') {
+        p -= 1;
+    }
+    let ke = p;
+    let mut ks = ke;
+    while ks > 0 && is_key_byte(buf[ks - 1]) {
+        ks -= 1;
+    }
+    while ks < ke && matches!(buf[ks], b'-' | b'.') {
+        ks += 1;
+    }
+    if ks == ke {
+        return None;
+    }
+    let key = &buf[ks..ke];
+    if key.eq_ignore_ascii_case(b"value") {
+        // A name/value object: the name is the key.
+        let start = object_start(buf, ks);
+        let hay = &buf[start..ks];
+        for f in NAME_FIELDS {
+            if let Some(i) = memchr::memmem::find(&hay.to_ascii_lowercase(), f) {
+                let mut v = start + i + f.len();
+                while v < ks && !QUOTES.contains(&buf[v]) {
+                    v += 1;
+                }
+                if v < ks {
+                    let q = buf[v];
+                    let close = memchr::memchr(q, &buf[v + 1..ks]).map(|c| v + 1 + c)?;
+                    return Some(Pair {
+                        key: String::from_utf8_lossy(&buf[v + 1..close]).into_owned(),
+                        value: at..e,
+                        joined: None,
+                        quoted,
+                        form: Form::NameValue,
+                        path: parent_path(buf, start, false),
+                        key_start: v + 1,
+                        row: None,
+                    });
+                }
+            }
+        }
+        return None;
+    }
+    let line = starts_line(buf, ks);
+    Some(Pair {
+        key: String::from_utf8_lossy(key).into_owned(),
+        value: at..e,
+        joined: None,
+        quoted,
+        form: Form::Assign { line },
+        path: parent_path(buf, ks, line),
+        key_start: ks,
+        row: None,
+    })
+}
+
+/// The literal arguments of a login call at `paren` (the position after `login(`): up to three,
+/// each `None` when it is not a string literal (a variable).
+pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, Option<Range<usize>>)>> {
+    let mut out = Vec::new();
+    let mut p = skip_blanks(buf, paren);
+    let limit = (paren + 600).min(buf.len());
+    while out.len() < 4 && p < limit {
+        if let Some((q, start, esc)) = open_quote(buf, p) {
+            let Some((end, after)) = close_quote(buf, start, q, esc) else { break };
+            let j = joined(buf, after);
+            let next = j.as_ref().map_or(after, |r| r.end + 1);
+            out.push(Some((start..end, j)));
+            p = next;
+        } else {
+            out.push(None);
+            let mut depth = 0;
+            while p < limit && !(depth == 0 && matches!(buf[p], b',' | b')')) {
+                match buf[p] {
+                    b'(' | b'[' | b'{' => depth += 1,
+                    b')' | b']' | b'}' => depth -= 1,
+                    _ => {}
+                }
+                p += 1;
+            }
+        }
+        p = skip_blanks(buf, p);
+        match buf.get(p) {
+            Some(b',') => p = skip_blanks(buf, p + 1),
+            _ => break,
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The (key, value, path) an anchor in `text` yields.
+    fn kv(text: &str, anchor: &str) -> Vec<(String, String, Vec<String>)> {
+        let at = text.find(anchor).unwrap_or_else(|| panic!("{anchor} in {text}"));
+        extract(text.as_bytes(), at, anchor.len())
+            .into_iter()
+            .map(|p| {
+                let mut v = text[p.value.clone()].to_string();
+                if let Some(j) = p.joined {
+                    v.push_str(&text[j]);
+                }
+                (p.key, v, p.path)
+            })
+            .collect()
+    }
+
+    fn one(text: &str, anchor: &str) -> (String, String) {
+        let v = kv(text, anchor);
+        assert_eq!(v.len(), 1, "{text}: {v:?}");
+        (v[0].0.clone(), v[0].1.clone())
+    }
+
+    #[test]
+    fn assignments_in_every_syntax() {
+        for (text, key, value) in [
+            ("SF_PASSWORD=Hunter2!x", "SF_PASSWORD", "Hunter2!x"),
+            ("export SF_PASSWORD='Hunter2! x'", "SF_PASSWORD", "Hunter2! x"),
+            ("sf.password = Hunter2 with spaces  # comment", "sf.password", "Hunter2 with spaces"),
+            ("  \"password\": \"p@ss\",", "password", "p@ss"),
+            ("password := \"go-pass\"", "password", "go-pass"),
+            ("'password' => 'perl-pass',", "password", "perl-pass"),
+            ("$sfPassword = \"php-pass\";", "sfPassword", "php-pass"),
+            ("private const string Password = \"cs-pass\";", "Password", "cs-pass"),
+            ("password: str = \"py-pass\"", "password", "py-pass"),
+            ("const password: string = 'ts-pass';", "password", "ts-pass"),
+            ("Salesforce(username='a', password='kw-pass', security_token='t')", "password", "kw-pass"),
+            ("<sf:connection password=\"attr-pass\" user=\"x\"/>", "password", "attr-pass"),
+            ("ant -Dsf.password=dash-pass -Dx=1", "sf.password", "dash-pass"),
+            ("{\\\"password\\\":\\\"esc-pass\\\",\\\"u\\\":1}", "password", "esc-pass"),
+            ("GET /cb?next=%2Flogin%3Fpassword%3DWinter%2521x%26u%3D1", "password", "Winter%2521x"),
+            ("conn.login(u, \"Hunter2!\" + \"TOKEN\")", "login", "Hunter2!TOKEN"),
+        ] {
+            let anchor = if key == "login" { "login" } else { key };
+            let got = kv(text, anchor);
+            if key == "login" {
+                continue; // login( is handled by call_args
+            }
+            assert_eq!(got.len(), 1, "{text}: {got:?}");
+            assert_eq!((got[0].0.as_str(), got[0].1.as_str()), (key, value), "{text}");
+        }
+    }
+
+    #[test]
+    fn elements_calls_flags_and_prose() {
+        assert_eq!(one("<n1:password>Soap-pass</n1:password>", "password"), ("password".into(), "Soap-pass".into()));
+        assert_eq!(one("config.setPassword(\"Wsc-pass\");", "Password"), ("setPassword".into(), "Wsc-pass".into()));
+        assert_eq!(one("define('SF_PASSWORD', 'Wp-pass');", "PASSWORD"), ("SF_PASSWORD".into(), "Wp-pass".into()));
+        assert_eq!(one("sf org login --password Cli-pass --x", "password"), ("password".into(), "Cli-pass".into()));
+        assert_eq!(one("the password is Chat-pass99 and", "password"), ("password".into(), "Chat-pass99".into()));
+        assert_eq!(
+            one("Security token (case-sensitive): Abc123", "token"),
+            ("token".into(), "Abc123".into())
+        );
+        assert!(kv("<n1:password/>", "password").is_empty());
+        assert!(kv("password_hash_function(x)", "password").len() <= 1);
+    }
+
+    #[test]
+    fn name_value_objects() {
+        assert_eq!(one("{\"key\": \"password\", \"value\": \"Pm-pass\", \"type\": \"secret\"}", "password"), ("password".into(), "Pm-pass".into()));
+        assert_eq!(one("<add key=\"Password\" value=\"Cfg-pass\" />", "Password"), ("Password".into(), "Cfg-pass".into()));
+        assert_eq!(one("{\"value\": \"Rev-pass\", \"name\": \"sf_password\"}", "password"), ("sf_password".into(), "Rev-pass".into()));
+        assert_eq!(one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"), ("sf.password".into(), "Tf-pass".into()));
+    }
+
+    #[test]
+    fn parent_keys() {
+        let yaml = "salesforce:\n  auth:\n    password: \"y-pass\"\npostgres:\n  password: pg\n";
+        assert_eq!(kv(yaml, "password")[0].2, vec!["salesforce".to_string(), "auth".into()]);
+        let pg = yaml.rfind("password").unwrap();
+        let p = extract(yaml.as_bytes(), pg, 8);
+        assert_eq!(p[0].path, vec!["postgres".to_string()]);
+        let json = "{\n  \"sfdc\": {\n    \"password\": \"j-pass\"\n  }\n}";
+        assert_eq!(kv(json, "password")[0].2, vec!["{".to_string(), "\"sfdc\":".into()]);
+        let ini = "[salesforce]\nuser = a\npassword = i-pass\n";
+        assert_eq!(kv(ini, "password")[0].2, vec!["salesforce".to_string()]);
+    }
+
+    #[test]
+    fn tables() {
+        let csv = "Id,Username,Password,Security Token\n005A,a@x.com,Pw-1!,TokA\n005B,b@x.com,\"Pw,2\",TokB\n";
+        let got: Vec<String> = kv(csv, "Password").into_iter().map(|p| p.1).collect();
+        assert_eq!(got, vec!["Pw-1!", "Pw,2"]);
+        let sql = "INSERT INTO creds (id, username, password) VALUES (1, 'a', 'Sq-1'), (2, 'b', 'Sq,2');";
+        let got: Vec<String> = kv(sql, "password").into_iter().map(|p| p.1).collect();
+        assert_eq!(got, vec!["Sq-1", "Sq,2"]);
+    }
+
+    #[test]
+    fn login_arguments() {
+        let t = "conn.login('ops@acme.com', 'Hunter2!' + 'TOK', tok)";
+        let at = t.find("login(").unwrap() + 6;
+        let args = call_args(t.as_bytes(), at);
+        assert_eq!(args.len(), 3);
+        let (v, j) = args[1].clone().unwrap();
+        assert_eq!((&t[v], &t[j.unwrap()]), ("Hunter2!", "TOK"));
+        assert!(args[2].is_none());
+    }
+}

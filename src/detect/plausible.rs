@@ -1,0 +1,387 @@
+//! Whether a value under a credential's key is a credential: written once for every syntax, per
+//! role. A value that fails is silent whatever its key says.
+//!
+//! First what no credential is, whatever the role: empty values, placeholders and templates
+//! (`<your password>`, `changeme`, `{{ sf_token }}`, `%(password)s`), references to variables,
+//! vaults and secret stores (`${SF_PASSWORD}`, `os.environ[…]`, `vault:…`, `!Ref`,
+//! `@Microsoft.KeyVault(…)`), encrypted values (`ENC(…)`, `{cipher}…`, `$ANSIBLE_VAULT`), masks
+//! (`********`), code (`self.password`, `CONFIG['password']`, a bare name in source code), prose
+//! and UI labels (`Enter your password`), paths, URLs and e-mail addresses. Then each role's shape:
+//! a password has a letter and a digit or symbol, a security token is 24–25 random-looking
+//! letters and digits, a consumer secret is 64 upper-case hex, 15–19 digits (legacy, only beside
+//! its consumer key) or a long random string, and so on.
+
+use super::shape::{is_placeholder, split_password_token};
+
+/// The value checks a `[[role]]` can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Check {
+    Password,
+    PasswordWithToken,
+    SecurityToken,
+    ConsumerSecret,
+    ConsumerKey,
+    RefreshToken,
+    AccessToken,
+    Username,
+}
+
+impl Check {
+    pub(crate) fn parse(name: &str) -> Option<Check> {
+        Some(match name {
+            "password" => Check::Password,
+            "password-with-token" => Check::PasswordWithToken,
+            "security-token" => Check::SecurityToken,
+            "consumer-secret" => Check::ConsumerSecret,
+            "consumer-key" => Check::ConsumerKey,
+            "refresh-token" => Check::RefreshToken,
+            "access-token" => Check::AccessToken,
+            "username" => Check::Username,
+            _ => return None,
+        })
+    }
+
+    pub(crate) const NAMES: &'static [&'static str] = &[
+        "password",
+        "password-with-token",
+        "security-token",
+        "consumer-secret",
+        "consumer-key",
+        "refresh-token",
+        "access-token",
+        "username",
+    ];
+}
+
+/// What a value turned out to be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Verdict {
+    /// Not a credential of this role.
+    No,
+    /// A credential of the role.
+    Yes,
+    /// Under a password's key, a password with its security token appended.
+    WithToken,
+    /// A token with the right prefix but a length a few characters off (cut short, or with a
+    /// character glued on): reported at medium confidence.
+    Misshapen,
+    /// Counts only beside its partner (a legacy numeric consumer secret beside its `3MVG9` key).
+    OnlyPaired,
+}
+
+fn has_upper(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_uppercase)
+}
+fn has_lower(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_lowercase)
+}
+fn has_digit(v: &[u8]) -> bool {
+    v.iter().any(u8::is_ascii_digit)
+}
+fn has_symbol(v: &[u8]) -> bool {
+    v.iter().any(|b| b.is_ascii_punctuation())
+}
+
+fn contains_ci(hay: &[u8], needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.len() >= n.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Values that stand for a value: references, vault and secret-store lookups, encrypted values.
+const REFERENCES: &[&str] = &[
+    "${", "{{", "((", "#{", "<%", "$(", "%(", "env:", "env(", "env[", "env.", "getenv", "environ",
+    "process.env", "system.getenv", "environment.", "vault:", "vault(", "ssm:", "secretsmanager", "arn:aws:",
+    "!ref", "!sub", "!getatt", "@microsoft.keyvault", "keyvault", "lookup(", "secret(", "secrets.",
+    "credentials(", "enc(", "{cipher}", "$ansible_vault", "!vault", "vault:v1:", "enc[aes", "sops:", "ref+",
+    "projects/", "/secrets/", "secret/", "op://", "bws://", "aws-sm:", "azurekeyvault", "getsecret",
+    "secretkeyref", "valuefrom", "fromsecret",
+];
+
+/// Values that are a word for "no value here".
+const EMPTY_WORDS: &[&str] = &[
+    "none", "null", "nil", "undefined", "n/a", "na", "tbd", "todo", "true", "false", "yes", "no", "empty",
+    "unset", "blank", "secret", "password", "token", "pass", "pwd", "changeme", "change_me", "change-me",
+    "changeit", "default", "redacted", "hidden", "masked", "omitted", "removed", "unknown", "required",
+    "optional", "string", "str", "text", "value", "foo", "bar", "baz", "test", "testing", "admin", "root",
+];
+
+/// Words of prose and UI text: a value made of several words with one of these is a sentence.
+const PROSE_WORDS: &[&str] = &[
+    "the", "a", "an", "is", "are", "be", "to", "for", "of", "your", "you", "and", "or", "with", "enter",
+    "please", "use", "from", "in", "on", "must", "not", "this", "that", "here", "see", "will", "can",
+    "should", "which", "when", "if", "it", "as", "by", "at", "our", "we", "user", "users", "field",
+    "specify", "provide", "set", "new", "old", "stored", "kept", "lives",
+];
+
+/// Whether a value is no credential of any role (see the module docs). `quoted`: it was a string
+/// literal; `code`: the file is source code, where an unquoted value is an expression.
+pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
+    let t = v.trim_ascii();
+    if t.len() < 4 || t.len() > 512 {
+        return true;
+    }
+    if is_placeholder(t) {
+        return true;
+    }
+    let lower = t.to_ascii_lowercase();
+    if REFERENCES.iter().any(|r| memchr::memmem::find(&lower, r.as_bytes()).is_some()) {
+        return true;
+    }
+    if EMPTY_WORDS.iter().any(|w| lower == w.as_bytes()) {
+        return true;
+    }
+    // `$SF_PASSWORD`, `$env:X`, `%SF_PASSWORD%`, `@sf_password`, `:password` (Ruby symbols).
+    let first = t[0];
+    let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b':');
+    if matches!(first, b'$' | b'@' | b':') && ident(&t[1..]) {
+        return true;
+    }
+    if first == b'%' && t.last() == Some(&b'%') {
+        return true;
+    }
+    // Masks: `********`, `xxxxxx`, `••••`, `#####`.
+    if t.iter().all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'.' | b'-' | b'?' | b'_')) || t.starts_with("•".as_bytes()) {
+        return true;
+    }
+    if lower.windows(3).any(|w| w == b"***") {
+        return true;
+    }
+    // Paths, URLs, e-mail addresses.
+    if memchr::memmem::find(t, b"://").is_some() || t.starts_with(b"/") || t.starts_with(b"~/") || t.starts_with(b"./") {
+        return true;
+    }
+    if t.contains(&b'@') && t.iter().filter(|&&b| b == b'.').count() >= 1 && !t.contains(&b' ') && email_like(t) {
+        return true;
+    }
+    // Code: `self.password`, `CONFIG['password']`, `cfg.sf.password`, `getPassword()`.
+    if code_expression(t) || (code && !quoted && identifier(t)) {
+        return true;
+    }
+    // An expression cut where a bare value ends: `CONFIG[`, `getattr(`, `settings.`.
+    if !quoted && (matches!(t.last(), Some(b'[' | b'(' | b'.' | b',')) || memchr::memmem::find(t, b"['").is_some() || memchr::memmem::find(t, b"[\"").is_some()) {
+        return true;
+    }
+    // Prose and UI labels.
+    if t.contains(&b' ') {
+        let words: Vec<&[u8]> = t.split(|&b| b == b' ').filter(|w| !w.is_empty()).collect();
+        if words.len() > 4 || words.iter().any(|w| PROSE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes()))) {
+            return true;
+        }
+    }
+    false
+}
+
+fn email_like(t: &[u8]) -> bool {
+    let Some(at) = t.iter().position(|&b| b == b'@') else { return false };
+    at > 0 && t[at + 1..].contains(&b'.') && t[at + 1..].iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+}
+
+/// A name: letters, digits and `_`, starting with a letter or `_`.
+fn identifier(t: &[u8]) -> bool {
+    (t[0].is_ascii_alphabetic() || t[0] == b'_') && t.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+}
+
+/// An expression that reads a value: `a.b.c`, `a['b']`, `a["b"]`, `a(b)`, `this.x`, `self.x`.
+fn code_expression(t: &[u8]) -> bool {
+    if t.ends_with(b")") && t.contains(&b'(') && identifier(&t[..t.iter().position(|&b| b == b'(').unwrap_or(0).max(1)]) {
+        return true;
+    }
+    if let Some(i) = t.iter().position(|&b| b == b'[') {
+        if i > 0 && identifier(&t[..i]) && t.ends_with(b"]") {
+            return true;
+        }
+    }
+    let lower = t.to_ascii_lowercase();
+    if lower.starts_with(b"self.") || lower.starts_with(b"this.") || lower.starts_with(b"settings.") || lower.starts_with(b"config.") {
+        return true;
+    }
+    // `a.b` and `a.b.c` made of names (no digits, so `Sunset2023.x` stays a candidate).
+    t.contains(&b'.')
+        && !t.ends_with(b".")
+        && t.split(|&b| b == b'.').all(|p| !p.is_empty() && identifier(p))
+        && !has_digit(t)
+}
+
+/// Random tokens over 62 symbols: letters of both cases, and digits or enough variety.
+fn token_like(t: &[u8]) -> bool {
+    let upper = t.iter().filter(|b| b.is_ascii_uppercase()).count();
+    let lower = t.iter().filter(|b| b.is_ascii_lowercase()).count();
+    t.iter().all(u8::is_ascii_alphanumeric)
+        && upper >= 2
+        && lower >= 2
+        && (has_digit(t) || (upper * 3 >= t.len() && lower * 3 >= t.len()))
+        && longest_run(t) < 5
+        && !camel_words(t)
+}
+
+fn longest_run(s: &[u8]) -> usize {
+    let (mut best, mut cur) = (0, 0);
+    for i in 0..s.len() {
+        cur = if i > 0 && s[i] == s[i - 1] { cur + 1 } else { 1 };
+        best = best.max(cur);
+    }
+    best
+}
+
+/// `ThisIsAnIdentifier`: capitals only at the start of lower-case runs of 2 or more, no digits.
+fn camel_words(t: &[u8]) -> bool {
+    if has_digit(t) {
+        return false;
+    }
+    let mut i = 0;
+    while i < t.len() {
+        if !t[i].is_ascii_uppercase() && i == 0 {
+            // camelCase: the first word is lower case.
+            while i < t.len() && t[i].is_ascii_lowercase() {
+                i += 1;
+            }
+            continue;
+        }
+        if !t[i].is_ascii_uppercase() {
+            return false;
+        }
+        let s = i + 1;
+        let mut j = s;
+        while j < t.len() && t[j].is_ascii_lowercase() {
+            j += 1;
+        }
+        if j - s < 2 {
+            return false;
+        }
+        i = j;
+    }
+    true
+}
+
+/// A password a person or an integration would set.
+fn password(t: &[u8]) -> bool {
+    if t.len() < 6 || t.len() > 128 {
+        return false;
+    }
+    // Data Loader's ciphertext is hex.
+    if t.len() >= 16 && t.iter().all(u8::is_ascii_hexdigit) {
+        return false;
+    }
+    // Base64 blobs (encrypted values, keys) are not passwords.
+    if t.len() >= 40 && t.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) && t.ends_with(b"=") {
+        return false;
+    }
+    for w in ["password", "passwd", "secret", "changeme", "example", "sample", "placeholder"] {
+        if contains_ci(t, w) {
+            return false;
+        }
+    }
+    let letters = t.iter().any(u8::is_ascii_alphabetic);
+    letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))
+}
+
+/// Judges a normalised value under a key of the role whose check is `check`.
+pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
+    let t = v.trim_ascii();
+    let yes = |b: bool| if b { Verdict::Yes } else { Verdict::No };
+    match check {
+        Check::Password | Check::PasswordWithToken => {
+            if let Some((pw, _)) = split_password_token(t) {
+                if pw.len() >= 4 && (has_symbol(pw) || has_digit(pw) || pw.len() >= 6) {
+                    return Verdict::WithToken;
+                }
+            }
+            if check == Check::PasswordWithToken {
+                return Verdict::No;
+            }
+            yes(password(t))
+        }
+        Check::SecurityToken => yes((t.len() == 24 || t.len() == 25) && token_like(t)),
+        Check::ConsumerSecret => {
+            if (15..=19).contains(&t.len()) && t.iter().all(u8::is_ascii_digit) {
+                return if t.len() == 19 && longest_run(t) < 6 { Verdict::Yes } else if longest_run(t) < 6 { Verdict::OnlyPaired } else { Verdict::No };
+            }
+            if t.len() == 64 && t.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
+                return yes(super::shape::entropy(t) >= 3.0);
+            }
+            // Lower-case hex of digest lengths is a hash.
+            if t.iter().all(u8::is_ascii_hexdigit) && matches!(t.len(), 32 | 40 | 64 | 128) && !has_upper(t) {
+                return Verdict::No;
+            }
+            yes((32..=128).contains(&t.len())
+                && t.iter().all(|&b| b.is_ascii_alphanumeric() || b"._~+/=-".contains(&b))
+                && has_upper(t)
+                && has_lower(t)
+                && has_digit(t)
+                && super::shape::entropy(t) >= 4.0)
+        }
+        Check::ConsumerKey => yes(t.starts_with(b"3MVG9") && t.len() >= 40 && t.iter().all(|&b| b.is_ascii_alphanumeric() || b"._".contains(&b))),
+        Check::RefreshToken => {
+            let body = t.strip_prefix(b"5Aep861");
+            match body {
+                Some(b) if b.iter().all(|&c| c.is_ascii_alphanumeric() || b"._=".contains(&c)) => {
+                    let exact = b.len() == 80 || (b.len() == 72 && b.ends_with(b"=="));
+                    if exact {
+                        Verdict::No // the refresh-token rule's own
+                    } else if (70..=88).contains(&b.len()) {
+                        Verdict::Misshapen
+                    } else {
+                        Verdict::No
+                    }
+                }
+                _ => Verdict::No,
+            }
+        }
+        Check::AccessToken => {
+            if !t.starts_with(b"00D") || t.len() < 20 {
+                return Verdict::No;
+            }
+            let Some(bang) = t.iter().position(|&b| b == b'!') else { return Verdict::No };
+            let payload = &t[bang + 1..];
+            if bang != 15 || !payload.iter().all(|&c| c.is_ascii_alphanumeric() || b"._".contains(&c)) {
+                return Verdict::No;
+            }
+            if payload.len() == 96 {
+                Verdict::No // the access-token rule's own
+            } else if (88..=104).contains(&payload.len()) {
+                Verdict::Misshapen
+            } else {
+                Verdict::No
+            }
+        }
+        Check::Username => yes(t.len() <= 128 && !t.contains(&b' ')),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nothing_that_stands_for_a_value_is_one() {
+        for v in [
+            "${SF_PASSWORD}", "{{ sf_token }}", "%(password)s", "os.environ['SF_PASSWORD']", "process.env.SF_TOKEN",
+            "ENV.fetch('SF_PASSWORD')", "vault:secret/sf#password", "!Ref SfPassword", "((sf-password))",
+            "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sf)", "ENC(k3j4h5g6)",
+            "{cipher}a1b2c3d4e5", "$ANSIBLE_VAULT;1.1;AES256", "********", "[REDACTED]", "<your password>",
+            "changeme", "self.password", "CONFIG['password']", "cfg.sf.password", "getPassword()",
+            "Enter your password", "$SF_PASSWORD", "%SF_PASSWORD%", "none", "",
+        ] {
+            assert!(not_a_value(v.as_bytes(), true, false), "{v}");
+        }
+        assert!(not_a_value(b"sf_password", false, true), "a name in code");
+        for v in ["Hunter2!", "Winter2024#", "correct horse battery", "kBIKcOX7mRaEAR4KRB40eiPX"] {
+            assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
+        }
+    }
+
+    #[test]
+    fn roles_have_shapes() {
+        assert_eq!(judge(Check::Password, b"Hunter2!"), Verdict::Yes);
+        assert_eq!(judge(Check::Password, b"Specify"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"Hunter2!exz9e2axKQfrJomvqftIJh0I"), Verdict::WithToken);
+        assert_eq!(judge(Check::SecurityToken, b"kBIKcOX7mRaEAR4KRB40eiPX"), Verdict::Yes);
+        assert_eq!(judge(Check::SecurityToken, b"ThisIsAVeryLongIdentifie"), Verdict::No);
+        assert_eq!(judge(Check::ConsumerSecret, b"1136424568944319462"), Verdict::Yes);
+        assert_eq!(judge(Check::ConsumerSecret, b"680142568944319484"), Verdict::OnlyPaired);
+        assert_eq!(
+            judge(Check::RefreshToken, b"5Aep8610tPsf8ahmTGQduyl23zvEC_BVu226UAN49lBzokTuowA3y2dsIKUYb96IT.rnsCT6WgPGk77Sm"),
+            Verdict::Misshapen
+        );
+    }
+}

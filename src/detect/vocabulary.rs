@@ -1,0 +1,311 @@
+//! Reading keys: what a key says its value is (the **role**: password, security token, consumer
+//! secret, …) and whose it is (the **vendor**: Salesforce, a database, another SaaS). The words
+//! are data (`rules/context.toml`, `[vocabulary]`, `[[role]]`, `[[vendor]]`), so a user's rule file
+//! can add a spelling, a role's word or a vendor without touching Rust.
+//!
+//! Keys are split into lower-case words at every separator and case change (`SF_SecurityKey` →
+//! `sf security key`, `SFDCPassword` → `sfdc password`), and run-together words are split when
+//! the vocabulary knows every part (`sfdcpassword` → `sfdc password`, `securitytoken` →
+//! `security token`; `compass` and `passport` stay whole).
+
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// One role as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoleSpec {
+    pub id: String,
+    /// Phrases that name the role in any key.
+    #[serde(default)]
+    pub words: Vec<String>,
+    /// Phrases that name it only in a key that also names Salesforce (`sfdc.token`).
+    #[serde(default)]
+    pub vendor_words: Vec<String>,
+    /// The value check (see `plausible`).
+    pub value: String,
+}
+
+/// One vendor as written in TOML.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VendorSpec {
+    pub id: String,
+    pub words: Vec<String>,
+}
+
+/// Literal patterns that are Salesforce context (see `scope`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextPatterns {
+    /// What the evidence calls a hit: `Salesforce client library`, `Salesforce host or API`, …
+    pub kind: String,
+    /// Only as whole words (`sfdc` but not `xsfdcx`).
+    #[serde(default)]
+    pub word: bool,
+    pub patterns: Vec<String>,
+}
+
+/// Word lists that are not roles or vendors.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WordLists {
+    /// Dropped from keys before reading them (`default`, `prod`, `config`).
+    #[serde(default)]
+    pub noise: Vec<String>,
+    /// A key with one of these (outside the words that gave its role) is about the credential,
+    /// not the credential (`password_hash`, `token_url`).
+    #[serde(default)]
+    pub not_credential: Vec<String>,
+}
+
+/// The whole vocabulary, merged over every rule file.
+#[derive(Debug, Clone, Default)]
+pub struct Vocabulary {
+    pub roles: Vec<RoleSpec>,
+    pub vendors: Vec<VendorSpec>,
+    pub context: Vec<ContextPatterns>,
+    pub lists: WordLists,
+    /// Lookup tables, built on first use (after every rule file is loaded).
+    sets: OnceLock<Sets>,
+}
+
+/// The vocabulary as sets, for reading keys at anchor hits without allocating per word list.
+#[derive(Debug, Clone, Default)]
+struct Sets {
+    known: HashSet<String>,
+    noise: HashSet<String>,
+    not: HashSet<String>,
+    /// Word → vendor id (Salesforce's words win).
+    vendor: HashMap<String, String>,
+    /// Per role: (phrase words, vendor only).
+    phrases: Vec<Vec<(Vec<String>, bool)>>,
+}
+
+/// The vendor id of Salesforce, which every other vendor is told apart from.
+pub const SALESFORCE: &str = "salesforce";
+
+/// What a key says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Reading {
+    /// Index into [`Vocabulary::roles`].
+    pub role: usize,
+    /// The vendor the key's own words name, if any.
+    pub vendor: Option<String>,
+}
+
+/// Words of a key: split at separators, case changes and digits, lower-cased.
+pub(crate) fn split_words(key: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let b = key.as_bytes();
+    let mut cur = String::new();
+    for i in 0..b.len() {
+        let c = b[i];
+        if !c.is_ascii_alphanumeric() {
+            if !cur.is_empty() {
+                out.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        if !cur.is_empty() {
+            let prev = b[i - 1];
+            let next = b.get(i + 1).copied();
+            let boundary = (prev.is_ascii_lowercase() && c.is_ascii_uppercase())
+                || (prev.is_ascii_uppercase() && c.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                || (prev.is_ascii_alphabetic() != c.is_ascii_alphabetic());
+            if boundary {
+                out.push(std::mem::take(&mut cur));
+            }
+        }
+        cur.push(c.to_ascii_lowercase() as char);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+impl Vocabulary {
+    fn sets(&self) -> &Sets {
+        self.sets.get_or_init(|| {
+            let mut s = Sets::default();
+            for r in &self.roles {
+                let mut ph = Vec::new();
+                for (p, v) in r.words.iter().map(|p| (p, false)).chain(r.vendor_words.iter().map(|p| (p, true))) {
+                    let words: Vec<String> = p.split(' ').map(str::to_string).collect();
+                    s.known.extend(words.iter().cloned());
+                    ph.push((words, v));
+                }
+                s.phrases.push(ph);
+            }
+            for v in self.vendors.iter().rev() {
+                for w in &v.words {
+                    s.known.insert(w.clone());
+                    s.vendor.insert(w.clone(), v.id.clone());
+                }
+            }
+            if let Some(sf) = self.vendors.iter().find(|v| v.id == SALESFORCE) {
+                for w in &sf.words {
+                    s.vendor.insert(w.clone(), sf.id.clone());
+                }
+            }
+            s.known.extend(
+                ["security", "client", "consumer", "access", "refresh", "session", "oauth", "api", "user", "secret"]
+                    .map(str::to_string),
+            );
+            s.noise = self.lists.noise.iter().cloned().collect();
+            s.not = self.lists.not_credential.iter().cloned().collect();
+            s
+        })
+    }
+
+    /// Words of a key, with run-together words split where every part is known.
+    pub(crate) fn words(&self, key: &str) -> Vec<String> {
+        let known = &self.sets().known;
+        let mut out = Vec::new();
+        for w in split_words(key) {
+            match segment(&w, known) {
+                Some(parts) if parts.len() > 1 => out.extend(parts),
+                _ => out.push(w),
+            }
+        }
+        out
+    }
+
+    /// The vendor a list of words names, if any (Salesforce first when several do).
+    pub(crate) fn vendor_of(&self, words: &[String]) -> Option<&str> {
+        let map = &self.sets().vendor;
+        let found: Vec<&str> = words.iter().filter_map(|w| map.get(w).map(String::as_str)).collect();
+        found.iter().copied().find(|v| *v == SALESFORCE).or(found.first().copied())
+    }
+
+    /// Reads a key: its role and its own vendor, or `None` when it names no credential.
+    /// `salesforce_path`: a parent key names Salesforce, which lets vendor-only words count
+    /// (`token:` under `sfdc:`).
+    pub(crate) fn read(&self, key: &str, salesforce_path: bool) -> Option<Reading> {
+        let words = self.words(key);
+        if words.is_empty() || words.len() > 12 {
+            return None;
+        }
+        let vendor = self.vendor_of(&words).map(str::to_string);
+        let salesforce = vendor.as_deref() == Some(SALESFORCE) || (vendor.is_none() && salesforce_path);
+        let sets = self.sets();
+        let content: Vec<&str> = words.iter().map(String::as_str).filter(|w| !sets.noise.contains(*w)).collect();
+        let not = &sets.not;
+        for (ri, phrases) in sets.phrases.iter().enumerate() {
+            for (phrase, needs_vendor) in phrases {
+                let needs_vendor = *needs_vendor;
+                if needs_vendor && !salesforce {
+                    continue;
+                }
+                let p: Vec<&str> = phrase.iter().map(String::as_str).collect();
+                let Some(at) = find_phrase(&content, &p) else { continue };
+                // The other words: vendors and noise are fine; a word that says the key is about
+                // the credential (`password_hash`) is not.
+                let others = content.iter().enumerate().filter(|(i, _)| *i < at || *i >= at + p.len()).map(|(_, w)| *w);
+                if others.clone().any(|w| not.contains(w)) {
+                    return None;
+                }
+                // A vendor-only phrase must be the key's last word (`sf_token`, not `sf_token_type`).
+                if needs_vendor && at + p.len() != content.len() {
+                    continue;
+                }
+                return Some(Reading { role: ri, vendor });
+            }
+        }
+        None
+    }
+
+    /// The index of the role with this id.
+    pub(crate) fn role(&self, id: &str) -> Option<usize> {
+        self.roles.iter().position(|r| r.id == id)
+    }
+}
+
+/// Where the words of `phrase` appear in order in `words`.
+fn find_phrase(words: &[&str], phrase: &[&str]) -> Option<usize> {
+    if phrase.is_empty() || phrase.len() > words.len() {
+        return None;
+    }
+    (0..=words.len() - phrase.len()).find(|&i| words[i..i + phrase.len()] == *phrase)
+}
+
+/// Splits a run-together word into known words (`sfdcpassword` → `sfdc` `password`), preferring
+/// the fewest parts; `None` when it cannot be split entirely.
+fn segment(w: &str, known: &HashSet<String>) -> Option<Vec<String>> {
+    if known.contains(w) || w.len() > 40 {
+        return None;
+    }
+    let n = w.len();
+    // best[i]: fewest parts covering w[..i]
+    let mut best: Vec<Option<(usize, usize)>> = vec![None; n + 1];
+    best[0] = Some((0, 0));
+    for i in 1..=n {
+        for j in 0..i {
+            if let (Some((parts, _)), true) = (best[j], w.is_char_boundary(j) && w.is_char_boundary(i)) {
+                let part = &w[j..i];
+                if part.len() >= 2 && known.contains(part) && best[i].is_none_or(|(p, _)| parts + 1 < p) {
+                    best[i] = Some((parts + 1, j));
+                }
+            }
+        }
+    }
+    best[n]?;
+    let mut out = Vec::new();
+    let mut i = n;
+    while i > 0 {
+        let (_, j) = best[i]?;
+        out.push(w[j..i].to_string());
+        i = j;
+    }
+    out.reverse();
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vocab() -> Vocabulary {
+        crate::detect::rules::RuleBook::builtin().vocabulary
+    }
+
+    #[test]
+    fn keys_split_into_words() {
+        assert_eq!(split_words("SF_SecurityKey"), ["sf", "security", "key"]);
+        assert_eq!(split_words("SFDCPassword"), ["sfdc", "password"]);
+        assert_eq!(split_words("salesforce.auth.pwd"), ["salesforce", "auth", "pwd"]);
+        assert_eq!(split_words("password2"), ["password", "2"]);
+        let v = vocab();
+        assert_eq!(v.words("sfdcpassword"), ["sfdc", "password"]);
+        assert_eq!(v.words("securitytoken"), ["security", "token"]);
+        assert_eq!(v.words("compass"), ["compass"]);
+        assert_eq!(v.words("passport"), ["passport"]);
+    }
+
+    #[test]
+    fn roles_and_vendors() {
+        let v = vocab();
+        let role = |k: &str| v.read(k, false).map(|r| v.roles[r.role].id.clone());
+        let vendor = |k: &str| v.read(k, false).and_then(|r| r.vendor);
+        assert_eq!(role("SF_PASSWORD").as_deref(), Some("password"));
+        assert_eq!(role("sfPass").as_deref(), Some("password"));
+        assert_eq!(role("SF_SecurityKey").as_deref(), Some("security-token"));
+        assert_eq!(role("sfdc.token").as_deref(), Some("security-token"));
+        assert_eq!(role("token").as_deref(), None);
+        assert_eq!(role("token_type").as_deref(), None);
+        assert_eq!(role("sf_token_type").as_deref(), None);
+        assert_eq!(role("salesforce_secret").as_deref(), Some("consumer-secret"));
+        assert_eq!(role("client_secret").as_deref(), Some("consumer-secret"));
+        assert_eq!(role("refresh_token").as_deref(), Some("refresh-token"));
+        assert_eq!(role("SF_PASSWORD_TOKEN").as_deref(), Some("password-with-token"));
+        assert_eq!(role("password_hash"), None);
+        assert_eq!(role("PASSWORD_RESET_URL"), None);
+        assert_eq!(vendor("DB_PASSWORD").as_deref(), Some("database"));
+        assert_eq!(vendor("aws_secret_access_key"), None, "no role: `secret` alone needs Salesforce");
+        assert_eq!(vendor("sfdc.password").as_deref(), Some("salesforce"));
+        assert_eq!(role("setPassword").as_deref(), Some("password"));
+        assert_eq!(v.read("token", true).map(|r| v.roles[r.role].id.clone()).as_deref(), Some("security-token"));
+    }
+}
