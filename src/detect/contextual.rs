@@ -47,6 +47,9 @@ pub struct Pending {
     pub(crate) block: Option<String>,
     pub(crate) row: Option<usize>,
     pub(crate) verdict: Verdict,
+    /// A key that says only `token` (`DEFAULT_TOKEN`, `token \`…\`` in a chat): a security token
+    /// only beside the password of the same login, never alone.
+    pub(crate) generic: bool,
 }
 
 /// A pair of roles that make one credential (`[[pair]]` in TOML).
@@ -159,27 +162,46 @@ impl Layer {
             if let Some(j) = &p.joined {
                 raw.extend_from_slice(&buf[j.clone()]);
             }
-            let value = normalize(&raw);
-            if plausible::not_a_value(&value, p.quoted, code && !matches!(p.form, Form::Table | Form::Prose)) {
+            // A value that is base64 of printable text (a Kubernetes Secret's data) is judged by
+            // what it decodes to.
+            let decoded = super::decode::decode_value_base64(&raw);
+            let base64 = decoded.is_some();
+            let value = decoded.unwrap_or_else(|| normalize(&raw));
+            if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose)) {
                 continue;
             }
             // The vendor of the nearest parent key that names one.
             let path_words: Vec<Vec<String>> = p.path.iter().map(|s| self.vocab.words(s)).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w));
-            let Some((key, reading)) = self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) else { continue };
+            let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
+                Some((k, r)) => (k, r, false),
+                // `token` alone: read as Salesforce's, kept only if it pairs with a password.
+                None => match self.read_key(buf, &p, true) {
+                    Some((k, r)) if self.vocab.roles[r.role].id == "security-token" => (k, r, true),
+                    _ => continue,
+                },
+            };
             let role = reading.role;
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
                 continue;
             }
-            // The vendor: the key's own, else its nearest parent's.
+            // The vendor: the key's own, else its nearest parent's, else what its block says
+            // (`type: snowflake` beside it, the host of its connection).
+            let block = self.block_vendor(buf, &p);
             let vendor = reading
                 .vendor
                 .clone()
-                .or_else(|| path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w)).map(str::to_string));
+                .or_else(|| path_vendor.map(str::to_string))
+                .or_else(|| block.as_ref().map(|b| b.0.clone()));
             let why = match vendor.as_deref() {
-                Some(SALESFORCE) => Some(Why::Key(if reading.vendor.is_some() { key.clone() } else { p.path.join(" > ") })),
+                Some(SALESFORCE) => Some(Why::Key(match (&reading.vendor, path_vendor, &block) {
+                    (Some(_), _, _) => key.clone(),
+                    (None, Some(_), _) => p.path.join(" > "),
+                    (None, None, Some(b)) => b.1.clone(),
+                    _ => key.clone(),
+                })),
                 Some(_) => continue,
                 None => self.scope.near(buf, p.value.clone()).map(|h| {
                     let (a, b) = if h.offset < p.value.start { (h.offset, p.value.start) } else { (p.value.start, h.offset) };
@@ -193,11 +215,14 @@ impl Layer {
                 Some(j) => p.value.start..j.end,
                 None => p.value.clone(),
             };
+            let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Key));
             out.push(Candidate {
                 rule,
                 span,
                 value,
+                base64,
                 pending: Pending {
+                    generic,
                     role,
                     key,
                     path: p.path.join(" > "),
@@ -237,10 +262,179 @@ impl Layer {
         self.vocab.read(&key, sf_path).map(|r| (key.clone(), r))
     }
 
+    /// What the block around a value says of its vendor: (vendor id, what said it). The block is
+    /// the value's enclosing objects (up to three levels), the sibling lines of a YAML entry, or
+    /// the `k=v;` pairs of a connection string; what counts is the value of keys that name a
+    /// system (`type`, `driver`, `host`, `url`, `server`, `name`, …), read for Salesforce context
+    /// and for other vendors' words.
+    fn block_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
+        if matches!(p.form, Form::Table | Form::Prose | Form::Call) {
+            return None;
+        }
+        for block in blocks(buf, p) {
+            let mut sf = None;
+            let mut other = None;
+            for (name, value) in system_values(&buf[block.clone()]) {
+                let text = &buf[block.start + value.start..block.start + value.end];
+                if block.start + value.start <= p.value.start && p.value.end <= block.start + value.end {
+                    continue;
+                }
+                if let Some(h) = self.scope.first(text, 0..text.len()) {
+                    sf.get_or_insert(format!("{name} `{}`", h.text));
+                    continue;
+                }
+                let words = self.vocab.words(&String::from_utf8_lossy(text));
+                if let Some(v) = self.vocab.vendor_of(&words) {
+                    other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
+                }
+            }
+            match (sf, other) {
+                (Some(s), None) => return Some((SALESFORCE.to_string(), s)),
+                (None, Some(o)) => return Some(o),
+                (Some(_), Some(_)) => return None,
+                (None, None) => {}
+            }
+        }
+        None
+    }
+
     /// Whether a role is only a partner, never reported alone.
     pub(crate) fn is_support(&self, role: usize) -> bool {
         self.support[role]
     }
+}
+
+/// The blocks around a pair, innermost first: enclosing `{…}` / `[…]` levels (JSON, dicts, HCL),
+/// the run of sibling lines of a YAML or properties entry, and a connection string's own line.
+fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
+    const REACH: usize = 4096;
+    let mut out = Vec::new();
+    let at = p.key_start.min(p.value.start);
+    let ls = memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1);
+    let le = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
+    // A connection string: `Server=…;Database=…;Password=…`.
+    if buf[ls..le].iter().filter(|&&b| b == b';').count() >= 2 {
+        out.push(ls..le);
+    }
+    // Enclosing brackets.
+    let mut open = at;
+    let floor = at.saturating_sub(REACH);
+    for _ in 0..3 {
+        let mut depth = 0i32;
+        let mut i = open;
+        let mut found = None;
+        while i > floor {
+            i -= 1;
+            match buf[i] {
+                b'}' | b']' => depth += 1,
+                b'{' | b'[' if depth > 0 => depth -= 1,
+                b'{' | b'[' => {
+                    found = Some(i);
+                    break;
+                }
+                _ => {}
+            }
+        }
+        let Some(o) = found else { break };
+        let mut depth = 0i32;
+        let mut j = o + 1;
+        let ceil = (o + REACH).min(buf.len());
+        while j < ceil {
+            match buf[j] {
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth == 0 => break,
+                b'}' | b']' => depth -= 1,
+                _ => {}
+            }
+            j += 1;
+        }
+        out.push(o..j);
+        open = o;
+    }
+    // YAML / properties siblings: lines of the same indentation around the key's, up to a line
+    // indented less.
+    if matches!(p.form, Form::Assign { line: true } | Form::NameValue) {
+        let indent = buf[ls..at].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let line_indent = |s: usize| buf[s..].iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let mut start = ls;
+        for _ in 0..20 {
+            if start == 0 {
+                break;
+            }
+            let s = memchr::memrchr(b'\n', &buf[..start - 1]).map_or(0, |i| i + 1);
+            if line_indent(s) < indent || buf[s..start - 1].trim_ascii().is_empty() {
+                break;
+            }
+            start = s;
+        }
+        let mut end = le;
+        for _ in 0..20 {
+            if end >= buf.len() {
+                break;
+            }
+            let e = memchr::memchr(b'\n', &buf[end + 1..]).map_or(buf.len(), |i| end + 1 + i);
+            if line_indent(end + 1) < indent || buf[end + 1..e].trim_ascii().is_empty() {
+                break;
+            }
+            end = e;
+        }
+        if indent > 0 {
+            out.insert(0, start..end);
+        }
+    }
+    out
+}
+
+/// Keys whose values name a system.
+const SYSTEM_KEYS: &[&str] = &[
+    "type", "driver", "adapter", "provider", "engine", "kind", "connector", "dialect", "platform", "service",
+    "system", "vendor", "name", "host", "hostname", "url", "uri", "endpoint", "server", "data source",
+    "datasource", "connection", "account", "class", "classname", "connectiontype",
+];
+
+/// The (key, value span) pairs in a block whose key names a system: `type: snowflake`,
+/// `"host": "sqlprod01"`, `Server=tcp:…`, and `{"id": "host", "value": "…"}` fields.
+fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
+    static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        let keys = SYSTEM_KEYS.join("|");
+        regex::bytes::RegexBuilder::new(&format!(
+            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>][^"',;{{}}<>\n]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}}))"#
+        ))
+        .unicode(false)
+        .build()
+        .expect("valid regex")
+    });
+    re.captures_iter(block)
+        .filter_map(|c| {
+            let (k, v) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
+                (Some(k), Some(v), _, _) | (_, _, Some(k), Some(v)) => (k, v),
+                _ => return None,
+            };
+            Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))
+        })
+        .collect()
+}
+
+/// For a column of a table whose header also names the other half of a login (`Password` and
+/// `Security Token`): the header, which is Salesforce's own pair of columns.
+fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<String> {
+    if p.form != Form::Table {
+        return None;
+    }
+    let ls = memchr::memrchr(b'\n', &buf[..p.key_start]).map_or(0, |i| i + 1);
+    let le = memchr::memchr(b'\n', &buf[p.key_start..]).map_or(buf.len(), |i| p.key_start + i);
+    let want = match layer.vocab.roles[role].id.as_str() {
+        "password" => "security-token",
+        "security-token" => "password",
+        _ => return None,
+    };
+    let header = String::from_utf8_lossy(&buf[ls..le]);
+    let other = header
+        .split([',', '\t', ';', '|', '(', ')'])
+        .map(|c| c.trim().trim_matches(['"', '\'']))
+        .find(|c| layer.vocab.read(c, true).is_some_and(|r| layer.vocab.roles[r.role].id == want))?;
+    Some(format!("the header's `{}` and `{other}` columns", p.key))
 }
 
 /// The key, without a table alias in an SQL statement (`UPDATE staff sf SET sf.password = …`:
@@ -267,6 +461,8 @@ pub(crate) struct Candidate {
     pub rule: usize,
     pub span: Range<usize>,
     pub value: Vec<u8>,
+    /// The value as written was base64 of the credential (a Kubernetes Secret).
+    pub base64: bool,
     pub pending: Pending,
 }
 
@@ -332,9 +528,12 @@ pub(crate) fn resolve(
     if pending.is_empty() {
         return done;
     }
-    // Salesforce's, or not at all.
+    // Salesforce's, or not at all. (A bare `token` is judged with the password it pairs with.)
     pending.retain_mut(|f| {
         let p = f.pending.as_ref().expect("partitioned");
+        if p.generic {
+            return true;
+        }
         let (salesforce, line) = match &p.why {
             Some(Why::Key(k)) => (format!("the key `{k}` names Salesforce"), None),
             Some(Why::Near(h, delta)) => (format!("{} `{}`", h.kind, h.text), Some((f.line as i64 + delta).max(1) as u64)),
@@ -384,7 +583,7 @@ pub(crate) fn resolve(
             continue;
         }
         let p = f.pending.clone().expect("pending");
-        if layer.is_support(p.role) || p.verdict == Verdict::OnlyPaired {
+        if layer.is_support(p.role) || p.verdict == Verdict::OnlyPaired || p.generic {
             continue;
         }
         match p.verdict {
@@ -431,6 +630,13 @@ fn partner(
     if pa.row.is_some() {
         return pick(&|j| pending[j].pending.as_ref().is_some_and(|p| p.row == pa.row));
     }
+    let generic = |j: usize| pending[j].pending.as_ref().is_some_and(|p| p.generic);
+    // A bare `token` belongs to a password on its own line or the next two.
+    if let Some(j) = pick(&|j| generic(j) && dist(j) <= 2 && pending[j].line >= a.line) {
+        return Some(j);
+    }
+    let cands: Vec<usize> = cands.into_iter().filter(|&j| !generic(j)).collect();
+    let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     pick(&|j| pending[j].pending.as_ref().is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
         .or_else(|| pick(&|j| dist(j) <= 4 && pending[j].pending.as_ref().is_some_and(|p| p.row.is_none())))
         .or_else(|| (cands.len() == 1 && *firsts == 1).then(|| cands[0]))

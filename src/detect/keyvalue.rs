@@ -104,6 +104,10 @@ fn skip_blanks_back(buf: &[u8], mut p: usize) -> usize {
 pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
     let mut s = at;
     while s > 0 && is_key_byte(buf[s - 1]) {
+        // `\nPassword:` in a JSON string: the escape's letter is not the key's.
+        if s >= 2 && buf[s - 2] == b'\\' && matches!(buf[s - 1], b'n' | b'r' | b't') {
+            break;
+        }
         s -= 1;
     }
     let mut e = (at + len).min(buf.len());
@@ -216,6 +220,10 @@ fn joined(buf: &[u8], after: usize) -> Option<Range<usize>> {
 fn bare_inline(buf: &[u8], p: usize) -> usize {
     let mut e = p;
     while e < buf.len() && !matches!(buf[e], b' ' | b'\t' | b'\r' | b'\n' | b'&' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'`') {
+        // An escape in a JSON string ends the value: `\n`, `\"`.
+        if buf[e] == b'\\' && matches!(buf.get(e + 1), Some(b'n' | b'r' | b't' | b'"' | b'\\')) {
+            break;
+        }
         e += 1;
     }
     // A sentence's final punctuation is not the value's.
@@ -317,7 +325,14 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let v = skip_blanks(buf, after);
         let encoded = buf[p] == b'%';
         let form = Form::Assign { line: line && !encoded };
-        let (mut value, quoted, joined) = value_at(buf, v, form)?;
+        let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
+        // `process.env.SF_TOKEN ?? 'v'`, `os.environ.get("SF_PASSWORD", "v")`: the default is
+        // the value written here.
+        if !quoted {
+            if let Some(lit) = fallback_literal(buf, v) {
+                (value, quoted, joined) = (lit, true, None);
+            }
+        }
         if encoded {
             // A query string inside a URL: its `&` is encoded too.
             let hay = &buf[value.clone()];
@@ -357,6 +372,41 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
 /// single dash and white space (`-Password v`, PowerShell) is a flag too.
 fn flag_like(buf: &[u8], ks: usize) -> bool {
     ks >= 2 && buf[ks - 1] == b'-' && matches!(buf[ks - 2], b' ' | b'\t')
+}
+
+/// The literal after a fallback operator on the line of an expression starting at `v`: `?? 'x'`,
+/// `|| "x"`, ` or 'x'`, or a lookup's default argument (`get("K", "x")`, `fetch('K', 'x')`).
+fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
+    let end = line_end(buf, v).min(v + 300);
+    let line = &buf[v..end];
+    let mut at = None;
+    for op in [&b"??"[..], b"||", b" or ", b"\", "] {
+        if let Some(i) = memchr::memmem::find(line, op) {
+            let after = v + i + op.len();
+            // `get("K", "x")`: the first argument is the key, the second the default.
+            if op.starts_with(b"\"") || op.starts_with(b"'") {
+                let head = &buf[v..v + i];
+                if !(head.ends_with(b"(\"") || memchr::memmem::find(head, b"(\"").is_some() || memchr::memmem::find(head, b"('").is_some()) {
+                    continue;
+                }
+            }
+            at = Some(match at {
+                Some(a) if a < after => a,
+                _ => after,
+            });
+        }
+    }
+    if at.is_none() {
+        if let Some(i) = memchr::memmem::find(line, b"', ") {
+            if memchr::memmem::find(&line[..i], b"('").is_some() {
+                at = Some(v + i + 3);
+            }
+        }
+    }
+    let p = skip_blanks(buf, at?);
+    let (q, start, esc) = open_quote(buf, p)?;
+    let (end, _) = close_quote(buf, start, q, esc)?;
+    (end > start).then_some(start..end)
 }
 
 /// Whether an opening quote sits right before `ks` (maybe escaped).
@@ -422,7 +472,10 @@ fn element_open(buf: &[u8], ks: usize) -> bool {
     i > 0 && buf[i - 1] == b'<'
 }
 
-/// Free text: `password is v`, `pwd: v`, `Security token (case-sensitive): v`.
+/// Free text: `password is v`, `pwd: v`, `Security token (case-sensitive): v`, `pw \`v\``,
+/// `new password for \`ops@acme.com\` is \`v\``, `the consumer secret for the UAT app is v`.
+/// A value must be introduced (a separator, `is`, `to`) or quoted; a few words in between are
+/// skipped, an e-mail address or user name in quotes too.
 fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     let mut p = skip_blanks(buf, ks.end);
     // `(case-sensitive)`
@@ -430,45 +483,56 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         let close = memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])? + p;
         p = skip_blanks(buf, close + 1);
     }
-    let mut words = 0;
-    loop {
+    let introduced = |p: usize| -> Option<Pair> {
+        let (value, quoted, joined) = value_at(buf, p, Form::Prose)?;
+        Some(Pair { key: key.clone(), value, joined, quoted, form: Form::Prose, path: Vec::new(), key_start: ks.start, row: None })
+    };
+    const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be"];
+    const FILLER: &[&[u8]] = &[b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's", b"its:"];
+    for _ in 0..8 {
         if let Some(after) = separator(buf, p) {
-            p = skip_blanks(buf, after);
-            continue;
+            return introduced(skip_blanks(buf, after));
         }
-        if matches!(buf.get(p), Some(b'-' | 0xe2)) && words < 3 {
-            // `pwd - v`, `password – v`, `token → v`
+        // `pwd - v`, `password – v`, `token → v`
+        if matches!(buf.get(p), Some(b'-' | 0xe2)) {
             let mut i = p;
             while i < buf.len() && !matches!(buf[i], b' ' | b'\t') && i < p + 4 {
                 i += 1;
             }
             if i > p && buf.get(i) == Some(&b' ') {
-                p = skip_blanks(buf, i);
-                words += 1;
+                return introduced(skip_blanks(buf, i));
+            }
+        }
+        if let Some((q, start, esc)) = open_quote(buf, p) {
+            let (end, after) = close_quote(buf, start, q, esc)?;
+            let inner = &buf[start..end];
+            // A user name or address in quotes (`for \`ops@acme.com\``): what it is for, not the value.
+            let named = inner.contains(&b'@') && !inner.contains(&b' ');
+            if named && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic()) {
+                p = skip_blanks(buf, after);
                 continue;
             }
+            return introduced(p);
         }
-        let w_end = {
-            let mut i = p;
-            while i < buf.len() && buf[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            i
-        };
-        let word = &buf[p..w_end];
-        let filler = [&b"is"[..], b"was", b"are", b"now", b"set", b"to", b"changed", b"reset", b"updated", b"new", b"be"];
-        if words < 4 && w_end > p && filler.iter().any(|f| word.eq_ignore_ascii_case(f)) && buf.get(w_end) == Some(&b' ') {
-            p = skip_blanks(buf, w_end);
-            words += 1;
-            continue;
+        let mut w = p;
+        while w < buf.len() && (buf[w].is_ascii_alphanumeric() || buf[w] == b'\'') {
+            w += 1;
         }
-        break;
+        let word = &buf[p..w];
+        if w == p || w - p > 15 || !matches!(buf.get(w), Some(b' ' | b':')) {
+            return None;
+        }
+        if INTRO.iter().any(|f| word.eq_ignore_ascii_case(f)) {
+            let v = skip_blanks(buf, w);
+            let v = if buf.get(v) == Some(&b':') { skip_blanks(buf, v + 1) } else { v };
+            return introduced(v);
+        }
+        if !(FILLER.iter().any(|f| word.eq_ignore_ascii_case(f)) || word.iter().all(u8::is_ascii_alphabetic)) {
+            return None;
+        }
+        p = skip_blanks(buf, w);
     }
-    if p == skip_blanks(buf, ks.end) && words == 0 {
-        return None;
-    }
-    let (value, quoted, joined) = value_at(buf, p, Form::Prose)?;
-    Some(Pair { key, value, joined, quoted, form: Form::Prose, path: Vec::new(), key_start: ks.start, row: None })
+    None
 }
 
 /// Field names whose value names another field's key: `{"key": "password", "value": …}`.
@@ -480,7 +544,7 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     // The key fills a quoted string…
     let q = *buf.get(ks.start.checked_sub(1)?)?;
     if !QUOTES.contains(&q) || buf.get(ks.end) != Some(&q) {
-        return None;
+        return yaml_name_value(buf, ks);
     }
     // …that is the value of a name field.
     let mut i = skip_blanks_back(buf, ks.start - 1);
@@ -506,12 +570,49 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     // The value field, in the same object: after the name, else before it.
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
     let obj_end = object_end(buf, ks.end);
-    let value = find_value_field(buf, ks.end + 1, obj_end).or_else(|| {
-        let obj_start = object_start(buf, n);
-        find_value_field(buf, obj_start, n)
-    })?;
+    let obj_start = object_start(buf, n);
+    let value = find_value_field(buf, ks.end + 1, obj_end)
+        .or_else(|| find_value_field(buf, obj_start, n))
+        .or_else(|| {
+            // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute.
+            (obj_start > 0 && buf[obj_start - 1] == b'<' && buf.get(obj_end) == Some(&b'>') && buf[obj_end - 1] != b'/')
+                .then(|| value_at(buf, obj_end + 1, Form::Element))
+                .flatten()
+        })?;
     let (value, quoted, joined) = value;
     Some(Pair { key, value, joined, quoted, form: Form::NameValue, path: parent_path(buf, n, false), key_start: ks.start, row: None })
+}
+
+/// A YAML list item naming a variable: `- name: sfPassword` with `value: v` on a line below
+/// (Azure Pipelines, Kubernetes `env:`, GitHub Actions).
+fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let ls = line_start(buf, ks.start);
+    let head = buf[ls..ks.start].trim_ascii();
+    let head = head.strip_prefix(b"- ").unwrap_or(head).trim_ascii();
+    if !matches!(head, b"name:" | b"key:" | b"variable:" | b"id:") || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty() {
+        return None;
+    }
+    let indent = indent_of(&buf[ls..ks.start]);
+    let mut l = line_end(buf, ks.end) + 1;
+    for _ in 0..3 {
+        if l >= buf.len() {
+            break;
+        }
+        let le = line_end(buf, l);
+        let line = &buf[l..le];
+        if indent_of(line) < indent.saturating_sub(2) || line.trim_ascii_start().starts_with(b"- ") {
+            break;
+        }
+        let t = line.trim_ascii_start();
+        if t.starts_with(b"value:") {
+            let v = skip_blanks(buf, le - t.len() + 6);
+            let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
+            let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+            return Some(Pair { key, value, joined, quoted, form: Form::NameValue, path: indent_path(buf, ls, ls.saturating_sub(PATH_REACH)), key_start: ks.start, row: None });
+        }
+        l = le + 1;
+    }
+    None
 }
 
 /// Where the object holding position `p` ends (a `}` or `/>` or `>`), at most 400 bytes on.
@@ -704,6 +805,9 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     if let Some(rows) = insert_values(buf, ls, le, ks.clone()) {
         return Some(rows);
     }
+    if let Some(rows) = copy_rows(buf, ls, le, ks.clone()) {
+        return Some(rows);
+    }
     let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
     let n = header.iter().filter(|&&b| b == delim).count();
     if n < 2 {
@@ -713,10 +817,17 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     // A header names its columns: short cells of words, none of them quoted values with spaces
     // and digits (a data row).
     let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
-    if cells.iter().any(|c| {
+    // A header names its columns: every cell a short name that starts with a letter (a row of
+    // data has numbers, dates, addresses and quoted values).
+    let name_cell = |c: &Range<usize>| {
         let t = header[c.clone()].trim_ascii();
-        t.len() > 40 || t.iter().any(|b| matches!(b, b'=' | b'/' | b'@' | b'{' | b'<'))
-    }) {
+        let t = t.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")).unwrap_or(t);
+        !t.is_empty()
+            && t.len() <= 40
+            && t[0].is_ascii_alphabetic()
+            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b" _-.()#/".contains(&b))
+    };
+    if !cells.iter().all(name_cell) || header.starts_with(b"(") {
         return None;
     }
     let key = String::from_utf8_lossy(header[cells[column].clone()].trim_ascii()).trim_matches(['"', '\'']).to_string();
@@ -758,6 +869,46 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         rows += 1;
     }
     (rows > 0).then_some(out)
+}
+
+/// `COPY t (a, password, b) FROM stdin;` (a PostgreSQL dump): tab-separated rows until `\.`.
+fn copy_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<Pair>> {
+    let line = &buf[ls..le];
+    let upper = line.to_ascii_uppercase();
+    if !upper.starts_with(b"COPY ") || memchr::memmem::find(&upper, b"FROM STDIN").is_none() {
+        return None;
+    }
+    let open = memchr::memchr(b'(', &buf[ls..ks.start])? + ls;
+    let close = memchr::memchr(b')', &buf[ks.end..le])? + ks.end;
+    let cols = split_row(&buf[open + 1..close], b',');
+    let column = cols.iter().position(|c| open + 1 + c.start <= ks.start && ks.end <= open + 1 + c.end)?;
+    let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+    let mut out = Vec::new();
+    let mut row_start = le + 1;
+    while row_start < buf.len() && out.len() < MAX_ROWS {
+        let re = line_end(buf, row_start);
+        let row = &buf[row_start..re];
+        if row == b"\\." || row.is_empty() {
+            break;
+        }
+        let fields = split_row(row, b'\t');
+        if let Some(f) = fields.get(column) {
+            if !f.is_empty() && &row[f.clone()] != b"\\N" {
+                out.push(Pair {
+                    key: key.clone(),
+                    value: row_start + f.start..row_start + f.end,
+                    joined: None,
+                    quoted: false,
+                    form: Form::Table,
+                    path: Vec::new(),
+                    key_start: ks.start,
+                    row: Some(row_start),
+                });
+            }
+        }
+        row_start = re + 1;
+    }
+    Some(out)
 }
 
 /// Fields of one delimited row, by their spans in `row` (quoted fields keep their quotes).

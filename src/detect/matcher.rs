@@ -594,7 +594,7 @@ impl Matcher {
                 end: c.span.end,
                 known_example: is_known_example(&c.value, &self.known),
                 org: None,
-                decoding: None,
+                decoding: c.base64.then_some(Encoding::Base64),
                 context: if self.capture_context {
                     context::extract(buf, c.span.start, c.span.end)
                 } else {

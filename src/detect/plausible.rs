@@ -157,6 +157,10 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if code_expression(t) || (code && !quoted && identifier(t)) {
         return true;
     }
+    // In code, a variable (`$sf_pass`, `@password`) or an expression of them (`$p . $t`, `a + b`).
+    if code && !quoted && (matches!(first, b'$' | b'@') || memchr::memmem::find(t, b" . ").is_some() || memchr::memmem::find(t, b" + ").is_some()) {
+        return true;
+    }
     // An expression cut where a bare value ends: `CONFIG[`, `getattr(`, `settings.`.
     if !quoted && (matches!(t.last(), Some(b'[' | b'(' | b'.' | b',')) || memchr::memmem::find(t, b"['").is_some() || memchr::memmem::find(t, b"[\"").is_some()) {
         return true;
@@ -183,8 +187,12 @@ fn identifier(t: &[u8]) -> bool {
 
 /// An expression that reads a value: `a.b.c`, `a['b']`, `a["b"]`, `a(b)`, `this.x`, `self.x`.
 fn code_expression(t: &[u8]) -> bool {
-    if t.ends_with(b")") && t.contains(&b'(') && identifier(&t[..t.iter().position(|&b| b == b'(').unwrap_or(0).max(1)]) {
-        return true;
+    // A call on a name or a chain of names: `getPassword()`, `Joi.string().required()`.
+    if let Some(open) = t.iter().position(|&b| b == b'(') {
+        let head = &t[..open];
+        if t.ends_with(b")") && !head.is_empty() && head.split(|&b| b == b'.').all(|p| !p.is_empty() && identifier(p)) {
+            return true;
+        }
     }
     if let Some(i) = t.iter().position(|&b| b == b'[') {
         if i > 0 && identifier(&t[..i]) && t.ends_with(b"]") {
@@ -200,18 +208,6 @@ fn code_expression(t: &[u8]) -> bool {
         && !t.ends_with(b".")
         && t.split(|&b| b == b'.').all(|p| !p.is_empty() && identifier(p))
         && !has_digit(t)
-}
-
-/// Random tokens over 62 symbols: letters of both cases, and digits or enough variety.
-fn token_like(t: &[u8]) -> bool {
-    let upper = t.iter().filter(|b| b.is_ascii_uppercase()).count();
-    let lower = t.iter().filter(|b| b.is_ascii_lowercase()).count();
-    t.iter().all(u8::is_ascii_alphanumeric)
-        && upper >= 2
-        && lower >= 2
-        && (has_digit(t) || (upper * 3 >= t.len() && lower * 3 >= t.len()))
-        && longest_run(t) < 5
-        && !camel_words(t)
 }
 
 fn longest_run(s: &[u8]) -> usize {
@@ -271,6 +267,11 @@ fn password(t: &[u8]) -> bool {
             return false;
         }
     }
+    // A passphrase: three to six words of letters (`tiger correct dishwasher battery`).
+    let words: Vec<&[u8]> = t.split(|&b| b == b' ').collect();
+    if words.len() >= 3 {
+        return words.len() <= 6 && t.len() >= 16 && words.iter().all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
+    }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
     letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))
 }
@@ -291,7 +292,7 @@ pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
             }
             yes(password(t))
         }
-        Check::SecurityToken => yes((t.len() == 24 || t.len() == 25) && token_like(t)),
+        Check::SecurityToken => yes((t.len() == 24 || t.len() == 25) && super::shape::token_ok(t) && !camel_words(t)),
         Check::ConsumerSecret => {
             if (15..=19).contains(&t.len()) && t.iter().all(u8::is_ascii_digit) {
                 return if t.len() == 19 && longest_run(t) < 6 { Verdict::Yes } else if longest_run(t) < 6 { Verdict::OnlyPaired } else { Verdict::No };

@@ -269,7 +269,7 @@ fn consumer_secret_ok(v: &[u8]) -> bool {
 }
 
 /// A 24 or 25 character security token: letters of both cases, and digits or enough variety.
-fn token_ok(t: &[u8]) -> bool {
+pub(crate) fn token_ok(t: &[u8]) -> bool {
     t.iter().all(u8::is_ascii_alphanumeric)
         && has_upper(t)
         && has_lower(t)
