@@ -482,6 +482,9 @@ fn synthetic(i: usize, rule: &str, severity: Severity) -> Finding {
         validation: None,
         allowed_inline: false,
         raw: secret.into_bytes(),
+        evidence: None,
+        related: Vec::new(),
+        pending: None,
     }
 }
 

@@ -52,16 +52,6 @@ pub struct Pending {
     pub(crate) generic: bool,
 }
 
-/// A pair of roles that make one credential (`[[pair]]` in TOML).
-#[derive(Debug, Clone, serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct PairSpec {
-    /// The rule the pair is reported as.
-    pub rule: String,
-    /// The role reported (its location is the finding's) and its partner (a related location).
-    pub roles: [String; 2],
-}
-
 /// The compiled layer.
 pub(crate) struct Layer {
     pub(crate) vocab: Vocabulary,
@@ -171,7 +161,8 @@ impl Layer {
                 continue;
             }
             // The vendor of the nearest parent key that names one.
-            let path_words: Vec<Vec<String>> = p.path.iter().map(|s| self.vocab.words(s)).collect();
+            let path = keyvalue::path(buf, &p);
+            let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w));
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
                 Some((k, r)) => (k, r, false),
@@ -189,6 +180,9 @@ impl Layer {
             }
             // The vendor: the key's own, else its nearest parent's, else what its block says
             // (`type: snowflake` beside it, the host of its connection).
+            if p.form != Form::Table && in_sql(buf, &p) {
+                continue;
+            }
             let block = self.block_vendor(buf, &p);
             let vendor = reading
                 .vendor
@@ -198,7 +192,7 @@ impl Layer {
             let why = match vendor.as_deref() {
                 Some(SALESFORCE) => Some(Why::Key(match (&reading.vendor, path_vendor, &block) {
                     (Some(_), _, _) => key.clone(),
-                    (None, Some(_), _) => p.path.join(" > "),
+                    (None, Some(_), _) => path.join(" > "),
                     (None, None, Some(b)) => b.1.clone(),
                     _ => key.clone(),
                 })),
@@ -210,7 +204,7 @@ impl Layer {
                     Why::Near(h, delta)
                 }),
             };
-            let block = (!p.path.is_empty()).then(|| p.path.join("\u{1f}"));
+            let block = (!path.is_empty()).then(|| path.join("\u{1f}"));
             let span = match &p.joined {
                 Some(j) => p.value.start..j.end,
                 None => p.value.clone(),
@@ -225,7 +219,7 @@ impl Layer {
                     generic,
                     role,
                     key,
-                    path: p.path.join(" > "),
+                    path: path.join(" > "),
                     why,
                     form: p.form,
                     block,
@@ -242,7 +236,7 @@ impl Layer {
     fn read_key(&self, buf: &[u8], p: &Pair, sf_path: bool) -> Option<(String, super::vocabulary::Reading)> {
         let key = sql_alias_dropped(buf, p);
         if !matches!(p.form, Form::NameValue | Form::Table) && p.key_start > 0 {
-            let ls = memchr::memrchr(b'\n', &buf[..p.key_start]).map_or(0, |i| i + 1);
+            let ls = keyvalue::line_start(buf, p.key_start);
             let before = String::from_utf8_lossy(&buf[ls..p.key_start]);
             if before.ends_with(' ') || before.ends_with('_') {
                 let words: Vec<&str> = before.split([' ', '"', '\'', '\t', '(', ',']).filter(|w| !w.is_empty()).collect();
@@ -310,8 +304,8 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
     const REACH: usize = 4096;
     let mut out = Vec::new();
     let at = p.key_start.min(p.value.start);
-    let ls = memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1);
-    let le = memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i);
+    let ls = keyvalue::line_start(buf, at);
+    let le = keyvalue::line_end(buf, at);
     // A connection string: `Server=…;Database=…;Password=…`.
     if buf[ls..le].iter().filter(|&&b| b == b';').count() >= 2 {
         out.push(ls..le);
@@ -361,7 +355,7 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
             if start == 0 {
                 break;
             }
-            let s = memchr::memrchr(b'\n', &buf[..start - 1]).map_or(0, |i| i + 1);
+            let s = keyvalue::line_start(buf, start - 1);
             if line_indent(s) < indent || buf[s..start - 1].trim_ascii().is_empty() {
                 break;
             }
@@ -372,7 +366,7 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
             if end >= buf.len() {
                 break;
             }
-            let e = memchr::memchr(b'\n', &buf[end + 1..]).map_or(buf.len(), |i| end + 1 + i);
+            let e = keyvalue::line_end(buf, end + 1);
             if line_indent(end + 1) < indent || buf[end + 1..e].trim_ascii().is_empty() {
                 break;
             }
@@ -422,8 +416,8 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
     if p.form != Form::Table {
         return None;
     }
-    let ls = memchr::memrchr(b'\n', &buf[..p.key_start]).map_or(0, |i| i + 1);
-    let le = memchr::memchr(b'\n', &buf[p.key_start..]).map_or(buf.len(), |i| p.key_start + i);
+    let ls = keyvalue::line_start(buf, p.key_start);
+    let le = keyvalue::line_end(buf, p.key_start);
     let want = match layer.vocab.roles[role].id.as_str() {
         "password" => "security-token",
         "security-token" => "password",
@@ -439,17 +433,22 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
 
 /// The key, without a table alias in an SQL statement (`UPDATE staff sf SET sf.password = …`:
 /// `sf` is the table there, not Salesforce).
-fn sql_alias_dropped(buf: &[u8], p: &Pair) -> String {
-    let Some(dot) = p.key.rfind('.') else { return p.key.clone() };
-    let ls = memchr::memrchr(b'\n', &buf[..p.key_start]).map_or(0, |i| i + 1);
-    let le = memchr::memchr(b'\n', &buf[p.key_start..]).map_or(buf.len(), |i| p.key_start + i);
+/// Whether the key sits in an SQL statement (two SQL keywords on its line): `UPDATE staff sf SET
+/// sf.password = 'x'` sets a database column, whatever the alias is called.
+fn in_sql(buf: &[u8], p: &Pair) -> bool {
+    let ls = keyvalue::line_start(buf, p.key_start);
+    let le = keyvalue::line_end(buf, p.key_start);
     let line = buf[ls..le].to_ascii_uppercase();
-    let sql = [&b"UPDATE "[..], b" SET ", b"SELECT ", b" WHERE ", b" FROM ", b"INSERT "]
+    [&b"UPDATE "[..], b" SET ", b"SELECT ", b" WHERE ", b" FROM ", b"INSERT ", b" VALUES"]
         .iter()
         .filter(|w| memchr::memmem::find(&line, w).is_some())
         .count()
-        >= 2;
-    if sql {
+        >= 2
+}
+
+fn sql_alias_dropped(buf: &[u8], p: &Pair) -> String {
+    let Some(dot) = p.key.rfind('.') else { return p.key.clone() };
+    if in_sql(buf, p) {
         p.key[dot + 1..].to_string()
     } else {
         p.key.clone()
@@ -490,7 +489,7 @@ fn login_call(buf: &[u8], paren: usize) -> Vec<Pair> {
                 joined: joined.clone(),
                 quoted: true,
                 form: Form::Call,
-                path: Vec::new(),
+                parents: keyvalue::Parents::None,
                 key_start: paren,
                 row: Some(paren),
             });
@@ -517,6 +516,11 @@ pub(crate) trait Remake {
     fn confidence(&self, f: &mut Finding, c: Confidence);
 }
 
+/// The context layer's note on a provisional finding.
+fn note(f: &Finding) -> Option<&Pending> {
+    f.pending.as_ref().and_then(|p| p.downcast_ref::<Pending>())
+}
+
 /// Settles the context layer's provisional findings of one unit (see the module docs).
 pub(crate) fn resolve(
     layer: &Layer,
@@ -530,7 +534,7 @@ pub(crate) fn resolve(
     }
     // Salesforce's, or not at all. (A bare `token` is judged with the password it pairs with.)
     pending.retain_mut(|f| {
-        let p = f.pending.as_ref().expect("partitioned");
+        let p = note(f).expect("partitioned");
         if p.generic {
             return true;
         }
@@ -552,14 +556,14 @@ pub(crate) fn resolve(
         true
     });
     pending.sort_by_key(|f| f.offset);
-    let role = |f: &Finding| f.pending.as_ref().expect("pending").role;
+    let role = |f: &Finding| note(f).expect("pending").role;
     let mut used = vec![false; pending.len()];
     let mut out: Vec<Finding> = Vec::new();
     // Pairs: each reported role's candidate takes the nearest partner of the same login or app.
     for &(rule, first, second) in &layer.pairs {
         let firsts: Vec<usize> = (0..pending.len()).filter(|&i| role(&pending[i]) == first && !used[i]).collect();
         for i in firsts {
-            if pending[i].pending.as_ref().expect("pending").verdict == Verdict::WithToken {
+            if note(&pending[i]).expect("pending").verdict == Verdict::WithToken {
                 continue; // already a password with its token
             }
             let Some(j) = partner(&pending, &used, i, second, &firsts_count(&pending, &used, first), role) else { continue };
@@ -582,7 +586,7 @@ pub(crate) fn resolve(
         if used[i] {
             continue;
         }
-        let p = f.pending.clone().expect("pending");
+        let p = note(&f).cloned().expect("pending");
         if layer.is_support(p.role) || p.verdict == Verdict::OnlyPaired || p.generic {
             continue;
         }
@@ -608,7 +612,7 @@ pub(crate) fn resolve(
 }
 
 fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
-    pending.iter().enumerate().filter(|(i, f)| !used[*i] && f.pending.as_ref().is_some_and(|p| p.role == first)).count()
+    pending.iter().enumerate().filter(|(i, f)| !used[*i] && note(f).is_some_and(|p| p.role == first)).count()
 }
 
 /// The partner of `pending[i]` with role `second`: in the same table row or call, else in the same
@@ -623,21 +627,21 @@ fn partner(
     role: impl Fn(&Finding) -> usize,
 ) -> Option<usize> {
     let a = &pending[i];
-    let pa = a.pending.as_ref()?;
+    let pa = note(a)?;
     let cands: Vec<usize> = (0..pending.len()).filter(|&j| j != i && !used[j] && role(&pending[j]) == second).collect();
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     if pa.row.is_some() {
-        return pick(&|j| pending[j].pending.as_ref().is_some_and(|p| p.row == pa.row));
+        return pick(&|j| note(&pending[j]).is_some_and(|p| p.row == pa.row));
     }
-    let generic = |j: usize| pending[j].pending.as_ref().is_some_and(|p| p.generic);
+    let generic = |j: usize| note(&pending[j]).is_some_and(|p| p.generic);
     // A bare `token` belongs to a password on its own line or the next two.
     if let Some(j) = pick(&|j| generic(j) && dist(j) <= 2 && pending[j].line >= a.line) {
         return Some(j);
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&j| !generic(j)).collect();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
-    pick(&|j| pending[j].pending.as_ref().is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
-        .or_else(|| pick(&|j| dist(j) <= 4 && pending[j].pending.as_ref().is_some_and(|p| p.row.is_none())))
+    pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
+        .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())))
         .or_else(|| (cands.len() == 1 && *firsts == 1).then(|| cands[0]))
 }

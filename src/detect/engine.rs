@@ -332,7 +332,7 @@ impl Engine {
             accept_from = accept_end - cut;
         }
         let binary = binary.unwrap_or(false);
-        resolve_overlaps_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end));
+        resolve_overlaps_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end, m.pending.is_some()));
         let fs = found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect();
         Ok(self.settle(fs, || file_context))
     }

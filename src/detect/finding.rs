@@ -217,10 +217,11 @@ pub struct Finding {
     /// The normalised secret, for in-process consumers (validation, SARIF hashing). Never serialised.
     #[serde(skip)]
     pub raw: Vec<u8>,
-    /// The context layer's note until its unit is settled (see `contextual`). Never serialised.
+    /// The context layer's note until its unit is settled (see `contextual`, which alone knows
+    /// its type). Never serialised.
     #[doc(hidden)]
     #[serde(skip)]
-    pub pending: Option<Box<crate::detect::contextual::Pending>>,
+    pub pending: Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// Why a credential found by its context is a Salesforce credential.

@@ -55,13 +55,35 @@ pub(crate) struct Pair {
     /// Whether the value was quoted.
     pub quoted: bool,
     pub form: Form,
-    /// Parent keys, outermost first (`salesforce` for `salesforce:\n  password: v`), and for an
-    /// XML element the enclosing start tags.
-    pub path: Vec<String>,
+    /// Where its parent keys are found (see [`path`]): computed only for values worth it.
+    pub parents: Parents,
     /// Where the key starts.
     pub key_start: usize,
     /// For a row of a table, where the row starts: values of one row belong together.
     pub row: Option<usize>,
+}
+
+/// How to find a pair's parent keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Parents {
+    None,
+    /// The start tags enclosing an XML element at this position.
+    Xml(usize),
+    /// YAML indentation (when the key starts its line), else brackets; and an INI section.
+    Keys(usize, bool),
+    /// YAML indentation only.
+    Indent(usize),
+}
+
+/// Parent keys of a pair, outermost first (`salesforce` for `salesforce:\n  password: v`), and
+/// for an XML element the enclosing start tags.
+pub(crate) fn path(buf: &[u8], p: &Pair) -> Vec<String> {
+    match p.parents {
+        Parents::None => Vec::new(),
+        Parents::Xml(at) => xml_path(buf, at),
+        Parents::Keys(at, line) => parent_path(buf, at, line),
+        Parents::Indent(at) => indent_path(buf, at, at.saturating_sub(PATH_REACH)),
+    }
 }
 
 /// Bytes a key is made of.
@@ -78,12 +100,20 @@ const MAX_VALUE: usize = 512;
 /// Rows of a table read after its header.
 const MAX_ROWS: usize = 5000;
 
-fn line_start(buf: &[u8], at: usize) -> usize {
-    memchr::memrchr(b'\n', &buf[..at]).map_or(0, |i| i + 1)
+/// How far a line is looked along for its start or end: a "line" of megabytes (minified code, a
+/// file of anchors and nothing else) must not make every hit in it cost its whole length.
+const LINE_REACH: usize = 8192;
+
+/// The start of the line holding `at`, or `LINE_REACH` bytes back.
+pub(crate) fn line_start(buf: &[u8], at: usize) -> usize {
+    let from = at.saturating_sub(LINE_REACH);
+    memchr::memrchr(b'\n', &buf[from..at]).map_or(from, |i| from + i + 1)
 }
 
-fn line_end(buf: &[u8], at: usize) -> usize {
-    memchr::memchr(b'\n', &buf[at..]).map_or(buf.len(), |i| at + i)
+/// The end of the line holding `at` (its newline), or `LINE_REACH` bytes on.
+pub(crate) fn line_end(buf: &[u8], at: usize) -> usize {
+    let to = (at + LINE_REACH).min(buf.len());
+    memchr::memchr(b'\n', &buf[at..to]).map_or(to, |i| at + i)
 }
 
 fn skip_blanks(buf: &[u8], mut p: usize) -> usize {
@@ -102,17 +132,28 @@ fn skip_blanks_back(buf: &[u8], mut p: usize) -> usize {
 
 /// The key around an anchor at `at..at + len`: its span, without flag dashes.
 pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
+    // Keys are short: one longer than this is a word in a run of text (or of anchors).
+    const LONGEST: usize = 128;
     let mut s = at;
-    while s > 0 && is_key_byte(buf[s - 1]) {
-        // `\nPassword:` in a JSON string: the escape's letter is not the key's.
+    let floor = at.saturating_sub(LONGEST);
+    while s > floor && is_key_byte(buf[s - 1]) {
+        // `\nPassword:` in a JSON string: the escape's letter is not the key's; nor are the
+        // digits of a percent escape (`%3Fpassword%3D…` in a URL inside a URL).
         if s >= 2 && buf[s - 2] == b'\\' && matches!(buf[s - 1], b'n' | b'r' | b't') {
+            break;
+        }
+        if s >= 3 && buf[s - 3] == b'%' && buf[s - 2].is_ascii_hexdigit() && buf[s - 1].is_ascii_hexdigit() {
             break;
         }
         s -= 1;
     }
     let mut e = (at + len).min(buf.len());
-    while e < buf.len() && is_key_byte(buf[e]) {
+    let ceil = (at + len + LONGEST).min(buf.len());
+    while e < ceil && is_key_byte(buf[e]) {
         e += 1;
+    }
+    if s == floor && floor > 0 || e == ceil && ceil < buf.len() {
+        return at..at;
     }
     // `--password`, a sentence's final `.`, `password-` at a line's end.
     while s < e && matches!(buf[s], b'-' | b'.') {
@@ -318,8 +359,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             return None;
         }
         let (value, quoted, _) = value_at(buf, close + 1, Form::Element)?;
-        let path = xml_path(buf, ks.start);
-        return Some(Pair { key, value, joined: None, quoted, form: Form::Element, path, key_start: ks.start, row: None });
+        return Some(Pair { key, value, joined: None, quoted, form: Form::Element, parents: Parents::Xml(ks.start), key_start: ks.start, row: None });
     }
     if let Some(after) = separator(buf, p) {
         let v = skip_blanks(buf, after);
@@ -340,29 +380,33 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 value.end = value.start + i;
             }
         }
-        let path = parent_path(buf, ks.start, line);
-        return Some(Pair { key, value, joined, quoted, form, path, key_start: ks.start, row: None });
+        return Some(Pair { key, value, joined, quoted, form, parents: Parents::Keys(ks.start, line), key_start: ks.start, row: None });
     }
+    // `Security token (case-sensitive): v` is prose with an aside, not a call.
+    let aside = buf.get(p) == Some(&b'(')
+        && memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])
+            .is_some_and(|c| matches!(buf.get(skip_blanks(buf, p + c + 1)), Some(b':' | b'=')));
     match buf.get(p) {
+        Some(b'(') if aside => prose(buf, ks, key),
         Some(b'(') => {
             let v = skip_blanks(buf, p + 1);
             let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Call, path: Vec::new(), key_start: ks.start, row: None })
+            Some(Pair { key, value, joined, quoted, form: Form::Call, parents: Parents::None, key_start: ks.start, row: None })
         }
         // `define('SF_PASSWORD', 'v')`, `setenv("SF_TOKEN", "v")`: a quoted key, then the value.
         Some(b',') if quoted_key => {
             let v = skip_blanks(buf, p + 1);
             let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
-            quoted.then_some(Pair { key, value, joined, quoted, form: Form::Call, path: Vec::new(), key_start: ks.start, row: None })
+            quoted.then_some(Pair { key, value, joined, quoted, form: Form::Call, parents: Parents::None, key_start: ks.start, row: None })
         }
         Some(b' ' | b'\t') | None => None,
         _ if flag => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Flag, path: Vec::new(), key_start: ks.start, row: None })
+            Some(Pair { key, value, joined, quoted, form: Form::Flag, parents: Parents::None, key_start: ks.start, row: None })
         }
         _ if p > ks.end && flag_like(buf, ks.start) => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Flag, path: Vec::new(), key_start: ks.start, row: None })
+            Some(Pair { key, value, joined, quoted, form: Form::Flag, parents: Parents::None, key_start: ks.start, row: None })
         }
         _ => prose(buf, ks, key),
     }
@@ -426,7 +470,9 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
         i += 1;
     }
     let j = skip_blanks(buf, i);
-    if i > t && buf.get(j) == Some(&b'=') && buf.get(j + 1) != Some(&b'=') {
+    // A type is a short name, set off from the `=` by a blank (`str = `, `string = `): a value such
+    // as base64 ending in `=` is not one.
+    if i > t && i - t <= 24 && j > i && buf[t].is_ascii_alphabetic() && buf.get(j) == Some(&b'=') && buf.get(j + 1) != Some(&b'=') {
         j
     } else {
         p
@@ -485,7 +531,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     }
     let introduced = |p: usize| -> Option<Pair> {
         let (value, quoted, joined) = value_at(buf, p, Form::Prose)?;
-        Some(Pair { key: key.clone(), value, joined, quoted, form: Form::Prose, path: Vec::new(), key_start: ks.start, row: None })
+        Some(Pair { key: key.clone(), value, joined, quoted, form: Form::Prose, parents: Parents::None, key_start: ks.start, row: None })
     };
     const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be"];
     const FILLER: &[&[u8]] = &[b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's", b"its:"];
@@ -580,7 +626,7 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 .flatten()
         })?;
     let (value, quoted, joined) = value;
-    Some(Pair { key, value, joined, quoted, form: Form::NameValue, path: parent_path(buf, n, false), key_start: ks.start, row: None })
+    Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Keys(n, false), key_start: ks.start, row: None })
 }
 
 /// A YAML list item naming a variable: `- name: sfPassword` with `value: v` on a line below
@@ -608,7 +654,7 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             let v = skip_blanks(buf, le - t.len() + 6);
             let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
             let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
-            return Some(Pair { key, value, joined, quoted, form: Form::NameValue, path: indent_path(buf, ls, ls.saturating_sub(PATH_REACH)), key_start: ks.start, row: None });
+            return Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Indent(ls), key_start: ks.start, row: None });
         }
         l = le + 1;
     }
@@ -808,6 +854,9 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     if let Some(rows) = copy_rows(buf, ls, le, ks.clone()) {
         return Some(rows);
     }
+    if header.len() > 4096 {
+        return None;
+    }
     let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
     let n = header.iter().filter(|&&b| b == delim).count();
     if n < 2 {
@@ -860,7 +909,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
                 joined: None,
                 quoted,
                 form: Form::Table,
-                path: Vec::new(),
+                parents: Parents::None,
                 key_start: ks.start,
                 row: Some(row_start),
             });
@@ -900,7 +949,7 @@ fn copy_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<P
                     joined: None,
                     quoted: false,
                     form: Form::Table,
-                    path: Vec::new(),
+                    parents: Parents::None,
                     key_start: ks.start,
                     row: Some(row_start),
                 });
@@ -1013,7 +1062,7 @@ fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<V
                     joined: None,
                     quoted,
                     form: Form::Table,
-                    path: Vec::new(),
+                    parents: Parents::None,
                     key_start: ks.start,
                     row: Some(row_start),
                 });
@@ -1088,7 +1137,7 @@ pub(crate) fn pair_before(buf: &[u8], at: usize) -> Option<Pair> {
                         joined: None,
                         quoted,
                         form: Form::NameValue,
-                        path: parent_path(buf, start, false),
+                        parents: Parents::Keys(start, false),
                         key_start: v + 1,
                         row: None,
                     });
@@ -1104,7 +1153,7 @@ pub(crate) fn pair_before(buf: &[u8], at: usize) -> Option<Pair> {
         joined: None,
         quoted,
         form: Form::Assign { line },
-        path: parent_path(buf, ks, line),
+        parents: Parents::Keys(ks, line),
         key_start: ks,
         row: None,
     })
@@ -1158,7 +1207,8 @@ mod tests {
                 if let Some(j) = p.joined {
                     v.push_str(&text[j]);
                 }
-                (p.key, v, p.path)
+                let path = path(text.as_bytes(), &p);
+                (p.key, v, path)
             })
             .collect()
     }
@@ -1202,7 +1252,7 @@ mod tests {
     #[test]
     fn elements_calls_flags_and_prose() {
         assert_eq!(one("<n1:password>Soap-pass</n1:password>", "password"), ("password".into(), "Soap-pass".into()));
-        assert_eq!(one("config.setPassword(\"Wsc-pass\");", "Password"), ("setPassword".into(), "Wsc-pass".into()));
+        assert_eq!(one("config.setPassword(\"Wsc-pass\");", "Password"), ("config.setPassword".into(), "Wsc-pass".into()));
         assert_eq!(one("define('SF_PASSWORD', 'Wp-pass');", "PASSWORD"), ("SF_PASSWORD".into(), "Wp-pass".into()));
         assert_eq!(one("sf org login --password Cli-pass --x", "password"), ("password".into(), "Cli-pass".into()));
         assert_eq!(one("the password is Chat-pass99 and", "password"), ("password".into(), "Chat-pass99".into()));
@@ -1228,9 +1278,9 @@ mod tests {
         assert_eq!(kv(yaml, "password")[0].2, vec!["salesforce".to_string(), "auth".into()]);
         let pg = yaml.rfind("password").unwrap();
         let p = extract(yaml.as_bytes(), pg, 8);
-        assert_eq!(p[0].path, vec!["postgres".to_string()]);
+        assert_eq!(path(yaml.as_bytes(), &p[0]), vec!["postgres".to_string()]);
         let json = "{\n  \"sfdc\": {\n    \"password\": \"j-pass\"\n  }\n}";
-        assert_eq!(kv(json, "password")[0].2, vec!["{".to_string(), "\"sfdc\":".into()]);
+        assert!(kv(json, "password")[0].2.iter().any(|p| p.contains("sfdc")));
         let ini = "[salesforce]\nuser = a\npassword = i-pass\n";
         assert_eq!(kv(ini, "password")[0].2, vec!["salesforce".to_string()]);
     }

@@ -13,7 +13,7 @@
 
 use crate::detect::context::{self, Context};
 use crate::detect::decode::{self, Decoded, Encoding};
-use crate::detect::contextual::{Layer, Pending};
+use crate::detect::contextual::Layer;
 use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
 use crate::detect::shape::{is_known_example, is_placeholder, Validator};
 use crate::detect::unescape::normalize;
@@ -26,7 +26,7 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 /// A confirmed candidate in one buffer: byte span of the secret as written, and its normalised value.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub(crate) struct Match {
     pub(crate) rule: usize,
     pub(crate) start: usize,
@@ -39,7 +39,7 @@ pub(crate) struct Match {
     /// Surroundings a live check needs; empty unless [`Matcher::capture_context`] is on.
     pub(crate) context: Context,
     /// Set by the context layer: settled when the unit ends (see `contextual`).
-    pub(crate) pending: Option<Box<Pending>>,
+    pub(crate) pending: Option<std::sync::Arc<dyn std::any::Any + Send + Sync>>,
 }
 
 /// Per-rule lazily compiled parts.
@@ -456,11 +456,13 @@ impl Matcher {
         if accept.start >= end {
             return;
         }
-        // Runs already decoded in this call: further anchors inside one add nothing.
-        let mut decoded_until = [0usize; 5];
+        // Runs already decoded in this call: further anchors inside one add nothing. Ranges, not a
+        // watermark: each tier searches the block from its start, so a later tier's hits come
+        // before an earlier tier's decoded run (a Basic header before a JWT in one file).
+        let mut decoded: Vec<(Encoding, Range<usize>)> = Vec::new();
         // Base64 runs that failed to decode, by the alignment (hit offset mod 4) they were decoded
         // at: a later hit at the same alignment in the same run would decode the same text.
-        let mut b64_failed_until = [0usize; 4];
+        let mut b64_failed: Vec<(usize, Range<usize>)> = Vec::new();
         // Every tier searches the same block while it is in cache.
         let mut block = accept.start;
         while block < end {
@@ -490,8 +492,10 @@ impl Matcher {
                         self.confirm(ri, buf, hit.start() + off, path, out);
                     }
                     let Some(enc) = tier.decode[pid] else { continue };
-                    let failed = enc == Encoding::Base64 && hit.start() < b64_failed_until[hit.start() % 4];
-                    if depth >= decode::MAX_DEPTH || hit.start() < decoded_until[enc as usize] || failed {
+                    let at = hit.start();
+                    let failed = enc == Encoding::Base64 && b64_failed.iter().rev().take(16).any(|(a, r)| *a == at % 4 && r.contains(&at));
+                    let done = decoded.iter().rev().take(16).any(|(e, r)| *e == enc && r.contains(&at));
+                    if depth >= decode::MAX_DEPTH || done || failed {
                         continue;
                     }
                     let d = match enc {
@@ -503,15 +507,13 @@ impl Matcher {
                     };
                     match d {
                         Some(d) => {
-                            decoded_until[enc as usize] = d.run.end;
+                            decoded.push((enc, d.run.start.min(at)..d.run.end));
                             self.scan_decoded(&d, path, out, depth);
                         }
                         // Every later hit at this alignment in this run would decode the same text
                         // and fail again: in a run of anchors and random base64 that was 128 KiB of
                         // decoding per hit.
-                        None if enc == Encoding::Base64 => {
-                            b64_failed_until[hit.start() % 4] = decode::base64_run_end(buf, hit.start())
-                        }
+                        None if enc == Encoding::Base64 => b64_failed.push((at % 4, at..decode::base64_run_end(buf, at))),
                         None => {}
                     }
                 }
@@ -601,7 +603,7 @@ impl Matcher {
                     Context::default()
                 },
                 value: c.value,
-                pending: Some(Box::new(c.pending)),
+                pending: Some(std::sync::Arc::new(c.pending)),
             });
         }
     }
@@ -738,22 +740,37 @@ fn in_project(path: &Path, markers: &[String]) -> bool {
 }
 
 /// Sorts matches by position and removes duplicates (the same secret reached from two anchors) and
-/// matches that lie inside another rule's match (the refresh token inside an SFDX auth URL).
+/// matches that lie inside another rule's match (the refresh token inside an SFDX auth URL). A
+/// context-layer candidate also gives way to any rule's match it overlaps: the client secret in a
+/// `client_id=3MVG9…&client_secret=…` request is reported once, by the client-credentials rule.
 pub fn resolve_overlaps(ms: &mut Vec<Match>) {
-    resolve_overlaps_by(ms, |m| (m.rule, m.start, m.end));
+    resolve_overlaps_by(ms, |m| (m.rule, m.start, m.end, m.pending.is_some()));
 }
 
-/// [`resolve_overlaps`] for anything that carries a match; `key` gives (rule, start, end).
-pub(crate) fn resolve_overlaps_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize)) {
+/// [`resolve_overlaps`] for anything that carries a match; `key` gives (rule, start, end, whether
+/// it is a context candidate).
+pub(crate) fn resolve_overlaps_by<T>(ms: &mut Vec<T>, key: impl Fn(&T) -> (usize, usize, usize, bool)) {
     ms.sort_by(|a, b| {
-        let (ra, sa, ea) = key(a);
-        let (rb, sb, eb) = key(b);
-        sa.cmp(&sb).then(eb.cmp(&ea)).then(ra.cmp(&rb))
+        let (ra, sa, ea, pa) = key(a);
+        let (rb, sb, eb, pb) = key(b);
+        sa.cmp(&sb).then(eb.cmp(&ea)).then(pa.cmp(&pb)).then(ra.cmp(&rb))
     });
-    ms.dedup_by(|b, a| key(a) == key(b));
+    ms.dedup_by(|b, a| {
+        let (ra, sa, ea, _) = key(a);
+        let (rb, sb, eb, _) = key(b);
+        (ra, sa, ea) == (rb, sb, eb)
+    });
+    let plain: Vec<(usize, usize)> = ms.iter().map(&key).filter(|k| !k.3).map(|k| (k.1, k.2)).collect();
+    let overlaps_plain = |s: usize, e: usize| {
+        let upto = plain.partition_point(|&(ps, _)| ps < e);
+        plain[..upto].iter().rev().take(64).any(|&(_, pe)| pe > s)
+    };
     let mut container: Option<(usize, usize)> = None;
     ms.retain(|m| {
-        let (_, s, e) = key(m);
+        let (_, s, e, pending) = key(m);
+        if pending {
+            return !overlaps_plain(s, e);
+        }
         if let Some((cs, ce)) = container {
             if e <= ce && (s, e) != (cs, ce) {
                 return false;

@@ -234,7 +234,7 @@ struct RuleFile {
     #[serde(default)]
     context: Vec<super::vocabulary::ContextPatterns>,
     #[serde(default)]
-    pair: Vec<super::contextual::PairSpec>,
+    pair: Vec<super::vocabulary::PairSpec>,
 }
 
 /// Every rule, the known-example list and the context layer's vocabulary, in load order.
@@ -243,7 +243,7 @@ pub struct RuleBook {
     pub rules: Vec<RuleSpec>,
     pub known_examples: KnownExamples,
     pub vocabulary: super::vocabulary::Vocabulary,
-    pub pairs: Vec<super::contextual::PairSpec>,
+    pub pairs: Vec<super::vocabulary::PairSpec>,
 }
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,

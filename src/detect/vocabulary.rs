@@ -47,6 +47,16 @@ pub struct ContextPatterns {
     pub patterns: Vec<String>,
 }
 
+/// A pair of roles that make one credential (`[[pair]]` in TOML).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PairSpec {
+    /// The rule the pair is reported as.
+    pub rule: String,
+    /// The role reported (its location is the finding's) and its partner (a related location).
+    pub roles: [String; 2],
+}
+
 /// Word lists that are not roles or vendors.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -279,7 +289,7 @@ mod tests {
         assert_eq!(split_words("password2"), ["password", "2"]);
         let v = vocab();
         assert_eq!(v.words("sfdcpassword"), ["sfdc", "password"]);
-        assert_eq!(v.words("securitytoken"), ["security", "token"]);
+        assert_eq!(v.words("salesforcesecret"), ["salesforce", "secret"]);
         assert_eq!(v.words("compass"), ["compass"]);
         assert_eq!(v.words("passport"), ["passport"]);
     }
