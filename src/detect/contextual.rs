@@ -140,7 +140,12 @@ impl Layer {
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
             login_call(buf, at + len)
         } else if buf[at..].starts_with(b"3MVG9") {
-            keyvalue::pair_before(buf, at).into_iter().collect()
+            // A consumer key says what it is: its key only names it (`client_id`, `default`).
+            let mut p = keyvalue::pair_before(buf, at).unwrap_or_else(|| consumer_key_pair(buf, at));
+            if self.vocab.read(&p.key, true).is_none_or(|r| self.vocab.roles[r.role].id != "consumer-key") {
+                p.key = format!("{} consumer key", p.key);
+            }
+            vec![p]
         } else {
             keyvalue::extract(buf, at, len)
         };
@@ -156,7 +161,11 @@ impl Layer {
             // what it decodes to.
             let decoded = super::decode::decode_value_base64(&raw);
             let base64 = decoded.is_some();
-            let value = decoded.unwrap_or_else(|| normalize(&raw));
+            let mut value = decoded.unwrap_or_else(|| normalize(&raw));
+            // `"\"v\""` (a string literal written into another: Gradle's buildConfigField).
+            if value.len() > 2 && value[0] == value[value.len() - 1] && matches!(value[0], b'"' | b'\'') {
+                value = value[1..value.len() - 1].to_vec();
+            }
             if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose)) {
                 continue;
             }
@@ -176,6 +185,11 @@ impl Layer {
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
+                continue;
+            }
+            // A bare word right after a password's key in text (`password expired`) is no value;
+            // a secret or token of its exact shape is (`client secret DCCD2608…`).
+            if p.form == Form::Prose && !p.quoted && matches!(check, Check::Password) && verdict == Verdict::Yes && !introduced(buf, &p) {
                 continue;
             }
             // The vendor: the key's own, else its nearest parent's, else what its block says
@@ -262,8 +276,21 @@ impl Layer {
     /// system (`type`, `driver`, `host`, `url`, `server`, `name`, …), read for Salesforce context
     /// and for other vendors' words.
     fn block_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
-        if matches!(p.form, Form::Table | Form::Prose | Form::Call) {
+        if matches!(p.form, Form::Prose | Form::Call) {
             return None;
+        }
+        if p.form == Form::Table {
+            return self.row_vendor(buf, p);
+        }
+        // A connection string (`Server=…;Database=…;Password=…`) is a database's.
+        let ls = keyvalue::line_start(buf, p.key_start);
+        let line = buf[ls..keyvalue::line_end(buf, p.key_start)].to_ascii_lowercase();
+        if line.iter().filter(|&&b| b == b';').count() >= 2
+            && [&b"server="[..], b"data source=", b"database=", b"initial catalog=", b"host="]
+                .iter()
+                .any(|k| memchr::memmem::find(&line, k).is_some())
+        {
+            return Some(("database".to_string(), "a database connection string".to_string()));
         }
         for block in blocks(buf, p) {
             let mut sf = None;
@@ -290,6 +317,41 @@ impl Layer {
             }
         }
         None
+    }
+
+    /// What a table row says of its vendor: Salesforce context in any of its cells (a URL, a
+    /// system name), else another vendor's name in one (`GitHub (ops bot)`, `https://github.com/…`).
+    fn row_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
+        let row = p.row?;
+        let end = keyvalue::line_end(buf, row);
+        // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
+        // a users export's `Integration` column names what uses the login, not whose it is.
+        let hs = keyvalue::line_start(buf, p.key_start);
+        let header = &buf[hs..keyvalue::line_end(buf, p.key_start)];
+        let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
+        let columns: Vec<bool> = header
+            .split(|&b| b == delim)
+            .map(|c| {
+                let c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
+                ["url", "uri", "login_uri", "login url", "name", "title", "system", "service", "application", "app",
+                 "host", "hostname", "type", "website", "site", "anwendung", "dienst", "système", "sistema", "aplicación"]
+                    .iter()
+                    .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
+            })
+            .collect();
+        let mut text = Vec::new();
+        for (i, cell) in buf[row..end].split(|&b| b == delim).enumerate() {
+            if columns.get(i).copied().unwrap_or(false) {
+                text.extend_from_slice(cell);
+                text.push(b' ');
+            }
+        }
+        if let Some(h) = self.scope.first(&text, 0..text.len()) {
+            return Some((SALESFORCE.to_string(), format!("its row's `{}`", h.text)));
+        }
+        let words = self.vocab.words(&String::from_utf8_lossy(&text));
+        let v = self.vocab.vendor_of(&words)?;
+        Some((v.to_string(), format!("its row names {v}")))
     }
 
     /// Whether a role is only a partner, never reported alone.
@@ -476,6 +538,33 @@ fn normalize(raw: &[u8]) -> Vec<u8> {
     }
 }
 
+/// Whether a prose value was introduced (`password: v`, `password is v`) rather than following
+/// its key directly.
+fn introduced(buf: &[u8], p: &Pair) -> bool {
+    let between = &buf[(p.key_start + p.key.len()).min(p.value.start)..p.value.start];
+    between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
+        || between.split(|b| b.is_ascii_whitespace()).any(|w| matches!(w, b"is" | b"was" | b"to" | b"now" | b"are"))
+}
+
+/// A consumer key with no key before it (`-d client_id…` aside, in text, in a Basic header's
+/// decoded form): the value alone.
+fn consumer_key_pair(buf: &[u8], at: usize) -> Pair {
+    let mut e = at;
+    while e < buf.len() && (buf[e].is_ascii_alphanumeric() || matches!(buf[e], b'.' | b'_')) {
+        e += 1;
+    }
+    Pair {
+        key: "consumer key".to_string(),
+        value: at..e,
+        joined: None,
+        quoted: true,
+        form: Form::Prose,
+        parents: keyvalue::Parents::None,
+        key_start: at,
+        row: None,
+    }
+}
+
 /// `login(user, "password" + "token")`, `login(user, "password", "token")`: the literal arguments
 /// as a password (maybe with its token appended) and a token, one call's values.
 fn login_call(buf: &[u8], paren: usize) -> Vec<Pair> {
@@ -632,7 +721,7 @@ fn partner(
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     if pa.row.is_some() {
-        return pick(&|j| note(&pending[j]).is_some_and(|p| p.row == pa.row));
+        return pick(&|j| note(&pending[j]).is_some_and(|p| p.row == pa.row) || pending[j].line == a.line);
     }
     let generic = |j: usize| note(&pending[j]).is_some_and(|p| p.generic);
     // A bare `token` belongs to a password on its own line or the next two.

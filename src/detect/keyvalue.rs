@@ -328,6 +328,7 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 
 /// The key's own pair: what follows the key.
 fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let ks = whole_quoted_key(buf, ks);
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
     let mut p = ks.end;
     // The key's closing quote (`"password": …`, `\"password\":…`).
@@ -353,6 +354,13 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let line = starts_line(buf, ks.start);
     // `password: str = "v"`, `password: string = 'v'`: a type annotation before the `=`.
     let p = skip_annotation(buf, p);
+    // `<td>Password</td><td>v</td>`, `<dt>Password</dt><dd>v</dd>`, `<b>Password:</b> v`: the key
+    // fills an element and the value is what follows it.
+    if !element && ks.start > 0 && buf[ks.start - 1] == b'>' {
+        if let Some(pair) = cell_pair(buf, ks.clone(), &key) {
+            return Some(pair);
+        }
+    }
     if element {
         let close = memchr::memchr(b'>', &buf[p..(p + 300).min(buf.len())])? + p;
         if buf[close - 1] == b'/' {
@@ -366,6 +374,12 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let encoded = buf[p] == b'%';
         let form = Form::Assign { line: line && !encoded };
         let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
+        // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
+        if !quoted {
+            if let Some(lit) = wrapped_literal(buf, v) {
+                (value, quoted, joined) = (lit, true, None);
+            }
+        }
         // `process.env.SF_TOKEN ?? 'v'`, `os.environ.get("SF_PASSWORD", "v")`: the default is
         // the value written here.
         if !quoted {
@@ -412,10 +426,90 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     }
 }
 
+/// A quoted key made of several words or segments is one key: `"OAuth Consumer Secret": …`,
+/// `"Salesforce:Password": …` (.NET configuration), `"Security Token": …`.
+fn whole_quoted_key(buf: &[u8], ks: Range<usize>) -> Range<usize> {
+    let floor = ks.start.saturating_sub(64);
+    let mut s = ks.start;
+    while s > floor && (is_key_byte(buf[s - 1]) || matches!(buf[s - 1], b' ' | b':')) {
+        s -= 1;
+    }
+    let mut e = ks.end;
+    let ceil = (ks.end + 64).min(buf.len());
+    while e < ceil && (is_key_byte(buf[e]) || buf[e] == b' ') {
+        e += 1;
+    }
+    let quoted = s > 0 && QUOTES.contains(&buf[s - 1]) && buf.get(e) == Some(&buf[s - 1]);
+    let inner = &buf[s..e];
+    if quoted && s < ks.start && !inner.starts_with(b" ") && !inner.ends_with(b" ") && !inner.ends_with(b":") {
+        s..e
+    } else if quoted && e > ks.end && !inner.ends_with(b" ") {
+        ks.start..e
+    } else {
+        ks
+    }
+}
+
+/// The text after the element a key fills (see [`pair_after`]).
+fn cell_pair(buf: &[u8], ks: Range<usize>, key: &str) -> Option<Pair> {
+    let mut p = ks.end;
+    if buf.get(p) == Some(&b':') {
+        p += 1;
+    }
+    if !buf[p..].starts_with(b"</") {
+        return None;
+    }
+    // Past the closing tag and any opening tags, to the next text.
+    let limit = (p + 300).min(buf.len());
+    while p < limit {
+        p = skip_blanks(buf, p);
+        if buf.get(p) == Some(&b'<') {
+            p += memchr::memchr(b'>', &buf[p..limit])? + 1;
+            continue;
+        }
+        break;
+    }
+    let p = skip_blanks(buf, p);
+    let end = memchr::memchr(b'<', &buf[p..limit]).map_or(limit, |i| p + i).min(line_end(buf, p));
+    let mut e = end;
+    while e > p && buf[e - 1].is_ascii_whitespace() {
+        e -= 1;
+    }
+    (e > p).then(|| Pair {
+        key: key.to_string(),
+        value: p..e,
+        joined: None,
+        quoted: true,
+        form: Form::Element,
+        parents: Parents::Xml(ks.start),
+        key_start: ks.start,
+        row: None,
+    })
+}
+
 /// `-p` style flags are not keys; `--password v` is (handled by the caller). A key preceded by a
 /// single dash and white space (`-Password v`, PowerShell) is a flag too.
 fn flag_like(buf: &[u8], ks: usize) -> bool {
     ks >= 2 && buf[ks - 1] == b'-' && matches!(buf[ks - 2], b' ' | b'\t')
+}
+
+/// `SecretStr("v")`, `Secret('v')`, `new String("v")`, `SecureString("v")`: a constructor of one
+/// name (not a chain: `os.getenv("K")` reads a variable) whose only argument is a literal.
+fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
+    let mut p = v;
+    if buf[p..].starts_with(b"new ") {
+        p += 4;
+    }
+    let name_start = p;
+    while p < buf.len() && (buf[p].is_ascii_alphanumeric() || buf[p] == b'_') {
+        p += 1;
+    }
+    if p == name_start || p - name_start > 24 || buf.get(p) != Some(&b'(') || !buf[name_start].is_ascii_uppercase() {
+        return None;
+    }
+    let (q, start, esc) = open_quote(buf, p + 1)?;
+    let (end, after) = close_quote(buf, start, q, esc)?;
+    (buf.get(after) == Some(&b')')).then_some(start..end)
 }
 
 /// The literal after a fallback operator on the line of an expression starting at `v`: `?? 'x'`,
@@ -552,13 +646,25 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         if let Some((q, start, esc)) = open_quote(buf, p) {
             let (end, after) = close_quote(buf, start, q, esc)?;
             let inner = &buf[start..end];
-            // A user name or address in quotes (`for \`ops@acme.com\``): what it is for, not the value.
-            let named = inner.contains(&b'@') && !inner.contains(&b' ');
-            if named && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic()) {
+            // A user name, an address or a name with spaces in quotes (`for \`ops@acme.com\``,
+            // `of the "Order Feed v2" app`): what it is for, not the value.
+            let named = (inner.contains(&b'@') || inner.contains(&b' ')) && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic());
+            if named {
                 p = skip_blanks(buf, after);
                 continue;
             }
             return introduced(p);
+        }
+        // `client secret DCCD2608…`: a value right after its key, with nothing between. Only a
+        // value with its role's exact shape is taken (the caller checks), so `password expired` is not.
+        if p == skip_blanks(buf, ks.end) && buf.get(p).is_some_and(|b| b.is_ascii_alphanumeric()) {
+            let mut e = p;
+            while e < buf.len() && buf[e].is_ascii_alphanumeric() {
+                e += 1;
+            }
+            if e - p >= 15 && buf[p..e].iter().any(u8::is_ascii_digit) && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric()) {
+                return Some(Pair { key: key.clone(), value: p..e, joined: None, quoted: false, form: Form::Prose, parents: Parents::None, key_start: ks.start, row: None });
+            }
         }
         let mut w = p;
         while w < buf.len() && (buf[w].is_ascii_alphanumeric() || buf[w] == b'\'') {
@@ -587,6 +693,9 @@ const NAME_FIELDS: &[&[u8]] = &[b"key", b"name", b"id", b"variable", b"param", b
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
 /// `<add key="Password" value="v"/>`, `set { name = "sf.password" value = "v" }`.
 fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    if let Some(p) = xml_name_value(buf, ks.clone()) {
+        return Some(p);
+    }
     // The key fills a quoted string…
     let q = *buf.get(ks.start.checked_sub(1)?)?;
     if !QUOTES.contains(&q) || buf.get(ks.end) != Some(&q) {
@@ -629,6 +738,34 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Keys(n, false), key_start: ks.start, row: None })
 }
 
+/// XML that names a variable in one element and holds its value in the next: `<name>SFDC_PASSWORD</name>
+/// … <defaultValue>v</defaultValue>` (Jenkins), `<con:name>sfPassword</con:name><con:value>v</con:value>`
+/// (SoapUI), `<key>SF_PASSWORD</key><string>v</string>` (plists).
+fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let open = buf[..ks.start].iter().rposition(|&b| b == b'<').filter(|&o| ks.start - o < 40)?;
+    let tag = &buf[open + 1..ks.start];
+    let tag = tag.strip_suffix(b">")?;
+    let local = tag.rsplit(|&b| b == b':').next()?;
+    if !matches!(local, b"name" | b"key" | b"id" | b"Name" | b"Key") || !buf[ks.end..].starts_with(b"</") {
+        return None;
+    }
+    let limit = (ks.end + 600).min(buf.len());
+    let mut p = ks.end;
+    while let Some(i) = memchr::memchr(b'<', &buf[p..limit]) {
+        let t = p + i + 1;
+        let gt = t + memchr::memchr(b'>', &buf[t..limit])?;
+        let name = &buf[t..gt];
+        let name = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+        if name.eq_ignore_ascii_case(b"value") || name == b"defaultValue" || name == b"string" || name == b"secret" {
+            let (value, quoted, _) = value_at(buf, gt + 1, Form::Element)?;
+            let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+            return Some(Pair { key, value, joined: None, quoted, form: Form::NameValue, parents: Parents::Xml(open), key_start: ks.start, row: None });
+        }
+        p = gt + 1;
+    }
+    None
+}
+
 /// A YAML list item naming a variable: `- name: sfPassword` with `value: v` on a line below
 /// (Azure Pipelines, Kubernetes `env:`, GitHub Actions).
 fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
@@ -650,8 +787,9 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             break;
         }
         let t = line.trim_ascii_start();
-        if t.starts_with(b"value:") {
-            let v = skip_blanks(buf, le - t.len() + 6);
+        let field = [&b"value:"[..], b"default:"].into_iter().find(|f| t.starts_with(f));
+        if let Some(f) = field {
+            let v = skip_blanks(buf, le - t.len() + f.len());
             let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
             let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
             return Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Indent(ls), key_start: ks.start, row: None });
@@ -723,6 +861,16 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
     }
     if let Some(s) = section(buf, ks, from) {
         path.insert(0, s);
+    }
+    // What the key's own line says before it: the call it is an argument of (`Salesforce(…,`,
+    // `psycopg2.connect(…,`), the string it is inside (`"sasl.jaas.config": "…PlainLoginModule …`).
+    if !line {
+        let ls = line_start(buf, ks);
+        let head = buf[ls..ks].trim_ascii();
+        let head = &head[head.len().saturating_sub(160)..];
+        if head.len() > 2 {
+            path.push(String::from_utf8_lossy(head).into_owned());
+        }
     }
     path
 }
@@ -873,8 +1021,8 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         let t = t.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")).unwrap_or(t);
         !t.is_empty()
             && t.len() <= 40
-            && t[0].is_ascii_alphabetic()
-            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b" _-.()#/".contains(&b))
+            && (t[0].is_ascii_alphabetic() || t[0] >= 0x80)
+            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b >= 0x80 || b" _-.()#/'".contains(&b))
     };
     if !cells.iter().all(name_cell) || header.starts_with(b"(") {
         return None;

@@ -296,8 +296,9 @@ pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
     if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) {
         return None;
     }
-    // A base64 blob or a JWT is not a password: long runs of token characters with no separator.
-    if v.iter().filter(|&&b| b == b'.').count() >= 2 {
+    // A JWT is not a password: three long dot-separated runs of token characters.
+    let parts: Vec<&[u8]> = v.split(|&b| b == b'.').collect();
+    if parts.len() >= 3 && parts.iter().all(|p| p.len() >= 10 && p.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')) {
         return None;
     }
     Some((pw, tok))

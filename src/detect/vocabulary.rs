@@ -112,7 +112,7 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
     let mut cur = String::new();
     for i in 0..b.len() {
         let c = b[i];
-        if !c.is_ascii_alphanumeric() {
+        if !c.is_ascii_alphanumeric() && c < 0x80 {
             if !cur.is_empty() {
                 out.push(std::mem::take(&mut cur));
             }
@@ -121,9 +121,10 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
         if !cur.is_empty() {
             let prev = b[i - 1];
             let next = b.get(i + 1).copied();
+            let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
             let boundary = (prev.is_ascii_lowercase() && c.is_ascii_uppercase())
                 || (prev.is_ascii_uppercase() && c.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
-                || (prev.is_ascii_alphabetic() != c.is_ascii_alphabetic());
+                || (letter(prev) != letter(c));
             if boundary {
                 out.push(std::mem::take(&mut cur));
             }
@@ -133,7 +134,10 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
     if !cur.is_empty() {
         out.push(cur);
     }
-    out
+    // Bytes past ASCII were pushed one by one as chars; put the UTF-8 back together.
+    out.into_iter()
+        .map(|w| if w.is_ascii() { w } else { String::from_utf8_lossy(&w.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>()).to_lowercase() })
+        .collect()
 }
 
 impl Vocabulary {
