@@ -732,5 +732,11 @@ fn partner(
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
         .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())))
-        .or_else(|| (cands.len() == 1 && *firsts == 1).then(|| cands[0]))
+        // The only two of a config file: one login's (not in free text, where each message may
+        // be about another login).
+        .or_else(|| {
+            let configured = |f: &Finding| note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table));
+            (cands.len() == 1 && *firsts == 1 && configured(a) && configured(&pending[cands[0]]) && dist(cands[0]) <= 40)
+                .then(|| cands[0])
+        })
 }

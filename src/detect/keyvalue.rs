@@ -288,6 +288,10 @@ fn bare_line(buf: &[u8], p: usize) -> usize {
             break;
         }
     }
+    // A list of pairs on one line (`pwd: v, token t`): the value ends at `, ` before a word.
+    if let Some(i) = line[..cut].windows(3).position(|w| (w[0] == b',' || w[0] == b';') && w[1] == b' ' && w[2].is_ascii_alphabetic()) {
+        cut = i;
+    }
     // Code that ends a statement: `PASSWORD = "x";` is quoted; a bare one (`x = y;`) drops the `;`.
     let mut e = p + cut;
     while e > p && matches!(buf[e - 1], b',' | b';') {

@@ -292,7 +292,16 @@ pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
             }
             yes(password(t))
         }
-        Check::SecurityToken => yes((t.len() == 24 || t.len() == 25) && super::shape::token_ok(t) && !camel_words(t)),
+        Check::SecurityToken => yes(
+            (t.len() == 24 || t.len() == 25)
+                && !camel_words(t)
+                && (super::shape::token_ok(t)
+                    || (t.iter().all(u8::is_ascii_alphanumeric)
+                        && has_upper(t)
+                        && has_lower(t)
+                        && longest_run(t) < 5
+                        && super::shape::entropy(t) >= 3.5)),
+        ),
         Check::ConsumerSecret => {
             if (15..=19).contains(&t.len()) && t.iter().all(u8::is_ascii_digit) {
                 return if t.len() == 19 && longest_run(t) < 6 { Verdict::Yes } else if longest_run(t) < 6 { Verdict::OnlyPaired } else { Verdict::No };
