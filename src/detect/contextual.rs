@@ -150,6 +150,7 @@ impl Layer {
             keyvalue::extract(buf, at, len)
         };
         let mut out = Vec::new();
+        if std::env::var_os("FSDBG").is_some() { eprintln!("DBG anchor {:?} -> {:?}", String::from_utf8_lossy(&buf[at..at+len]), pairs.iter().map(|p| (p.key.clone(), String::from_utf8_lossy(&buf[p.value.clone()]).into_owned())).collect::<Vec<_>>()); }
         for p in pairs {
             // Cheap rejections first (masks, references, empty values): a keyword-dense log has
             // an anchor on every line and a value on none.
@@ -173,6 +174,7 @@ impl Layer {
             let path = keyvalue::path(buf, &p);
             let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w));
+            if std::env::var_os("FSDBG").is_some() { eprintln!("DBG path {path:?} {path_vendor:?}"); }
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
                 Some((k, r)) => (k, r, false),
                 // `token` alone: read as Salesforce's, kept only if it pairs with a password.
@@ -211,6 +213,9 @@ impl Layer {
                     _ => key.clone(),
                 })),
                 Some(_) => continue,
+                // A key that names an unknown system (`OPERA_PMS_PASSWORD`) is not Salesforce's
+                // because Salesforce is mentioned around it.
+                None if reading.unknown => continue,
                 None => self.scope.near(buf, p.value.clone()).map(|h| {
                     let (a, b) = if h.offset < p.value.start { (h.offset, p.value.start) } else { (p.value.start, h.offset) };
                     let lines = memchr::memchr_iter(b'\n', &buf[a..b]).count() as i64;
@@ -224,6 +229,7 @@ impl Layer {
                 None => p.value.clone(),
             };
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Key));
+            if std::env::var_os("FSDBG").is_some() { eprintln!("DBG cand {key:?} {:?} {verdict:?} why={}", String::from_utf8_lossy(&value), why.is_some()); }
             out.push(Candidate {
                 rule,
                 span,
@@ -305,6 +311,7 @@ impl Layer {
                     continue;
                 }
                 let words = self.vocab.words(&String::from_utf8_lossy(text));
+                if std::env::var_os("FSDBG").is_some() { eprintln!("DBG block {name} {:?} -> {:?}", String::from_utf8_lossy(text), self.vocab.vendor_of(&words)); }
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
                 }

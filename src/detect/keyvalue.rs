@@ -324,6 +324,10 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     if let Some(rows) = table(buf, ks.clone()) {
         return rows;
     }
+    if let Some(p) = label_row(buf, ks.clone()) {
+        out.push(p);
+        return out;
+    }
     if let Some(p) = pair_after(buf, ks) {
         out.push(p);
     }
@@ -937,10 +941,14 @@ fn brace_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
                 let head = &buf[ls..i];
                 let head = head.trim_ascii();
                 if head.is_empty() {
-                    // `{` on a line of its own: the key is on the line before.
+                    // `{` on a line of its own: the key is on the line before, unless that line
+                    // ends an item of a list (`{ … },`): then the object is an item itself.
                     if ls > 0 {
                         let pls = line_start(buf, ls - 1);
-                        out.push(String::from_utf8_lossy(buf[pls..ls - 1].trim_ascii()).into_owned());
+                        let prev = buf[pls..ls - 1].trim_ascii();
+                        if !matches!(prev.last(), Some(b',' | b'}' | b']' | b';')) {
+                            out.push(String::from_utf8_lossy(prev).into_owned());
+                        }
                     }
                 } else {
                     out.push(String::from_utf8_lossy(head).into_owned());
@@ -1070,6 +1078,75 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         rows += 1;
     }
     (rows > 0).then_some(out)
+}
+
+/// Columns of a settings table that name the setting in each row (`Setting,Value,…`).
+const LABEL_COLUMNS: &[&str] = &[
+    "setting", "key", "name", "field", "parameter", "param", "item", "property", "variable", "label", "credential",
+    "description", "einstellung", "schlüssel", "paramètre", "clé", "parámetro", "clave", "configuração",
+];
+/// Columns of a settings table that hold each row's value.
+const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "current value", "secret"];
+
+/// A row of a settings table whose label cell holds the key at `ks`: `SF integration
+/// password,Hello65Kestrel.,PROD` under a header `Setting,Value,Environment`. The key is the
+/// label (without a parenthesised remark), the value the row's cell of the value column.
+fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let ls = line_start(buf, ks.start);
+    let le = line_end(buf, ks.start);
+    let row = &buf[ls..le];
+    let row = row.strip_suffix(b"\r").unwrap_or(row);
+    if row.len() > 4096 {
+        return None;
+    }
+    let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| row.iter().filter(|b| *b == d).count())?;
+    let n = row.iter().filter(|&&b| b == delim).count();
+    if n < 1 {
+        return None;
+    }
+    let cells = split_row(row, delim);
+    let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
+    // The header: the nearest line above with as many cells, naming a label column where the
+    // key is and a value column elsewhere.
+    let mut end = ls;
+    for _ in 0..200 {
+        if end == 0 {
+            return None;
+        }
+        let hs = line_start(buf, end - 1);
+        let h = &buf[hs..end - 1];
+        let h = h.strip_suffix(b"\r").unwrap_or(h);
+        end = hs;
+        let hc = split_row(h, delim);
+        if h.trim_ascii().is_empty() {
+            return None;
+        }
+        if hc.len() != cells.len() {
+            continue;
+        }
+        let name = |c: &Range<usize>| String::from_utf8_lossy(&h[c.clone()]).trim().trim_matches(['"', '\'']).to_lowercase();
+        let label = name(&hc[column]);
+        // Rows above are skipped; the first line that names a value column is the header.
+        let Some(vcol) = hc.iter().position(|c| VALUE_COLUMNS.contains(&name(c).as_str())) else { continue };
+        if !LABEL_COLUMNS.contains(&label.as_str()) || vcol == column {
+            return None;
+        }
+        let f = cells[vcol].clone();
+        let (mut s, mut e) = (ls + f.start, ls + f.end);
+        let quoted = e > s + 1 && QUOTES.contains(&buf[s]) && buf[e - 1] == buf[s];
+        if quoted {
+            s += 1;
+            e -= 1;
+        }
+        if e <= s {
+            return None;
+        }
+        let cell = &row[cells[column].clone()];
+        let cell = cell.split(|&b| b == b'(').next().unwrap_or(cell);
+        let key = String::from_utf8_lossy(cell).trim().trim_matches(['"', '\'']).trim().to_string();
+        return Some(Pair { key, value: s..e, joined: None, quoted, form: Form::NameValue, parents: Parents::None, key_start: ks.start, row: None });
+    }
+    None
 }
 
 /// `COPY t (a, password, b) FROM stdin;` (a PostgreSQL dump): tab-separated rows until `\.`.

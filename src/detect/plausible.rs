@@ -162,7 +162,7 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     // An expression cut where a bare value ends: `CONFIG[`, `getattr(`, `settings.`.
-    if !quoted && (matches!(t.last(), Some(b'[' | b'(' | b'.' | b',')) || memchr::memmem::find(t, b"['").is_some() || memchr::memmem::find(t, b"[\"").is_some()) {
+    if !quoted && (matches!(t.last(), Some(b'[' | b'(' | b',')) || (code && t.last() == Some(&b'.')) || memchr::memmem::find(t, b"['").is_some() || memchr::memmem::find(t, b"[\"").is_some()) {
         return true;
     }
     // Prose and UI labels.

@@ -338,6 +338,7 @@ impl RuleBook {
         if let Some(w) = file.vocabulary {
             v.lists.noise.extend(w.noise);
             v.lists.not_credential.extend(w.not_credential);
+            v.lists.neutral.extend(w.neutral);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

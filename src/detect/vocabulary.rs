@@ -68,6 +68,11 @@ pub struct WordLists {
     /// not the credential (`password_hash`, `token_url`).
     #[serde(default)]
     pub not_credential: Vec<String>,
+    /// Words that qualify a credential without naming whose it is (`user`, `admin`, `backup`).
+    /// Any other word beside the role's (`OPERA_PMS_PASSWORD`) names a system the vocabulary does
+    /// not know: such a key is not taken for Salesforce's on the strength of its file alone.
+    #[serde(default)]
+    pub neutral: Vec<String>,
 }
 
 /// The whole vocabulary, merged over every rule file.
@@ -87,6 +92,7 @@ struct Sets {
     known: HashSet<String>,
     noise: HashSet<String>,
     not: HashSet<String>,
+    neutral: HashSet<String>,
     /// Word → vendor id (Salesforce's words win).
     vendor: HashMap<String, String>,
     /// Per role: (phrase words, vendor only).
@@ -103,6 +109,9 @@ pub(crate) struct Reading {
     pub role: usize,
     /// The vendor the key's own words name, if any.
     pub vendor: Option<String>,
+    /// The key has a word that names something unknown (`opera` in `OPERA_PMS_PASSWORD`):
+    /// neither a vendor, nor the role's, nor a neutral qualifier.
+    pub unknown: bool,
 }
 
 /// Words of a key: split at separators, case changes and digits, lower-cased.
@@ -170,6 +179,7 @@ impl Vocabulary {
             );
             s.noise = self.lists.noise.iter().cloned().collect();
             s.not = self.lists.not_credential.iter().cloned().collect();
+            s.neutral = self.lists.neutral.iter().cloned().collect();
             s
         })
     }
@@ -190,6 +200,10 @@ impl Vocabulary {
     /// The vendor a list of words names, if any (Salesforce first when several do).
     pub(crate) fn vendor_of(&self, words: &[String]) -> Option<&str> {
         let map = &self.sets().vendor;
+        // A word that starts with Salesforce's name is Salesforce's (`salesforcer`, R's client).
+        if words.iter().any(|w| w.len() > 10 && (w.starts_with("salesforce") || w.starts_with("sfdc"))) {
+            return Some(SALESFORCE);
+        }
         let found: Vec<&str> = words.iter().filter_map(|w| map.get(w).map(String::as_str)).collect();
         found.iter().copied().find(|v| *v == SALESFORCE).or(found.first().copied())
     }
@@ -225,7 +239,14 @@ impl Vocabulary {
                 if needs_vendor && at + p.len() != content.len() {
                     continue;
                 }
-                return Some(Reading { role: ri, vendor });
+                let unknown = others.clone().any(|w| {
+                    w.len() >= 2
+                        && !w.bytes().all(|b| b.is_ascii_digit())
+                        && self.vendor_of(&[w.to_string()]).is_none()
+                        && !sets.neutral.contains(w)
+                        && !sets.known.contains(w)
+                });
+                return Some(Reading { role: ri, vendor, unknown });
             }
         }
         None
