@@ -142,8 +142,11 @@ impl Layer {
         } else if buf[at..].starts_with(b"3MVG9") {
             // A consumer key says what it is: its key only names it (`client_id`, `default`).
             let mut p = keyvalue::pair_before(buf, at).unwrap_or_else(|| consumer_key_pair(buf, at));
-            if self.vocab.read(&p.key, true).is_none_or(|r| self.vocab.roles[r.role].id != "consumer-key") {
-                p.key = format!("{} consumer key", p.key);
+            match self.vocab.read(&p.key, true) {
+                Some(r) if self.vocab.roles[r.role].id == "consumer-key" => {}
+                // `"body_text": "3MVG9…"`: the key is no consumer key's, the value is.
+                None => p.key = "consumer key".to_string(),
+                Some(_) => p.key = format!("{} consumer key", p.key),
             }
             vec![p]
         } else {
@@ -662,7 +665,8 @@ pub(crate) fn resolve(
             if note(&pending[i]).expect("pending").verdict == Verdict::WithToken {
                 continue; // already a password with its token
             }
-            let Some(j) = partner(&pending, &used, i, second, &firsts_count(&pending, &used, first), role) else { continue };
+            let login = Some(first) == layer.password;
+            let Some(j) = partner(&pending, &used, i, second, firsts_count(&pending, &used, first), login, role) else { continue };
             used[i] = true;
             used[j] = true;
             let (a, b) = (&pending[i], &pending[j]);
@@ -719,7 +723,8 @@ fn partner(
     used: &[bool],
     i: usize,
     second: usize,
-    firsts: &usize,
+    firsts: usize,
+    login: bool,
     role: impl Fn(&Finding) -> usize,
 ) -> Option<usize> {
     let a = &pending[i];
@@ -739,11 +744,12 @@ fn partner(
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
         .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())))
-        // The only two of a config file: one login's (not in free text, where each message may
-        // be about another login).
+        // The only two of a unit: one login's, or one app's. (A login's only in configuration:
+        // in free text each message may be about another login; an app's secret is told by its
+        // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
-            let configured = |f: &Finding| note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table));
-            (cands.len() == 1 && *firsts == 1 && configured(a) && configured(&pending[cands[0]]) && dist(cands[0]) <= 40)
+            let configured = |f: &Finding| !login || note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table));
+            (cands.len() == 1 && firsts == 1 && configured(a) && configured(&pending[cands[0]]) && dist(cands[0]) <= 40)
                 .then(|| cands[0])
         })
 }

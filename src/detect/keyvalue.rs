@@ -1346,6 +1346,8 @@ pub(crate) fn pair_before(buf: &[u8], at: usize) -> Option<Pair> {
     if ks == ke {
         return None;
     }
+    // `"OAuth Consumer Key": "3MVG9…"`: a quoted key of several words is all key.
+    let ks = whole_quoted_key(buf, ks..ke).start;
     let key = &buf[ks..ke];
     if key.eq_ignore_ascii_case(b"value") {
         // A name/value object: the name is the key.
