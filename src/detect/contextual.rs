@@ -232,6 +232,8 @@ impl Layer {
                 None => p.value.clone(),
             };
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Key));
+            // A consumer key names its vendor by its prefix.
+            let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
             if std::env::var_os("FSDBG").is_some() { eprintln!("DBG cand {key:?} {:?} {verdict:?} why={}", String::from_utf8_lossy(&value), why.is_some()); }
             out.push(Candidate {
                 rule,
@@ -267,8 +269,11 @@ impl Layer {
                     if words.len() >= n && words[words.len() - n..].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic())) {
                         let k = format!("{} {}", words[words.len() - n..].join(" "), key);
                         if let Some(r) = self.vocab.read(&k, sf_path) {
-                            // Only when the words change the reading (`Security Token`, not `my password`).
-                            if self.vocab.read(&key, sf_path).is_none_or(|alone| alone.role != r.role) {
+                            // Only when the words change the reading (`Security Token`, not `my
+                            // password`), or name a system the vocabulary does not know (`the
+                            // Guidewire ClaimCenter API password`: capitalised, a product's name).
+                            let named = r.unknown && words[words.len() - n..].iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+                            if named || self.vocab.read(&key, sf_path).is_none_or(|alone| alone.role != r.role) {
                                 return Some((k, r));
                             }
                         }
