@@ -348,6 +348,10 @@ impl Layer {
             .split(|&b| b == delim)
             .map(|c| {
                 let c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
+                // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
+                if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"].iter().any(|w| c.contains(w)) {
+                    return false;
+                }
                 ["url", "uri", "login_uri", "login url", "name", "title", "system", "service", "application", "app",
                  "host", "hostname", "type", "website", "site", "anwendung", "dienst", "système", "sistema", "aplicación"]
                     .iter()

@@ -369,6 +369,15 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             return Some(pair);
         }
     }
+    // `<td>Security token</td>`, `<th>Jira API token (alert bot)</th>`: a few words fill the cell.
+    if !element {
+        if let Some((words, lt)) = cell_words(buf, ks.clone()) {
+            let key = String::from_utf8_lossy(&buf[words.clone()]).trim().to_string();
+            if let Some(pair) = cell_pair(buf, words.start..lt, &key) {
+                return Some(pair);
+            }
+        }
+    }
     if element {
         let close = memchr::memchr(b'>', &buf[p..(p + 300).min(buf.len())])? + p;
         if buf[close - 1] == b'/' {
@@ -456,6 +465,30 @@ fn whole_quoted_key(buf: &[u8], ks: Range<usize>) -> Range<usize> {
     } else {
         ks
     }
+}
+
+/// The text of an element that holds the key at `ks` among a few words (`>Security token<`,
+/// `>Jira API token (alert bot)<`): the key's words, without a parenthesised remark, and where
+/// the element's text ends.
+fn cell_words(buf: &[u8], ks: Range<usize>) -> Option<(Range<usize>, usize)> {
+    let floor = ks.start.saturating_sub(48);
+    let gt = memchr::memrchr(b'>', &buf[floor..ks.start])? + floor + 1;
+    let ceil = (ks.end + 48).min(buf.len());
+    let lt = memchr::memchr(b'<', &buf[ks.end..ceil])? + ks.end;
+    let words = |t: &[u8]| t.iter().all(|&b| b.is_ascii_alphanumeric() || b" _-.".contains(&b));
+    if (gt == ks.start && lt == ks.end) || !words(&buf[gt..ks.start]) || !buf[lt..].starts_with(b"</") {
+        return None;
+    }
+    let after = &buf[ks.end..lt];
+    let mut end = match memchr::memchr(b'(', after) {
+        Some(i) if after.trim_ascii_end().ends_with(b")") => ks.end + i,
+        _ if words(after) || after == b":" => lt,
+        _ => return None,
+    };
+    while end > ks.end && matches!(buf[end - 1], b' ' | b':') {
+        end -= 1;
+    }
+    Some((gt..end, lt))
 }
 
 /// The text after the element a key fills (see [`pair_after`]).
@@ -975,6 +1008,14 @@ fn section(buf: &[u8], ks: usize, from: usize) -> Option<String> {
     None
 }
 
+/// Elements of HTML, whose attributes say nothing of the values inside.
+const HTML_TAGS: &[&str] = &[
+    "html", "body", "div", "span", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "p", "ul", "ol", "li",
+    "dl", "dt", "dd", "section", "article", "main", "header", "footer", "nav", "code", "pre", "a", "b", "i",
+    "strong", "em", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "font", "tt", "small", "label", "form",
+    "colgroup", "col", "caption", "aside", "details", "summary",
+];
+
 /// The start tags enclosing an XML element at `ks`, with their attributes (a connector's type is
 /// often an attribute: `<connection type="salesforce">`).
 fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
@@ -994,7 +1035,10 @@ fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
         } else if closed > 0 {
             closed -= 1;
         } else {
-            out.push(String::from_utf8_lossy(tag).into_owned());
+            // An HTML element's attributes are layout (`class="confluenceTable"`), not names.
+            let name = tag.split(|&b| b.is_ascii_whitespace()).next().unwrap_or(tag);
+            let html = HTML_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t.as_bytes()));
+            out.push(String::from_utf8_lossy(if html { name } else { tag }).into_owned());
         }
     }
     out.reverse();
