@@ -909,7 +909,8 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         let ls = line_start(buf, ks);
         let head = buf[ls..ks].trim_ascii();
         let head = &head[head.len().saturating_sub(160)..];
-        if head.len() > 2 {
+        // (Not declarations: `private const string` names no parent.)
+        if head.len() > 2 && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
             path.push(String::from_utf8_lossy(head).into_owned());
         }
     }

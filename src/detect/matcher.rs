@@ -224,7 +224,12 @@ fn variants(word: &str) -> Vec<String> {
     if let Some(f) = cap.get_mut(0..1) {
         f.make_ascii_uppercase();
     }
-    let mut v = vec![word.to_string(), word.to_ascii_lowercase(), word.to_ascii_uppercase(), cap];
+    // `securityKey` is also written `SecurityKey` (Pascal case, .NET and C#).
+    let mut pascal = word.to_string();
+    if let Some(f) = pascal.get_mut(0..1) {
+        f.make_ascii_uppercase();
+    }
+    let mut v = vec![word.to_string(), word.to_ascii_lowercase(), word.to_ascii_uppercase(), cap, pascal];
     v.sort();
     v.dedup();
     v
