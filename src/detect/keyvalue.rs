@@ -910,7 +910,9 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         let head = buf[ls..ks].trim_ascii();
         let head = &head[head.len().saturating_sub(160)..];
         // (Not declarations: `private const string` names no parent.)
-        if head.len() > 2 && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
+        // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
+        let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
+        if head.len() > 2 && !query && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
             path.push(String::from_utf8_lossy(head).into_owned());
         }
     }
