@@ -474,7 +474,7 @@ fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
     let re = RE.get_or_init(|| {
         let keys = SYSTEM_KEYS.join("|");
         regex::bytes::RegexBuilder::new(&format!(
-            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>][^"',;{{}}<>\n]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}}))"#
+            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}}))"#
         ))
         .unicode(false)
         .build()

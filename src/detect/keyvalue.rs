@@ -909,6 +909,12 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         let ls = line_start(buf, ks);
         let head = buf[ls..ks].trim_ascii();
         let head = &head[head.len().saturating_sub(160)..];
+        // In a string of text, only its own line counts (after an escaped newline or a break).
+        let head = [&b"\\n"[..], b"<br>", b"<br/>", b"<p>", b"</p>", b"\">"]
+            .iter()
+            .filter_map(|sep| memchr::memmem::rfind(head, sep).map(|i| i + sep.len()))
+            .max()
+            .map_or(head, |i| head[i..].trim_ascii());
         // (Not declarations: `private const string` names no parent.)
         // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
         let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
