@@ -50,6 +50,9 @@ pub struct Pending {
     /// A key that says only `token` (`DEFAULT_TOKEN`, `token \`…\`` in a chat): a security token
     /// only beside the password of the same login, never alone.
     pub(crate) generic: bool,
+    /// The key begins its line (after at most a few words: `export`, `private static final
+    /// String`), as configuration writes it; not a key in the middle of a sentence or a record.
+    pub(crate) leads: bool,
 }
 
 /// The compiled layer.
@@ -250,6 +253,7 @@ impl Layer {
                     block,
                     row: p.row,
                     verdict,
+                    leads: leads_line(buf, p.key_start),
                 },
             });
         }
@@ -720,6 +724,13 @@ pub(crate) fn resolve(
     done
 }
 
+/// Whether the key at `ks` begins its line: what precedes it there is at most five words (a
+/// declaration, `export`, a list dash), not a sentence or a table record.
+fn leads_line(buf: &[u8], ks: usize) -> bool {
+    let head = &buf[keyvalue::line_start(buf, ks)..ks];
+    head.split(|b| b.is_ascii_whitespace() || *b == b',').filter(|w| !w.is_empty()).count() <= 5
+}
+
 fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
     pending.iter().enumerate().filter(|(i, f)| !used[*i] && note(f).is_some_and(|p| p.role == first)).count()
 }
@@ -757,7 +768,7 @@ fn partner(
         // in free text each message may be about another login; an app's secret is told by its
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
-            let configured = |f: &Finding| !login || note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table));
+            let configured = |f: &Finding| !login || note(f).is_some_and(|p| p.leads && !matches!(p.form, Form::Prose | Form::Table));
             (cands.len() == 1 && firsts == 1 && configured(a) && configured(&pending[cands[0]]) && dist(cands[0]) <= 40)
                 .then(|| cands[0])
         })

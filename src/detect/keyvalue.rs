@@ -783,7 +783,8 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
 /// … <defaultValue>v</defaultValue>` (Jenkins), `<con:name>sfPassword</con:name><con:value>v</con:value>`
 /// (SoapUI), `<key>SF_PASSWORD</key><string>v</string>` (plists).
 fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
-    let open = buf[..ks.start].iter().rposition(|&b| b == b'<').filter(|&o| ks.start - o < 40)?;
+    let from = ks.start.saturating_sub(40);
+    let open = from + memchr::memrchr(b'<', &buf[from..ks.start])?;
     let tag = &buf[open + 1..ks.start];
     let tag = tag.strip_suffix(b">")?;
     let local = tag.rsplit(|&b| b == b':').next()?;
@@ -1159,8 +1160,13 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     }
     let cells = split_row(row, delim);
     let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
+    // A label fills its cell: a few words, no `key: value` of its own.
+    let label = row[cells[column].clone()].trim_ascii();
+    if label.len() > 60 || label.iter().any(|b| b":=".contains(b)) || label.split(|b| *b == b' ').count() > 6 {
+        return None;
+    }
     // The header: the nearest line above with as many cells, naming a label column where the
-    // key is and a value column elsewhere.
+    // key is and a value column elsewhere; a line with another number of cells ends the table.
     let mut end = ls;
     for _ in 0..200 {
         if end == 0 {
@@ -1175,7 +1181,7 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             return None;
         }
         if hc.len() != cells.len() {
-            continue;
+            return None;
         }
         let name = |c: &Range<usize>| String::from_utf8_lossy(&h[c.clone()]).trim().trim_matches(['"', '\'']).to_lowercase();
         let label = name(&hc[column]);
@@ -1488,7 +1494,7 @@ mod tests {
             .into_iter()
             .map(|p| {
                 let mut v = text[p.value.clone()].to_string();
-                if let Some(j) = p.joined {
+                if let Some(j) = p.joined.clone() {
                     v.push_str(&text[j]);
                 }
                 let path = path(text.as_bytes(), &p);

@@ -241,7 +241,8 @@ fn camel_words(t: &[u8]) -> bool {
         while j < t.len() && t[j].is_ascii_lowercase() {
             j += 1;
         }
-        if j - s < 2 {
+        // Words of two letters or more, or the one-letter words `A` and `I`.
+        if j - s < 2 && !(j == s && matches!(t[i], b'A' | b'I') && j < t.len()) {
             return false;
         }
         i = j;
