@@ -156,7 +156,6 @@ impl Layer {
             keyvalue::extract(buf, at, len)
         };
         let mut out = Vec::new();
-        if std::env::var_os("FSDBG").is_some() { eprintln!("DBG anchor {:?} -> {:?}", String::from_utf8_lossy(&buf[at..at+len]), pairs.iter().map(|p| (p.key.clone(), String::from_utf8_lossy(&buf[p.value.clone()]).into_owned())).collect::<Vec<_>>()); }
         for p in pairs {
             // Cheap rejections first (masks, references, empty values): a keyword-dense log has
             // an anchor on every line and a value on none.
@@ -176,11 +175,17 @@ impl Layer {
             if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose)) {
                 continue;
             }
+            // Before the costlier reading of parent keys and context: a key that names no role
+            // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
+            // could never have, ends here.
+            let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
+            if self.checks[early.role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No) && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role) {
+                continue;
+            }
             // The vendor of the nearest parent key that names one.
             let path = keyvalue::path(buf, &p);
             let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w));
-            if std::env::var_os("FSDBG").is_some() { eprintln!("DBG path {path:?} {path_vendor:?}"); }
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
                 Some((k, r)) => (k, r, false),
                 // `token` alone: read as Salesforce's, kept only if it pairs with a password.
@@ -237,7 +242,6 @@ impl Layer {
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Key));
             // A consumer key names its vendor by its prefix.
             let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
-            if std::env::var_os("FSDBG").is_some() { eprintln!("DBG cand {key:?} {:?} {verdict:?} why={}", String::from_utf8_lossy(&value), why.is_some()); }
             out.push(Candidate {
                 rule,
                 span,
@@ -323,7 +327,6 @@ impl Layer {
                     continue;
                 }
                 let words = self.vocab.words(&String::from_utf8_lossy(text));
-                if std::env::var_os("FSDBG").is_some() { eprintln!("DBG block {name} {:?} -> {:?}", String::from_utf8_lossy(text), self.vocab.vendor_of(&words)); }
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
                 }
@@ -403,7 +406,8 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
         let mut i = open;
         let mut found = None;
         while i > floor {
-            i -= 1;
+            let Some(b) = keyvalue::prev_bracket(buf, floor, i) else { break };
+            i = b;
             match buf[i] {
                 b'}' | b']' => depth += 1,
                 b'{' | b'[' if depth > 0 => depth -= 1,
@@ -419,6 +423,11 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
         let mut j = o + 1;
         let ceil = (o + REACH).min(buf.len());
         while j < ceil {
+            let Some(b) = keyvalue::next_bracket(buf, j, ceil) else {
+                j = ceil;
+                break;
+            };
+            j = b;
             match buf[j] {
                 b'{' | b'[' => depth += 1,
                 b'}' | b']' if depth == 0 => break,
@@ -523,12 +532,18 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
 fn in_sql(buf: &[u8], p: &Pair) -> bool {
     let ls = keyvalue::line_start(buf, p.key_start);
     let le = keyvalue::line_end(buf, p.key_start);
-    let line = buf[ls..le].to_ascii_uppercase();
-    [&b"UPDATE "[..], b" SET ", b"SELECT ", b" WHERE ", b" FROM ", b"INSERT ", b" VALUES"]
-        .iter()
-        .filter(|w| memchr::memmem::find(&line, w).is_some())
-        .count()
-        >= 2
+    static SQL: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let ac = SQL.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(["UPDATE ", " SET ", "SELECT ", " WHERE ", " FROM ", "INSERT ", " VALUES"])
+            .expect("literal SQL words")
+    });
+    let mut seen = [false; 7];
+    for m in ac.find_overlapping_iter(&buf[ls..le]) {
+        seen[m.pattern().as_usize()] = true;
+    }
+    seen.iter().filter(|&&b| b).count() >= 2
 }
 
 fn sql_alias_dropped(buf: &[u8], p: &Pair) -> String {

@@ -321,12 +321,27 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
         out.push(p);
         return out;
     }
-    if let Some(rows) = table(buf, ks.clone()) {
-        return rows;
+    // A key written `key=`/`key:` is assigned there, not a table's column or a row's label (the
+    // common case in logs, and checking for a table reads the whole line several times).
+    let mut n = ks.end;
+    while n < buf.len() && matches!(buf[n], b'"' | b'\'' | b'\\' | b' ') && n < ks.end + 4 {
+        n += 1;
     }
-    if let Some(p) = label_row(buf, ks.clone()) {
-        out.push(p);
-        return out;
+    let assigned = matches!(buf.get(n), Some(b'=' | b':'));
+    // Nor is a key written right after `=`/`:` (`type=REFRESH_TOKEN,`): that is a value.
+    let mut b = ks.start;
+    while b > 0 && matches!(buf[b - 1], b'"' | b'\'' | b' ') && b + 4 > ks.start {
+        b -= 1;
+    }
+    let valued = b > 0 && matches!(buf[b - 1], b'=' | b':');
+    if !assigned && !valued {
+        if let Some(rows) = table(buf, ks.clone()) {
+            return rows;
+        }
+        if let Some(p) = label_row(buf, ks.clone()) {
+            out.push(p);
+            return out;
+        }
     }
     if let Some(p) = pair_after(buf, ks) {
         out.push(p);
@@ -346,6 +361,15 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             p += 1;
         }
         if p < buf.len() && QUOTES.contains(&buf[p]) {
+            // `"grant_type":"password"`: a quoted value, not a key.
+            let mut b = ks.start - 1;
+            if b > 0 && buf[b - 1] == b'\\' {
+                b -= 1;
+            }
+            let b = skip_blanks_back(buf, b);
+            if b > 0 && matches!(buf[b - 1], b':' | b'=') {
+                return None;
+            }
             p += 1;
         } else {
             // Inside a longer string: words in prose (`"the password is v"`) at most.
@@ -387,6 +411,12 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         return Some(Pair { key, value, joined: None, quoted, form: Form::Element, parents: Parents::Xml(ks.start), key_start: ks.start, row: None });
     }
     if let Some(after) = separator(buf, p) {
+        // `password= token_type=Bearer`, `&password= HTTP/1.1` (logfmt, a query string): an `=`
+        // written right after the key with a blank after it holds nothing; what follows is the
+        // next field.
+        if p == ks.end + usize::from(quoted_key) && buf[p] == b'=' && after == p + 1 && matches!(buf.get(after), Some(b' ' | b'\t')) {
+            return None;
+        }
         let v = skip_blanks(buf, after);
         let encoded = buf[p] == b'%';
         let form = Form::Assign { line: line && !encoded };
@@ -558,6 +588,8 @@ fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
 fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     let end = line_end(buf, v).min(v + 300);
     let line = &buf[v..end];
+    // A default is a quoted literal: no quote, no default (most log lines).
+    memchr::memchr2(b'"', b'\'', line)?;
     let mut at = None;
     for op in [&b"??"[..], b"||", b" or ", b"\", "] {
         if let Some(i) = memchr::memmem::find(line, op) {
@@ -911,11 +943,15 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         let head = buf[ls..ks].trim_ascii();
         let head = &head[head.len().saturating_sub(160)..];
         // In a string of text, only its own line counts (after an escaped newline or a break).
-        let head = [&b"\\n"[..], b"<br>", b"<br/>", b"<p>", b"</p>", b"\">"]
-            .iter()
-            .filter_map(|sep| memchr::memmem::rfind(head, sep).map(|i| i + sep.len()))
-            .max()
-            .map_or(head, |i| head[i..].trim_ascii());
+        let head = if memchr::memchr2(b'\\', b'>', head).is_some() {
+            [&b"\\n"[..], b"<br>", b"<br/>", b"<p>", b"</p>", b"\">"]
+                .iter()
+                .filter_map(|sep| memchr::memmem::rfind(head, sep).map(|i| i + sep.len()))
+                .max()
+                .map_or(head, |i| head[i..].trim_ascii())
+        } else {
+            head
+        };
         // (Not declarations: `private const string` names no parent.)
         // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
         let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
@@ -968,6 +1004,24 @@ fn indent_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
     out
 }
 
+/// The nearest `{`, `}`, `[` or `]` in `buf[floor..i]`, searched with SIMD: a log line has none
+/// for kilobytes, and a byte-by-byte walk back over them was most of a keyword-dense log's time.
+pub(crate) fn prev_bracket(buf: &[u8], floor: usize, i: usize) -> Option<usize> {
+    let hay = &buf[floor..i];
+    let a = memchr::memrchr3(b'{', b'}', b'[', hay);
+    let b = memchr::memrchr(b']', hay);
+    a.max(b).map(|x| floor + x)
+}
+
+/// The nearest `{`, `}`, `[` or `]` in `buf[j..ceil]`.
+pub(crate) fn next_bracket(buf: &[u8], j: usize, ceil: usize) -> Option<usize> {
+    let hay = &buf[j..ceil];
+    match (memchr::memchr3(b'{', b'}', b'[', hay), memchr::memchr(b']', hay)) {
+        (Some(a), Some(b)) => Some(j + a.min(b)),
+        (a, b) => a.or(b).map(|x| j + x),
+    }
+}
+
 /// Brace-nested parents (JSON, dicts, HCL, C#/Java initialisers): the text before each `{` (or
 /// `(`) that encloses `ks`.
 fn brace_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
@@ -975,7 +1029,8 @@ fn brace_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
     let mut out = Vec::new();
     let mut i = ks;
     while i > from && out.len() < 6 {
-        i -= 1;
+        let Some(b) = prev_bracket(buf, from, i) else { break };
+        i = b;
         match buf[i] {
             b'}' | b']' => depth += 1,
             b'{' | b'[' if depth > 0 => depth -= 1,
@@ -1068,7 +1123,9 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     if let Some(rows) = copy_rows(buf, ls, le, ks.clone()) {
         return Some(rows);
     }
-    if header.len() > 4096 {
+    // A header names columns: no `=` in it (checked first: most lines with an anchor are not
+    // headers, and counting their delimiters is not free).
+    if header.len() > 4096 || memchr::memchr(b'=', header).is_some() {
         return None;
     }
     let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;

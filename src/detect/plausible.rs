@@ -124,7 +124,8 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     let lower = t.to_ascii_lowercase();
-    if REFERENCES.iter().any(|r| memchr::memmem::find(&lower, r.as_bytes()).is_some()) {
+    static REFS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    if REFS.get_or_init(|| aho_corasick::AhoCorasick::new(REFERENCES).expect("literal references")).is_match(&lower) {
         return true;
     }
     if EMPTY_WORDS.iter().any(|w| lower == w.as_bytes()) {

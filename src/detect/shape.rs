@@ -104,11 +104,6 @@ fn longest_run(s: &[u8]) -> usize {
     best
 }
 
-fn contains_ci(hay: &[u8], needle: &str) -> bool {
-    let n = needle.as_bytes();
-    hay.len() >= n.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
-}
-
 /// Words and markers that say "this is not a real value".
 const PLACEHOLDER_WORDS: &[&str] = &[
     "example",
@@ -172,10 +167,14 @@ pub fn is_placeholder(v: &[u8]) -> bool {
     if v.is_empty() {
         return true;
     }
-    if PLACEHOLDER_WORDS.iter().any(|w| contains_ci(v, w)) {
-        return true;
-    }
-    if REFERENCE_MARKERS.iter().any(|m| v.windows(m.len()).any(|w| w == m.as_bytes())) {
+    // One automaton per list: checking word by word was a tenth of a keyword-dense log's time.
+    static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    static MARKERS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let words = WORDS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(PLACEHOLDER_WORDS).expect("literal words")
+    });
+    let markers = MARKERS.get_or_init(|| aho_corasick::AhoCorasick::new(REFERENCE_MARKERS).expect("literal markers"));
+    if words.is_match(v) || markers.is_match(v) {
         return true;
     }
     // `<REFRESH_TOKEN>`, `[password]`, `$SF_PASSWORD`, `%SF_PASSWORD%`, `:password`

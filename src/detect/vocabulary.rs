@@ -89,6 +89,8 @@ pub struct Vocabulary {
 /// The vocabulary as sets, for reading keys at anchor hits without allocating per word list.
 #[derive(Debug, Clone, Default)]
 struct Sets {
+    /// Tells this vocabulary's entries apart in the per-thread cache of readings.
+    id: u64,
     known: HashSet<String>,
     noise: HashSet<String>,
     not: HashSet<String>,
@@ -152,7 +154,8 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
 impl Vocabulary {
     fn sets(&self) -> &Sets {
         self.sets.get_or_init(|| {
-            let mut s = Sets::default();
+            static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let mut s = Sets { id: IDS.fetch_add(1, std::sync::atomic::Ordering::Relaxed), ..Sets::default() };
             for r in &self.roles {
                 let mut ph = Vec::new();
                 for (p, v) in r.words.iter().map(|p| (p, false)).chain(r.vendor_words.iter().map(|p| (p, true))) {
@@ -212,6 +215,28 @@ impl Vocabulary {
     /// `salesforce_path`: a parent key names Salesforce, which lets vendor-only words count
     /// (`token:` under `sfdc:`).
     pub(crate) fn read(&self, key: &str, salesforce_path: bool) -> Option<Reading> {
+        // Logs repeat a few keys millions of times (`password`, `access_token`, `token_type`):
+        // each thread remembers its last few thousand readings.
+        type Cache = HashMap<(u64, bool, String), Option<Reading>>;
+        thread_local! {
+            static CACHE: std::cell::RefCell<Cache> = std::cell::RefCell::new(HashMap::new());
+        }
+        let id = self.sets().id;
+        if let Some(r) = CACHE.with(|c| c.borrow().get(&(id, salesforce_path, key.to_string())).cloned()) {
+            return r;
+        }
+        let r = self.read_uncached(key, salesforce_path);
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= 4096 {
+                c.clear();
+            }
+            c.insert((id, salesforce_path, key.to_string()), r.clone());
+        });
+        r
+    }
+
+    fn read_uncached(&self, key: &str, salesforce_path: bool) -> Option<Reading> {
         let words = self.words(key);
         if words.is_empty() || words.len() > 12 {
             return None;
