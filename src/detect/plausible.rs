@@ -243,7 +243,7 @@ fn camel_words(t: &[u8]) -> bool {
             j += 1;
         }
         // Words of two letters or more, or the one-letter words `A` and `I`.
-        if j - s < 2 && !(j == s && matches!(t[i], b'A' | b'I') && j < t.len()) {
+        if j == s && !(matches!(t[i], b'A' | b'I') && j < t.len()) {
             return false;
         }
         i = j;
