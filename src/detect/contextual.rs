@@ -53,6 +53,9 @@ pub struct Pending {
     /// The key begins its line (after at most a few words: `export`, `private static final
     /// String`), as configuration writes it; not a key in the middle of a sentence or a record.
     pub(crate) leads: bool,
+    /// The unit is a delimited export (CSV, TSV), whose records are separate entities (tickets,
+    /// rows): free text in one record says nothing of the next.
+    pub(crate) records: bool,
 }
 
 /// The compiled layer.
@@ -140,6 +143,10 @@ impl Layer {
     /// note).
     pub(crate) fn candidates(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>) -> Vec<Candidate> {
         let code = is_code(path);
+        let records = path
+            .and_then(|f| f.extension())
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
             login_call(buf, at + len)
         } else if buf[at..].starts_with(b"3MVG9") {
@@ -258,6 +265,7 @@ impl Layer {
                     row: p.row,
                     verdict,
                     leads: leads_line(buf, p.key_start),
+                    records,
                 },
             });
         }
@@ -784,7 +792,20 @@ fn partner(
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
             let configured = |f: &Finding| !login || note(f).is_some_and(|p| p.leads && !matches!(p.form, Form::Prose | Form::Table));
-            (cands.len() == 1 && firsts == 1 && configured(a) && configured(&pending[cands[0]]) && dist(cands[0]) <= 40)
-                .then(|| cands[0])
+            let (&[j], 1) = (cands.as_slice(), firsts) else { return None };
+            (configured(a) && configured(&pending[j]) && dist(j) <= 40).then_some(j)
+        })
+        // In a conversation (a chat export, a ticket's thread) a password and the token given
+        // a few messages after it, with no other password between, are one login's; not across
+        // the records of an export.
+        .or_else(|| {
+            let talk = |f: &Finding| note(f).is_some_and(|p| !p.records && p.form != Form::Table);
+            if !login || !talk(a) {
+                return None;
+            }
+            let j = pick(&|j| pending[j].line > a.line && dist(j) <= 20 && talk(&pending[j]))?;
+            let between = |f: &Finding| f.line > a.line && f.line < pending[j].line;
+            let other = pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && between(f));
+            (!other).then_some(j)
         })
 }
