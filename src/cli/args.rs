@@ -315,8 +315,14 @@ pub struct ScanArgs {
     /// Do not honour .gitignore / .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Open compressed files and archives (gz, bz2, xz, zst, zip, tar), found by their magic bytes.
-    #[arg(long)]
+    /// Scan compressed files and archives as raw bytes instead of opening them (by default gz, bz2,
+    /// xz, zst, zip and tar are opened, found by their magic bytes).
+    #[arg(long, overrides_with = "archives")]
+    pub no_archives: bool,
+    /// Open compressed files and archives: the default, accepted so that older scripts keep working
+    /// (after `--no-archives`, the last of the two wins). Only clap reads it.
+    #[arg(long, hide = true, overrides_with = "no_archives")]
+    #[allow(dead_code)]
     pub archives: bool,
     #[command(flatten)]
     pub limits: ArchiveLimits,
