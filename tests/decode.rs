@@ -161,6 +161,53 @@ fn a_percent_encoded_auth_url_in_a_query_string() {
     assert_eq!(f[0]["length"].as_u64().unwrap(), enc.len() as u64);
 }
 
+/// A session ID in a URL carried inside another URL's parameter is percent-encoded twice: its `!`
+/// is `%2521`. It is found where it is written, as the same secret as its plain spelling, whether
+/// the inner URL's other characters were encoded once or twice.
+#[test]
+fn a_doubly_percent_encoded_session_id_in_a_nested_url() {
+    let d = tempfile::tempdir().unwrap();
+    let enc = |s: &str| s.replace('%', "%25").replace(':', "%3A").replace('/', "%2F").replace('?', "%3F").replace('=', "%3D");
+    // The inner URL's `sid` value was encoded (`!` → `%21`), then the whole URL as a parameter.
+    let inner = format!("https://acme.my.salesforce.com/secur/frontdoor.jsp?sid={}", ACCESS_TOKEN.replace('!', "%21"));
+    let nested = enc(&inner);
+    assert!(nested.ends_with(&format!("%3Fsid%3D{}", ACCESS_TOKEN.replace('!', "%2521"))), "{nested}");
+    // The inner URL encoded as a whole, then again as a parameter.
+    let twice = enc(&enc(&inner.replace("%21", "!")).replace('!', "%21"));
+    assert!(twice.contains("%253Fsid%253D00Dhu0000G8GP38%2521AQnC1"), "{twice}");
+    let prefix = "GET /login?next=";
+    write(d.path(), "access.log", format!("{prefix}{nested}&lang=en HTTP/1.1\n{prefix}{twice} HTTP/1.1\n"));
+    write(d.path(), "plain.log", format!("sid={ACCESS_TOKEN}\n"));
+    write(d.path(), "bare.txt", format!("token {}\n", ACCESS_TOKEN.replace('!', "%2521")));
+
+    let out = forcescan().current_dir(d.path()).args(["scan", "--color", "never", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    let col = |url: &str| prefix.len() + url.find("00D").unwrap() + 1;
+    assert_eq!(
+        lines,
+        vec![
+            format!("access.log:1:{}  salesforce-access-token  00Dh…Vm", col(&nested)),
+            format!("access.log:2:{}  salesforce-access-token  00Dh…Vm", col(&twice)),
+            "bare.txt:1:7  salesforce-access-token  00Dh…Vm".to_string(),
+            "plain.log:1:5  salesforce-access-token  00Dh…Vm".to_string(),
+        ]
+    );
+    assert!(text.contains("forcescan: 4 findings, 1 distinct secret (3 files, "), "{text}");
+
+    let f = json_findings(d.path(), &["--show-secrets"]);
+    assert_eq!(f.len(), 4, "{f:#?}");
+    for x in &f[..3] {
+        assert_eq!(x["length"].as_u64().unwrap(), (ACCESS_TOKEN.len() + 4) as u64, "the span as written");
+        assert_eq!(x["decoded"], "percent");
+    }
+    for x in &f {
+        assert_eq!(x["secret_value"], ACCESS_TOKEN, "normalised to the value a user would paste");
+        assert_eq!(x["fingerprint"], f[3]["fingerprint"]);
+    }
+}
+
 #[test]
 fn base64_that_decodes_to_noise_stays_silent() {
     let d = tempfile::tempdir().unwrap();
