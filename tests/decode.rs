@@ -167,7 +167,8 @@ fn a_percent_encoded_auth_url_in_a_query_string() {
 #[test]
 fn a_doubly_percent_encoded_session_id_in_a_nested_url() {
     let d = tempfile::tempdir().unwrap();
-    let enc = |s: &str| s.replace('%', "%25").replace(':', "%3A").replace('/', "%2F").replace('?', "%3F").replace('=', "%3D");
+    let enc =
+        |s: &str| s.replace('%', "%25").replace(':', "%3A").replace('/', "%2F").replace('?', "%3F").replace('=', "%3D");
     // The inner URL's `sid` value was encoded (`!` → `%21`), then the whole URL as a parameter.
     let inner = format!("https://acme.my.salesforce.com/secur/frontdoor.jsp?sid={}", ACCESS_TOKEN.replace('!', "%21"));
     let nested = enc(&inner);

@@ -109,6 +109,10 @@ pub struct CommonArgs {
     /// Print secrets in full. Without it every output shows at most the first 4 and last 2 characters.
     #[arg(long)]
     pub show_secrets: bool,
+    /// Text: under each finding, why it was reported (the key and the Salesforce context of a
+    /// password, token or secret found by its context) and where its other parts are.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Also report values published in documentation and samples, labelled "known example".
     #[arg(long)]
     pub include_examples: bool,
@@ -268,7 +272,7 @@ impl CommonArgs {
         if self.sarif_category.as_deref().is_some_and(|c| c.trim().is_empty()) {
             return Err(Error::Usage("--sarif-category needs a non-empty name".into()));
         }
-        self.out.open(default)
+        Ok(self.out.open(default)?.verbose(self.verbose))
     }
 
     /// What SARIF output needs from the command: the rules' help text, the category, and how to
