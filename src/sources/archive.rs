@@ -30,7 +30,7 @@
 //! input as raw bytes and send a note for each one whose magic bytes say it is an archive or
 //! compressed, so that what was left closed is never left closed silently.
 
-use super::fs::{scan_input, scan_stream, Input, WalkOptions};
+use super::fs::{is_char_device, scan_input, scan_stream, Input, WalkOptions};
 use super::{Event, Sink, Unit};
 use crate::error::{human_bytes, io_message, ScanError};
 use std::cell::Cell;
@@ -566,6 +566,10 @@ pub(crate) fn scan_input_archives(
     emit: &mut dyn FnMut(Event),
 ) {
     let name = input.display.as_str();
+    if is_char_device(&input.path) {
+        // Refused before it is opened, in scan_input's words: `/dev/zero` would never end.
+        return emit(Event::Unit(scan_input(sink, input, walk)));
+    }
     let opened = std::fs::File::open(&input.path).and_then(|f| {
         let m = f.metadata()?;
         Ok((f, m))
