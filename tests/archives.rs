@@ -57,8 +57,9 @@ fn log_with(token: &str, line: usize) -> Vec<u8> {
     s.into_bytes()
 }
 
+/// `scan` opens archives by default (issue 15: no silent misses); `--no-archives` opts out.
 fn scan_archives(dir: &Path, extra: &[&str]) -> std::process::Output {
-    forcescan().current_dir(dir).args(["scan", "--archives", "-f", "jsonl"]).args(extra).output().unwrap()
+    forcescan().current_dir(dir).args(["scan", "-f", "jsonl"]).args(extra).output().unwrap()
 }
 
 fn triples(out: &std::process::Output) -> Vec<(String, u64, String)> {
@@ -122,12 +123,80 @@ fn every_archive_type_is_opened_with_member_paths_and_lines() {
     want.sort();
     assert_eq!(triples(&out), want);
 
-    // Without --archives, compressed members are not searched (only the uncompressed tar and the
+    // `--archives`, the old way to ask for this, is still accepted and changes nothing.
+    let out = scan_archives(p, &["--archives"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(triples(&out), want);
+
+    // With --no-archives, compressed members are not searched (only the uncompressed tar and the
     // stored zip member are found, as raw bytes).
-    let out = forcescan().current_dir(p).args(["scan", "-f", "jsonl"]).output().unwrap();
+    let out = scan_archives(p, &["--no-archives"]);
     let paths: Vec<String> = triples(&out).into_iter().map(|t| t.0).collect();
     assert!(paths.iter().all(|p| !p.contains('!')), "{paths:?}");
     assert!(!paths.contains(&"app.log.xz".to_string()));
+    // The last of the two wins.
+    assert_eq!(triples(&scan_archives(p, &["--archives", "--no-archives"])), triples(&out));
+    assert_eq!(triples(&scan_archives(p, &["--no-archives", "--archives"])), want);
+}
+
+/// A rotated log in a scanned folder is read by default, in every format, and `--no-archives`
+/// leaves it closed (its compressed bytes hold nothing to find).
+#[test]
+fn a_gzipped_log_in_a_scanned_folder_is_found_by_default() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    write(p, "logs/api.log", "2026-10-12T10:00:00Z INFO nothing to see\n");
+    write(p, "logs/api.log.1.gz", gz(&log_with(ACCESS_TOKEN, 3)));
+    write(p, "logs/old.tar.gz", gz(&tar(&[("var/log/app.log", &log_with(ACCESS_TOKEN_2, 2))])));
+
+    let out = forcescan().current_dir(p).args(["scan", "--color", "never", "logs"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines,
+        vec![
+            "logs/api.log.1.gz:3:50  salesforce-access-token  00Dh…Vm",
+            "logs/old.tar.gz!var/log/app.log:2:50  salesforce-access-token  00Dm…BD",
+        ]
+    );
+    assert!(text.contains("forcescan: 2 findings, 2 distinct secrets (3 files, "), "{text}");
+
+    // Left closed, but never silently: a note per archive on stderr (in the order workers finish).
+    let closed = |out: &std::process::Output| {
+        let mut notes: Vec<String> = stderr_of(out).lines().map(str::to_string).collect();
+        notes.sort();
+        notes
+    };
+    let want_notes = vec![
+        "forcescan: note: logs/api.log.1.gz: gzip not opened (--no-archives), scanned as raw bytes",
+        "forcescan: note: logs/old.tar.gz: gzip not opened (--no-archives), scanned as raw bytes",
+    ];
+    let out = forcescan().current_dir(p).args(["scan", "-f", "jsonl", "--no-archives", "logs"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert_eq!(stdout_of(&out), "");
+    assert_eq!(closed(&out), want_notes);
+    let out = forcescan().current_dir(p).args(["scan", "--color", "never", "--no-archives", "logs"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    assert!(stdout_of(&out).starts_with("forcescan: no findings (3 files, "), "{}", stdout_of(&out));
+    assert_eq!(closed(&out), want_notes);
+
+    // Standard input too; plain text is not noted.
+    let out = forcescan()
+        .args(["scan", "-f", "jsonl", "--no-archives", "-"])
+        .write_stdin(gz(&log_with(ACCESS_TOKEN, 3)))
+        .output()
+        .unwrap();
+    assert_eq!((out.status.code(), stdout_of(&out)), (Some(0), String::new()));
+    assert_eq!(stderr_of(&out), "forcescan: note: <stdin>: gzip not opened (--no-archives), scanned as raw bytes\n");
+    let out = forcescan()
+        .args(["scan", "-f", "jsonl", "--no-archives", "-"])
+        .write_stdin(log_with(ACCESS_TOKEN, 3))
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
 }
 
 #[test]
@@ -260,11 +329,8 @@ fn archives_deeper_than_the_limit_are_scanned_raw_and_reported() {
 
 #[test]
 fn compressed_standard_input_is_opened() {
-    let out = forcescan()
-        .args(["scan", "--archives", "-f", "jsonl", "-"])
-        .write_stdin(gz(&log_with(ACCESS_TOKEN, 3)))
-        .output()
-        .unwrap();
+    let out =
+        forcescan().args(["scan", "-f", "jsonl", "-"]).write_stdin(gz(&log_with(ACCESS_TOKEN, 3))).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert_eq!(triples(&out), vec![at("<stdin>", 3)]);
 }

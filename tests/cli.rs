@@ -350,3 +350,90 @@ fn usage_errors_exit_2() {
     let out = forcescan().args(["scan", "--format", "xml"]).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A password whose security token sits on the next line, in a file that imports a Salesforce
+/// client library: fake values of real shape.
+const PAIR_PASSWORD: &str = "Tr0ub4dor-Quartz-91";
+const PAIR_USERNAME: &str = "etl@acme.com";
+
+fn pair_fixture(dir: &std::path::Path) {
+    write(
+        dir,
+        "sync.py",
+        format!(
+            "import simple_salesforce\n\nUSERNAME = \"{PAIR_USERNAME}\"\nPASSWORD = \"{PAIR_PASSWORD}\"\nSECURITY_TOKEN = \"{SECURITY_TOKEN}\"\n"
+        ),
+    );
+}
+
+#[test]
+fn verbose_text_says_why_a_context_finding_was_reported_and_where_its_token_is() {
+    let d = tempfile::tempdir().unwrap();
+    pair_fixture(d.path());
+    let out = forcescan().current_dir(d.path()).args(["scan", "-v", "--color", "never"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let s = stdout_of(&out);
+    let lines: Vec<&str> = s.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(
+        lines,
+        [
+            "sync.py:4:13  salesforce-password-with-token  Tr0u…0I",
+            "    key: PASSWORD",
+            "    Salesforce: Salesforce client library `simple_salesforce`, line 1",
+            "    security-token: line 5, column 19",
+        ]
+    );
+    for value in [PAIR_PASSWORD, SECURITY_TOKEN, PAIR_USERNAME] {
+        assert!(!s.contains(value), "{value} printed: {s}");
+    }
+
+    // Without -v, one line per finding, as before.
+    let out = forcescan().current_dir(d.path()).args(["scan", "--color", "never"]).output().unwrap();
+    let s = stdout_of(&out);
+    let lines: Vec<&str> = s.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(lines, ["sync.py:4:13  salesforce-password-with-token  Tr0u…0I"]);
+
+    // GitHub annotations name the token's place in the password's message.
+    let out = forcescan()
+        .current_dir(d.path())
+        .args(["scan", "-f", "github"])
+        .env_remove("GITHUB_STEP_SUMMARY")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(
+        stdout_of(&out),
+        "::error file=sync.py,line=4,col=13,endLine=4,endColumn=32,title=forcescan%3A salesforce-password-with-token::\
+         Salesforce password with security token Tr0u…0I (+ security-token at line 5, column 19): rotate it, then \
+         remove it (see the rule's help)\n"
+    );
+}
+
+/// The keys above a value on one line of a URL are the values before it: -v shows them redacted.
+#[test]
+fn verbose_text_never_prints_the_values_around_a_key() {
+    let d = tempfile::tempdir().unwrap();
+    let key = "3MVG9r6q_XZ9WDGREc2IRPWCof6wfwcrFZr0CIXaKar1otrAk3UqrfNtnns7uf6PMForozso6ZBcvtwI89EYu";
+    let secret = "F9C4952C8641B20EEB20930C5BCC5994B122E084E595E5307A2D35136D805A57";
+    write(
+        d.path(),
+        "proxy.log",
+        format!(
+            "2024-11-03T10:00:00Z POST https://login.salesforce.com/services/oauth2/token?grant_type=password\
+             &client_id={key}&client_secret={secret}&username=etl%40acme.com&password=Tr0ub4dorQuartz91{SECURITY_TOKEN} HTTP/1.1\n"
+        ),
+    );
+    let out = forcescan().current_dir(d.path()).args(["scan", "-v", "--color", "never"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let s = stdout_of(&out);
+    let lines: Vec<&str> = s.lines().take_while(|l| !l.is_empty()).collect();
+    assert_eq!(lines.len(), 7, "{s}");
+    assert_eq!(lines[0], "proxy.log:1:208  salesforce-client-credentials  3MVG…57");
+    assert_eq!(lines[3], "    consumer-key: line 1, column 108");
+    assert_eq!(lines[4], "proxy.log:1:306  salesforce-password-with-token  Tr0u…0I");
+    assert!(lines[5].starts_with("    key: password (under "), "{s}");
+    assert!(lines[5].contains("&client_secret=F9C4…57&"), "{s}");
+    for value in [key, secret, "Tr0ub4dorQuartz91", SECURITY_TOKEN] {
+        assert!(!s.contains(value), "{value} printed: {s}");
+    }
+}

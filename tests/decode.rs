@@ -161,6 +161,54 @@ fn a_percent_encoded_auth_url_in_a_query_string() {
     assert_eq!(f[0]["length"].as_u64().unwrap(), enc.len() as u64);
 }
 
+/// A session ID in a URL carried inside another URL's parameter is percent-encoded twice: its `!`
+/// is `%2521`. It is found where it is written, as the same secret as its plain spelling, whether
+/// the inner URL's other characters were encoded once or twice.
+#[test]
+fn a_doubly_percent_encoded_session_id_in_a_nested_url() {
+    let d = tempfile::tempdir().unwrap();
+    let enc =
+        |s: &str| s.replace('%', "%25").replace(':', "%3A").replace('/', "%2F").replace('?', "%3F").replace('=', "%3D");
+    // The inner URL's `sid` value was encoded (`!` → `%21`), then the whole URL as a parameter.
+    let inner = format!("https://acme.my.salesforce.com/secur/frontdoor.jsp?sid={}", ACCESS_TOKEN.replace('!', "%21"));
+    let nested = enc(&inner);
+    assert!(nested.ends_with(&format!("%3Fsid%3D{}", ACCESS_TOKEN.replace('!', "%2521"))), "{nested}");
+    // The inner URL encoded as a whole, then again as a parameter.
+    let twice = enc(&enc(&inner.replace("%21", "!")).replace('!', "%21"));
+    assert!(twice.contains("%253Fsid%253D00Dhu0000G8GP38%2521AQnC1"), "{twice}");
+    let prefix = "GET /login?next=";
+    write(d.path(), "access.log", format!("{prefix}{nested}&lang=en HTTP/1.1\n{prefix}{twice} HTTP/1.1\n"));
+    write(d.path(), "plain.log", format!("sid={ACCESS_TOKEN}\n"));
+    write(d.path(), "bare.txt", format!("token {}\n", ACCESS_TOKEN.replace('!', "%2521")));
+
+    let out = forcescan().current_dir(d.path()).args(["scan", "--color", "never", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let lines: Vec<&str> = text.lines().take_while(|l| !l.is_empty()).collect();
+    let col = |url: &str| prefix.len() + url.find("00D").unwrap() + 1;
+    assert_eq!(
+        lines,
+        vec![
+            format!("access.log:1:{}  salesforce-access-token  00Dh…Vm", col(&nested)),
+            format!("access.log:2:{}  salesforce-access-token  00Dh…Vm", col(&twice)),
+            "bare.txt:1:7  salesforce-access-token  00Dh…Vm".to_string(),
+            "plain.log:1:5  salesforce-access-token  00Dh…Vm".to_string(),
+        ]
+    );
+    assert!(text.contains("forcescan: 4 findings, 1 distinct secret (3 files, "), "{text}");
+
+    let f = json_findings(d.path(), &["--show-secrets"]);
+    assert_eq!(f.len(), 4, "{f:#?}");
+    for x in &f[..3] {
+        assert_eq!(x["length"].as_u64().unwrap(), (ACCESS_TOKEN.len() + 4) as u64, "the span as written");
+        assert_eq!(x["decoded"], "percent");
+    }
+    for x in &f {
+        assert_eq!(x["secret_value"], ACCESS_TOKEN, "normalised to the value a user would paste");
+        assert_eq!(x["fingerprint"], f[3]["fingerprint"]);
+    }
+}
+
 #[test]
 fn base64_that_decodes_to_noise_stays_silent() {
     let d = tempfile::tempdir().unwrap();
@@ -192,5 +240,96 @@ fn a_token_deep_in_a_long_utf16_string_inside_a_binary() {
             let got: Vec<(&str, u64, u64)> = f.iter().map(|f| (f.rule.as_str(), f.offset, f.length)).collect();
             assert_eq!(got, vec![("salesforce-access-token", at as u64, 2 * ACCESS_TOKEN.len() as u64)]);
         }
+    }
+}
+
+/// A connected app's consumer key and secret, as an `Authorization: Basic` header carries them.
+const CLIENT_PAIR: &str = "3MVG9r6q_XZ9WDGREc2IRPWCof6wfwcrFZr0CIXaKar1otrAk3UqrfNtnns7uf6PMForozso6ZBcvtwI89EYu:F9C4952C8641B20EEB20930C5BCC5994B122E084E595E5307A2D35136D805A57";
+
+/// Lines with an `Authorization: Basic` header and a base64-encoded access token, in either order
+/// and in JSON, and the (rule, byte offset) of what each holds, in line order.
+fn basic_header_lines() -> Vec<(String, Vec<(&'static str, usize)>)> {
+    let (pair, token, alice) = (b64(CLIENT_PAIR), b64(ACCESS_TOKEN), b64("alice:correct horse battery staple"));
+    let lines = [
+        format!("POST /services/data Authorization: Basic {pair} X-SF-Session: {token}"),
+        format!("POST /services/data X-SF-Session: {token} Authorization: Basic {pair}"),
+        format!("GET /metrics Authorization: Basic {alice} X-SF-Session: {token}"),
+        format!("{{\"headers\":{{\"Authorization\":\"Basic {pair}\",\"X-SF-Session\":\"{token}\"}}}}"),
+    ];
+    lines
+        .into_iter()
+        .map(|l| {
+            let mut want = vec![("salesforce-access-token", l.find(&token).unwrap())];
+            if let Some(at) = l.find(&pair) {
+                want.push(("salesforce-client-credentials", at));
+            }
+            want.sort_by_key(|w| w.1);
+            (l, want)
+        })
+        .collect()
+}
+
+/// Regression: a base64 run decoded for a hit of one automaton (tier) hid the next tier's hits
+/// before the run's end, so a Basic header and a base64 token on one line lost one of the two,
+/// depending on which tier each base64 anchor fell in. Every line finds both, at their places.
+#[test]
+fn a_basic_header_and_a_base64_token_on_one_line_are_both_found() {
+    let d = tempfile::tempdir().unwrap();
+    let lines = basic_header_lines();
+    let text: String = lines.iter().map(|(l, _)| format!("{l}\n")).collect();
+    write(d.path(), "api.log", &text);
+    let out = forcescan().current_dir(d.path()).args(["scan", "--color", "never", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let s = stdout_of(&out);
+    let got: Vec<&str> = s.lines().take_while(|l| !l.is_empty()).collect();
+    let want: Vec<String> = lines
+        .iter()
+        .enumerate()
+        .flat_map(|(n, (_, w))| {
+            w.iter().map(move |(rule, at)| {
+                let value = if *rule == "salesforce-access-token" { "00Dh…Vm" } else { "3MVG…57" };
+                format!("api.log:{}:{}  {rule}  {value}", n + 1, at + 1)
+            })
+        })
+        .collect();
+    assert_eq!(got, want);
+    assert_eq!(want.len(), 7);
+}
+
+/// The same lines whatever the tier layout: padding rules move where the automata split the
+/// anchors, so that the base64 anchors of the token (`MDBE`) and of the consumer key (`M01WRz`) fall
+/// in the same tier or in different ones, in either order.
+#[test]
+fn a_basic_header_and_a_base64_token_are_both_found_in_every_tier_layout() {
+    use forcescan::{Engine, EngineOptions, RuleBook};
+    let lines = basic_header_lines();
+    for pad in 0..=17 {
+        let mut book = RuleBook::builtin();
+        if pad > 0 {
+            let anchors: Vec<String> = (0..pad).map(|i| format!("\"qqzx{i:02}\"")).collect();
+            let rule = format!(
+                "[[rule]]\nid = \"test-padding\"\ntitle = \"padding\"\ndescription = \"Moves the tier boundaries.\"\n\
+                 severity = \"low\"\nconfidence = \"low\"\nanchors = [{}]\nencoded_anchors = false\n\
+                 regex = '''(?P<secret>qqzx[0-9]{{20}})'''\nwindow = [0, 30]\n",
+                anchors.join(", ")
+            );
+            book.add_toml("padding.toml", &rule).unwrap();
+        }
+        let engine = Engine::new(book, EngineOptions::default()).unwrap();
+        let mut unit = String::new();
+        let mut unit_want = Vec::new();
+        for (line, want) in &lines {
+            let f = engine.scan_bytes("api.log", line.as_bytes());
+            let got: Vec<(&str, usize)> = f.iter().map(|f| (f.rule.as_str(), f.offset as usize)).collect();
+            assert_eq!(&got, want, "{pad} padding anchors: {line}");
+            assert!(f.iter().all(|f| f.decoded == Some("base64")), "{pad}: {f:#?}");
+            unit_want.extend(want.iter().map(|(rule, at)| (*rule, unit.len() + at)));
+            unit.push_str(line);
+            unit.push('\n');
+        }
+        // And all of them in one unit: a header on one line, the token on the next.
+        let f = engine.scan_bytes("api.log", unit.as_bytes());
+        let got: Vec<(&str, usize)> = f.iter().map(|f| (f.rule.as_str(), f.offset as usize)).collect();
+        assert_eq!(got, unit_want, "{pad} padding anchors, one unit");
     }
 }

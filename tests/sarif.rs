@@ -93,9 +93,20 @@ fn corpus_sarif_is_valid_and_holds_every_distinct_secret_and_none_of_their_value
     let out = forcescan().current_dir(root).args(["scan", "corpus", "-f", "sarif"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     let doc = sarif::check(&stdout_of(&out), &secrets);
-    // Every finding is a result or a related location of one.
-    let listed: usize = results(&doc).iter().map(|r| 1 + r["relatedLocations"].as_array().map_or(0, Vec::len)).sum();
+    // Every finding is a result or a related location of one (its further occurrences; the other
+    // parts of a credential found apart are related locations too, listed first).
+    let occurrence = |l: &&Value| l["message"]["text"] == "Another occurrence of the same secret.";
+    let listed: usize = results(&doc)
+        .iter()
+        .map(|r| 1 + r["relatedLocations"].as_array().map_or(0, |a| a.iter().filter(occurrence).count()))
+        .sum();
     assert_eq!(listed, secrets.len());
+    let parts = results(&doc)
+        .iter()
+        .flat_map(|r| r["relatedLocations"].as_array().into_iter().flatten())
+        .filter(|l| !occurrence(l))
+        .count();
+    assert!(parts > 0, "the corpus has passwords with their security token apart");
 }
 
 #[test]
@@ -200,6 +211,61 @@ fn a_secret_repeated_in_a_file_is_one_result_with_related_locations() {
     // Same secret, same fingerprint, in both files.
     assert_eq!(secret_hash(&r[0]), secret_hash(&r[2]));
     assert_ne!(secret_hash(&r[0]), secret_hash(&r[1]));
+}
+
+/// A password whose security token was found apart is one result; the token's place is its first
+/// related location, named by its role, before further occurrences of the password. Neither value
+/// nor the username reaches the SARIF.
+#[test]
+fn a_password_and_its_security_token_found_apart_give_the_token_as_a_related_location() {
+    let d = tempfile::tempdir().unwrap();
+    let password = "Tr0ub4dor-Quartz-91";
+    write(
+        d.path(),
+        "sync.py",
+        format!(
+            "import simple_salesforce\n\nUSERNAME = \"etl@acme.com\"\nPASSWORD = \"{password}\"\n\
+             SECURITY_TOKEN = \"{SECURITY_TOKEN}\"\n\n# the same login, for the nightly job\n\
+             NIGHTLY_PASSWORD = \"{password}\"\nNIGHTLY_SECURITY_TOKEN = \"{SECURITY_TOKEN}\"\n"
+        ),
+    );
+    let out = forcescan().current_dir(d.path()).args(["scan", "-f", "sarif"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let text = stdout_of(&out);
+    let pair = format!("{password}{SECURITY_TOKEN}");
+    let doc = sarif::check(&text, &[password, SECURITY_TOKEN, &pair, "etl@acme.com"]);
+    assert!(!text.contains("etl@acme.com") && !text.contains(password) && !text.contains(SECURITY_TOKEN));
+    let r = results(&doc);
+    assert_eq!(r.len(), 1, "{r:#?}");
+    assert_eq!(r[0]["ruleId"], "salesforce-password-with-token");
+    assert_eq!((uri(&r[0]), region(&r[0])), ("sync.py", (4, 13, 4, 32)));
+    assert_eq!(
+        r[0]["message"]["text"],
+        "Salesforce password with security token `Tr0u…0I` found in sync.py at line 4. Its security token is at \
+         line 5. It occurs once more in this file."
+    );
+    let related: Vec<(u64, &str, (u64, u64, u64, u64), &str)> = r[0]["relatedLocations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| {
+            let g = &l["physicalLocation"]["region"];
+            let n = |k: &str| g[k].as_u64().unwrap();
+            (
+                l["id"].as_u64().unwrap(),
+                l["physicalLocation"]["artifactLocation"]["uri"].as_str().unwrap(),
+                (n("startLine"), n("startColumn"), n("endLine"), n("endColumn")),
+                l["message"]["text"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        related,
+        [
+            (1, "sync.py", (5, 19, 5, 43), "The security token of this login (it goes with the password)."),
+            (2, "sync.py", (8, 21, 8, 40), "Another occurrence of the same secret."),
+        ]
+    );
 }
 
 #[test]

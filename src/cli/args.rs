@@ -109,6 +109,10 @@ pub struct CommonArgs {
     /// Print secrets in full. Without it every output shows at most the first 4 and last 2 characters.
     #[arg(long)]
     pub show_secrets: bool,
+    /// Text: under each finding, why it was reported (the key and the Salesforce context of a
+    /// password, token or secret found by its context) and where its other parts are.
+    #[arg(long, short = 'v')]
+    pub verbose: bool,
     /// Also report values published in documentation and samples, labelled "known example".
     #[arg(long)]
     pub include_examples: bool,
@@ -268,7 +272,7 @@ impl CommonArgs {
         if self.sarif_category.as_deref().is_some_and(|c| c.trim().is_empty()) {
             return Err(Error::Usage("--sarif-category needs a non-empty name".into()));
         }
-        self.out.open(default)
+        Ok(self.out.open(default)?.verbose(self.verbose))
     }
 
     /// What SARIF output needs from the command: the rules' help text, the category, and how to
@@ -315,8 +319,14 @@ pub struct ScanArgs {
     /// Do not honour .gitignore / .ignore files.
     #[arg(long)]
     pub no_ignore: bool,
-    /// Open compressed files and archives (gz, bz2, xz, zst, zip, tar), found by their magic bytes.
-    #[arg(long)]
+    /// Scan compressed files and archives as raw bytes instead of opening them (by default gz, bz2,
+    /// xz, zst, zip and tar are opened, found by their magic bytes).
+    #[arg(long, overrides_with = "archives")]
+    pub no_archives: bool,
+    /// Open compressed files and archives: the default, accepted so that older scripts keep working
+    /// (after `--no-archives`, the last of the two wins). Only clap reads it.
+    #[arg(long, hide = true, overrides_with = "no_archives")]
+    #[allow(dead_code)]
     pub archives: bool,
     #[command(flatten)]
     pub limits: ArchiveLimits,

@@ -7,6 +7,7 @@ use forcescan::report::Output;
 use forcescan::results::suppress::{baseline_json, Suppressions};
 use forcescan::results::{Collector, Policy};
 use forcescan::scan::{self, Options, Scan, Target};
+use forcescan::sources::archive::ArchiveOptions;
 use forcescan::sources::fs::WalkOptions;
 use forcescan::sources::Progress;
 use std::io::Write;
@@ -14,14 +15,16 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// Scans `path` and writes every finding's rule and fingerprint (no secrets, paths or lines) to
-/// `output`. Nothing is written if anything could not be scanned.
-pub fn create(path: &Path, output: &Path, no_ignore: bool, config: Option<&Path>) -> Result<u8> {
+/// `output`. Nothing is written if anything could not be scanned. `archives`: open compressed
+/// files and archives, as `scan` does by default, so the baseline covers what `scan` reports.
+pub fn create(path: &Path, output: &Path, no_ignore: bool, archives: bool, config: Option<&Path>) -> Result<u8> {
     let engine = Engine::builtin();
     // The baseline being written is not applied: it replaces the old one.
     let mut suppressions = Suppressions::load(config, None, path, &engine.book, false)?;
     suppressions.baseline = None;
     let opts = Options {
         walk: WalkOptions { no_ignore, skip: suppressions.skip_files(), ..Default::default() },
+        archives: archives.then(ArchiveOptions::default),
         ..Default::default()
     };
     let collector = Collector::new(&engine.book, Policy { suppressions, ..Default::default() }, Arc::new(Stderr));

@@ -124,6 +124,10 @@ pub(crate) enum BaselineCommand {
         /// Do not honour .gitignore / .ignore files.
         #[arg(long)]
         no_ignore: bool,
+        /// Scan compressed files and archives as raw bytes instead of opening them (as `scan
+        /// --no-archives` does).
+        #[arg(long)]
+        no_archives: bool,
         /// A config file instead of `.forcescan.toml` at the repository or scan root.
         #[arg(long, value_name = "FILE")]
         config: Option<PathBuf>,
@@ -172,8 +176,8 @@ pub fn run(cli: Cli) -> Result<u8, Error> {
         }
         Command::Hook { command: HookCommand::PreCommit { suppress } } => hook::pre_commit(&suppress),
         Command::InstallHooks { pre_commit, pre_push } => hook::install_hooks(pre_commit, pre_push),
-        Command::Baseline { command: BaselineCommand::Create { path, output, no_ignore, config } } => {
-            baseline::create(&path, &output, no_ignore, config.as_deref())
+        Command::Baseline { command: BaselineCommand::Create { path, output, no_ignore, no_archives, config } } => {
+            baseline::create(&path, &output, no_ignore, !no_archives, config.as_deref())
         }
         Command::Merge(a) => merge::run(a),
         Command::Rules { command: RulesCommand::List { rules, json } } => rules::list(&rules, json),

@@ -57,6 +57,12 @@ impl Report {
         self
     }
 
+    /// Text: why each finding was reported and where its other parts are, a line each (`-v`).
+    pub fn verbose(mut self, on: bool) -> Report {
+        self.opts.verbose = on;
+        self
+    }
+
     pub fn with_sarif(mut self, sarif: SarifOptions) -> Report {
         self.opts.sarif = sarif;
         self

@@ -1,6 +1,6 @@
-//! `forcescan scan` and `forcescan sweep`: files, directories, standard input, archives. A sweep is
-//! a scan with the incident responder's defaults: ignore files ignored, archives opened, one record
-//! per secret, a progress bar and the "what to rotate" table.
+//! `forcescan scan` and `forcescan sweep`: files, directories, standard input, archives (opened by
+//! both unless `--no-archives`). A sweep is a scan with the incident responder's defaults: ignore
+//! files ignored, one record per secret, a progress bar and the "what to rotate" table.
 
 use super::args::{CommonArgs, ScanArgs, SweepArgs};
 use super::progress;
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 pub fn scan(a: ScanArgs) -> Result<u8> {
     let opts = Options {
         walk: walk_options(a.no_ignore, &a.common),
-        archives: a.archives.then(|| a.limits.options()),
+        archives: (!a.no_archives).then(|| a.limits.options()),
         ..Default::default()
     };
     run(&a.paths, &a.common, a.dedupe, Format::Text, opts, Sweep { progress: false, rotation_table: false })

@@ -12,8 +12,8 @@
 //! callers keep [`Matcher::keep_before`] + [`Matcher::keep_after`] bytes of context (see `engine`).
 
 use crate::detect::context::{self, Context};
-use crate::detect::decode::{self, Decoded, Encoding};
 use crate::detect::contextual::Layer;
+use crate::detect::decode::{self, Decoded, Encoding};
 use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
 use crate::detect::shape::{is_known_example, is_placeholder, Validator};
 use crate::detect::unescape::normalize;
@@ -250,6 +250,34 @@ fn percent_forms(anchor: &str) -> Vec<String> {
     vec![upper, lower]
 }
 
+/// The spelling, percent-encoded once more, of every percent escape a rule's regex accepts in place
+/// of a character (`%21` for the `!` of an access token → `%2521`), in upper- and lower-case hex.
+/// A URL carried inside another URL's parameter (`?next=…%3Fsid%3D00D…%2521AQ…`) is encoded twice:
+/// the rule's own `%21` no longer matches, so these are searched as percent-encoded anchors, and the
+/// run around a hit is decoded once and scanned again, where the rule finds its `%21`.
+fn double_percent_forms(regex: &str) -> Vec<String> {
+    let b = regex.as_bytes();
+    let (mut out, mut i, mut class) = (Vec::new(), 0, false);
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 1,
+            b'[' if !class => class = true,
+            b']' if class => class = false,
+            b'%' if !class && i + 2 < b.len() && b[i + 1].is_ascii_hexdigit() && b[i + 2].is_ascii_hexdigit() => {
+                let hex = &regex[i + 1..i + 3];
+                out.push(format!("%25{}", hex.to_ascii_uppercase()));
+                out.push(format!("%25{}", hex.to_ascii_lowercase()));
+                i += 2;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// Lower-cases only the hex digits of percent escapes.
 fn lower_hex(s: &str) -> String {
     let b = s.as_bytes();
@@ -372,6 +400,11 @@ impl Matcher {
         };
         let mut encoded: Vec<(Vec<u8>, Encoding)> = Vec::new();
         for (ri, r) in rules.iter().enumerate() {
+            if decode && r.spec.encoded_anchors && r.spec.kind != RuleKind::Context {
+                for p in double_percent_forms(&r.spec.regex) {
+                    encoded.push((p.into_bytes(), Encoding::Percent));
+                }
+            }
             for a in &r.spec.anchors {
                 match r.spec.anchor_case {
                     AnchorCase::Variants => variants(a).into_iter().for_each(|v| add(v.into_bytes(), Some(ri), None)),
@@ -498,7 +531,8 @@ impl Matcher {
                     }
                     let Some(enc) = tier.decode[pid] else { continue };
                     let at = hit.start();
-                    let failed = enc == Encoding::Base64 && b64_failed.iter().rev().take(16).any(|(a, r)| *a == at % 4 && r.contains(&at));
+                    let failed = enc == Encoding::Base64
+                        && b64_failed.iter().rev().take(16).any(|(a, r)| *a == at % 4 && r.contains(&at));
                     let done = decoded.iter().rev().take(16).any(|(e, r)| *e == enc && r.contains(&at));
                     if depth >= decode::MAX_DEPTH || done || failed {
                         continue;
@@ -518,7 +552,9 @@ impl Matcher {
                         // Every later hit at this alignment in this run would decode the same text
                         // and fail again: in a run of anchors and random base64 that was 128 KiB of
                         // decoding per hit.
-                        None if enc == Encoding::Base64 => b64_failed.push((at % 4, at..decode::base64_run_end(buf, at))),
+                        None if enc == Encoding::Base64 => {
+                            b64_failed.push((at % 4, at..decode::base64_run_end(buf, at)))
+                        }
                         None => {}
                     }
                 }
@@ -859,6 +895,14 @@ mod tests {
         assert!(!secret_leads(r"(?P<secret>ab){2}"));
         assert!(!secret_leads(r"key=(?P<secret>ab)"));
         assert!(!secret_leads(r"(?P<secret>ab"));
+    }
+
+    #[test]
+    fn double_percent_forms_come_from_escapes_outside_classes() {
+        let access = RuleBook::builtin().find("salesforce-access-token").unwrap().regex.clone();
+        assert_eq!(double_percent_forms(&access), vec!["%2521"]);
+        assert_eq!(double_percent_forms(r"a(?:/|%2F)b"), vec!["%252F", "%252f"]);
+        assert!(double_percent_forms(r"[A-Za-z0-9%]{20}\%41").is_empty());
     }
 
     #[test]

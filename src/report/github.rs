@@ -1,5 +1,6 @@
 //! `--format github`: GitHub Actions workflow commands. One `::error` (critical, high) or
-//! `::warning` annotation per finding, shown on the pull request's diff, and, when the job
+//! `::warning` annotation per finding, shown on the pull request's diff (its message names the
+//! lines of the other parts of a credential found apart), and, when the job
 //! summary file (`$GITHUB_STEP_SUMMARY`) is set, a Markdown table of the findings appended to it.
 //! Like every format, only the redacted value is ever written.
 
@@ -29,6 +30,17 @@ fn origin(f: &Finding) -> String {
     }
 }
 
+/// The other parts of a credential found apart, which the annotation's own line does not show:
+/// ` (+ security-token at line 4, column 26)`.
+fn parts(f: &Finding) -> String {
+    if f.related.is_empty() {
+        return String::new();
+    }
+    let each: Vec<String> =
+        f.related.iter().map(|r| format!("{} at line {}, column {}", r.role, r.line, r.column)).collect();
+    format!(" (+ {})", each.join("; "))
+}
+
 pub(crate) fn write(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
     for f in o.findings {
         let level = if f.severity >= Severity::High { "error" } else { "warning" };
@@ -41,7 +53,13 @@ pub(crate) fn write(w: &mut dyn Write, o: &ScanOutcome) -> std::io::Result<()> {
             f.end_line,
             f.end_column,
             property(&format!("forcescan: {}", f.rule)),
-            data(&format!("{} {}{}: rotate it, then remove it (see the rule's help)", f.title, f.secret, origin(f)))
+            data(&format!(
+                "{} {}{}{}: rotate it, then remove it (see the rule's help)",
+                f.title,
+                f.secret,
+                parts(f),
+                origin(f)
+            ))
         )?;
     }
     if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY").filter(|p| !p.is_empty()) {

@@ -2,8 +2,9 @@
 //! [`crate::results`]; a report writes [`Results`] in one format and decides nothing.
 //!
 //! * `text`: `path:line:col  rule  redacted`, grep-like, coloured on a terminal, then a summary;
-//!   with `--validate`, the outcome on the same line and who is exposed on the next. Git hooks get
-//!   the findings and how to fix them instead of the summary ([`Hook`]).
+//!   with `--validate`, the outcome on the same line and who is exposed on the next; with `-v`,
+//!   why a context finding was reported and where the other parts of a credential found apart are,
+//!   a line each. Git hooks get the findings and how to fix them instead of the summary ([`Hook`]).
 //! * `json`: one document with findings, summary and errors.
 //! * `jsonl`: one finding per line, streamed as each input finishes ([`write_lines`]).
 //! * `github`: GitHub Actions annotations and a job summary table (see [`github`]).
@@ -54,11 +55,20 @@ pub struct ReportOptions {
     pub hook: Option<Hook>,
     /// What SARIF needs besides findings.
     pub sarif: sarif::SarifOptions,
+    /// Text (`-v`): why each finding made by its context was reported, and each other part of a
+    /// credential found apart on a line of its own.
+    pub verbose: bool,
 }
 
 impl ReportOptions {
     pub fn new(format: Format) -> ReportOptions {
-        ReportOptions { format, style: text::Style { color: false }, hook: None, sarif: Default::default() }
+        ReportOptions {
+            format,
+            style: text::Style { color: false },
+            hook: None,
+            sarif: Default::default(),
+            verbose: false,
+        }
     }
 }
 
@@ -88,7 +98,8 @@ pub fn write(w: &mut dyn Write, results: &Results, opts: &ReportOptions) -> std:
             let o = ScanOutcome { findings, errors: &results.errors, summary: &results.summary };
             match opts.format {
                 Format::Text => {
-                    findings.iter().try_for_each(|f| text::write_finding(w, f, opts.style))?;
+                    let verbose = opts.verbose.then(|| text::Verbose::new(findings));
+                    findings.iter().try_for_each(|f| text::write_finding(w, f, opts.style, verbose.as_ref()))?;
                     match opts.hook {
                         Some(hook) => text::write_hook_summary(w, &o, hook)?,
                         None => text::write_summary(w, &o, opts.style)?,

@@ -6,7 +6,9 @@
 //! * one run, `results` always present, `columnKind: utf16CodeUnits` with columns recomputed from
 //!   the file (the engine counts bytes);
 //! * one result per secret per file: further occurrences in the same file become
-//!   `relatedLocations`, so a token pasted into a log 300 times is one alert, not 300;
+//!   `relatedLocations`, so a token pasted into a log 300 times is one alert, not 300; so do the
+//!   other parts of a credential found apart (the security token of a password), listed first and
+//!   named by their role in the message, never by their value;
 //! * `partialFingerprints`: GitHub's own `primaryLocationLineHash` (see [`super::linehash`]) and
 //!   our `secretHash/v1`, the keyed HMAC of the secret, which survives the secret moving;
 //! * GitHub's limits: 5,000 results per run (highest severity kept, a notification says how many
@@ -19,7 +21,7 @@
 
 use super::artifacts::{path_to_uri, Artifacts, FsArtifacts};
 use super::linehash::{hashes_for_lines, LineHash};
-use crate::detect::finding::{Finding, Status};
+use crate::detect::finding::{Finding, Related, Status};
 use crate::detect::rules::{Confidence, RuleSpec, Severity};
 use crate::error::ScanError;
 use serde::Serialize;
@@ -429,6 +431,18 @@ impl Span {
         }
     }
 
+    /// Where another part of a finding's credential is (in the same file as the finding).
+    fn of_related(r: &Related) -> Span {
+        Span {
+            line: r.line,
+            column: r.column,
+            end_line: r.end_line,
+            end_column: r.end_column,
+            offset: r.offset,
+            length: r.length,
+        }
+    }
+
     /// The span in a UTF-16 text narrowed to one byte per code unit, whose offsets the engine
     /// reports in the file's bytes (`bom + 2 × unit`); lines and columns already count units.
     fn narrowed(self, bom: usize) -> Option<Span> {
@@ -475,8 +489,7 @@ impl Scanned {
         Scanned { raw, narrowed }
     }
 
-    fn region(&self, f: &Finding) -> Option<Region> {
-        let span = Span::of(f);
+    fn region(&self, span: Span) -> Option<Region> {
         self.narrowed
             .as_ref()
             .and_then(|(text, bom)| span.narrowed(*bom)?.region(text))
@@ -485,12 +498,12 @@ impl Scanned {
 }
 
 /// Byte positions as they are: right for ASCII lines, and never less than 1.
-fn byte_region(f: &Finding) -> Region {
+fn byte_region(s: Span) -> Region {
     Region {
-        start_line: f.line.max(1),
-        start_column: f.column.max(1),
-        end_line: f.end_line.max(f.line).max(1),
-        end_column: f.end_column.max(1),
+        start_line: s.line.max(1),
+        start_column: s.column.max(1),
+        end_line: s.end_line.max(s.line).max(1),
+        end_column: s.end_column.max(1),
     }
 }
 
@@ -502,6 +515,8 @@ struct Placed<'a> {
     path: String,
     region: Region,
     line_hash: Option<LineHash>,
+    /// The other parts of the credential (`Finding::related`), in the same file: role and region.
+    parts: Vec<(&'a str, Region)>,
 }
 
 /// Locates every finding, reading each file or blob once.
@@ -517,7 +532,8 @@ fn place<'a>(findings: &[&'a Finding], artifacts: &dyn Artifacts) -> Vec<Placed<
         let uri = path_to_uri(&rel);
         let path = rel.to_string_lossy().replace('\\', "/");
         let content = artifacts.content(members[0]).map(Scanned::new);
-        let regions: Vec<Option<Region>> = members.iter().map(|f| content.as_ref().and_then(|c| c.region(f))).collect();
+        let region = |s: Span| content.as_ref().and_then(|c| c.region(s));
+        let regions: Vec<Option<Region>> = members.iter().map(|f| region(Span::of(f))).collect();
         // Hash only the lines whose position the content confirmed.
         let lines: BTreeSet<u64> =
             members.iter().zip(&regions).filter(|(_, r)| r.is_some()).map(|(f, _)| f.line).collect();
@@ -526,13 +542,22 @@ fn place<'a>(findings: &[&'a Finding], artifacts: &dyn Artifacts) -> Vec<Placed<
             Some(c) if !lines.is_empty() => hashes_for_lines(&c.raw, &lines),
             _ => Default::default(),
         };
-        for (f, region) in members.into_iter().zip(regions) {
+        for (f, at) in members.into_iter().zip(regions) {
+            let parts = f
+                .related
+                .iter()
+                .map(|r| {
+                    let s = Span::of_related(r);
+                    (r.role.as_str(), region(s).unwrap_or_else(|| byte_region(s)))
+                })
+                .collect();
             out.push(Placed {
                 f,
                 uri: uri.clone(),
                 path: path.clone(),
-                line_hash: region.and_then(|_| hashes.get(&f.line).copied()),
-                region: region.unwrap_or_else(|| byte_region(f)),
+                line_hash: at.and_then(|_| hashes.get(&f.line).copied()),
+                region: at.unwrap_or_else(|| byte_region(Span::of(f))),
+                parts,
             });
         }
     }
@@ -610,6 +635,9 @@ fn message(g: &Group) -> String {
         }
         None => m.push_str(&format!("found in {} at line {}.", p.path, p.region.start_line)),
     }
+    for (role, region) in &g.first.parts {
+        m.push_str(&format!(" Its {} is at line {}.", role_words(role), region.start_line));
+    }
     match g.others.len() {
         0 => {}
         1 => m.push_str(" It occurs once more in this file."),
@@ -624,6 +652,22 @@ fn message(g: &Group) -> String {
         _ => {}
     }
     m
+}
+
+/// A part's role as words: `security-token` → `security token`. Roles are rule vocabulary, never
+/// values.
+fn role_words(role: &str) -> String {
+    role.replace(['-', '_'], " ")
+}
+
+/// What a related location that is another part of the credential is, for people reading the
+/// alert: never the value, nor a username.
+fn part_message(role: &str) -> String {
+    match role {
+        "security-token" => "The security token of this login (it goes with the password).".to_string(),
+        "consumer-key" => "The consumer key of this secret's connected app.".to_string(),
+        other => format!("The {} of this credential.", role_words(other)),
+    }
 }
 
 fn properties(g: &Group) -> ResultProperties {
@@ -664,28 +708,43 @@ pub fn to_log(findings: &[Finding], errors: &[ScanError], opts: &SarifOptions) -
         })
         .collect();
 
+    // The other parts of a credential come first, then further occurrences of the secret, under
+    // one limit per result and one for the run.
     let mut related_budget = MAX_RELATED_TOTAL;
-    let mut related_left_out = 0;
+    let (mut related_left_out, mut parts_left_out) = (0, 0);
     let results: Vec<SarifResult> = groups
         .iter()
         .map(|g| {
             let f = g.first.f;
-            let n = g.others.len().min(MAX_RELATED).min(related_budget);
+            let parts = &g.first.parts;
+            let np = parts.len().min(MAX_RELATED).min(related_budget);
+            related_budget -= np;
+            parts_left_out += parts.len() - np;
+            let n = g.others.len().min(MAX_RELATED - np).min(related_budget);
             related_budget -= n;
             related_left_out += g.others.len() - n;
+            let part_locations = parts[..np].iter().map(|(role, region)| {
+                let at = PhysicalLocation {
+                    artifact_location: ArtifactLocation { uri: g.first.uri.clone() },
+                    region: *region,
+                };
+                (at, part_message(role))
+            });
+            let occurrences =
+                g.others[..n].iter().map(|p| (physical(p), "Another occurrence of the same secret.".to_string()));
             SarifResult {
                 rule_id: f.rule.clone(),
                 rule_index: rule_ids.binary_search(&f.rule.as_str()).expect("listed"),
                 level: level(f.severity),
                 message: Text::new(message(g)),
                 locations: [Location { id: None, physical_location: physical(&g.first), message: None }],
-                related_locations: g.others[..n]
-                    .iter()
+                related_locations: part_locations
+                    .chain(occurrences)
                     .enumerate()
-                    .map(|(i, p)| Location {
+                    .map(|(i, (at, text))| Location {
                         id: Some(i + 1),
-                        physical_location: physical(p),
-                        message: Some(Text::new("Another occurrence of the same secret.")),
+                        physical_location: at,
+                        message: Some(Text::new(text)),
                     })
                     .collect(),
                 partial_fingerprints: PartialFingerprints {
@@ -717,6 +776,16 @@ pub fn to_log(findings: &[Finding], errors: &[ScanError], opts: &SarifOptions) -
             message: Text::new(format!(
                 "{left_out} results were left out: GitHub accepts at most {MAX_RESULTS} per run, \
                  so the {MAX_RESULTS} most severe are listed. Use --format json for all of them."
+            )),
+        });
+    }
+    if parts_left_out > 0 {
+        notes.push(Notification {
+            level: "warning",
+            message: Text::new(format!(
+                "{parts_left_out} other parts of reported credentials are not listed as related \
+                 locations (at most {MAX_RELATED} per result and {MAX_RELATED_TOTAL} in all); \
+                 --format json lists them under `related`."
             )),
         });
     }

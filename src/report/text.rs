@@ -1,7 +1,7 @@
 //! Human-readable output: one grep-like line per finding, then a summary of distinct secrets.
 
 use super::{escape_control, Hook, RecordsOutcome, ScanOutcome};
-use crate::detect::finding::{Finding, GitProvenance, Identity, Status, Validation};
+use crate::detect::finding::{redact, Finding, GitProvenance, Identity, Status, Validation};
 use crate::detect::rules::Severity;
 use crate::detect::timestamp::Timestamp;
 use crate::error::human_bytes;
@@ -43,9 +43,15 @@ impl Style {
 }
 
 /// One finding: `path:line:col  rule  value`, then, when validated, `  status: why` and, for a live
-/// credential, who is exposed and what revocation did; for git history, a line saying where the
-/// secret came from.
-pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std::io::Result<()> {
+/// credential, who is exposed and what revocation did; with `verbose` (`-v`), why a finding made by
+/// its context was reported and where the other parts of a credential found apart are; for git
+/// history, a line saying where the secret came from.
+pub(crate) fn write_finding(
+    w: &mut dyn Write,
+    f: &Finding,
+    style: Style,
+    verbose: Option<&Verbose>,
+) -> std::io::Result<()> {
     // The redacted value too: its first characters may be an escape sequence from the file.
     let value = escape_control(f.secret_value.as_ref().unwrap_or(&f.secret));
     let example = if f.known_example { "  (known example)" } else { "" };
@@ -63,10 +69,94 @@ pub(crate) fn write_finding(w: &mut dyn Write, f: &Finding, style: Style) -> std
         None => writeln!(w)?,
         Some(v) => write_validation(w, v, style)?,
     }
+    if let Some(v) = verbose {
+        write_evidence(w, f, v)?;
+    }
     match &f.git {
         Some(g) => write_provenance(w, f, g),
         None => Ok(()),
     }
+}
+
+/// What `-v` needs to print evidence without printing secrets. A key's parents are the text before
+/// it, and on one line of code or a URL that text holds the values before it
+/// (`…?client_id=3MVG9…&client_secret=BB80…&username=…&password=`): unless `--show-secrets` was
+/// given, every secret of the report and every run that looks like a value (16 or more token
+/// characters with a digit, or 24 or more in mixed case) is shown redacted there.
+pub(crate) struct Verbose<'a> {
+    secrets: Vec<&'a [u8]>,
+}
+
+impl<'a> Verbose<'a> {
+    pub(crate) fn new(findings: &'a [Finding]) -> Verbose<'a> {
+        let mut secrets: Vec<&[u8]> = findings.iter().map(|f| f.raw.as_slice()).filter(|r| r.len() >= 8).collect();
+        // Longest first, so that a secret containing another is redacted whole.
+        secrets.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        secrets.dedup();
+        Verbose { secrets }
+    }
+
+    /// `s` with the report's secrets and anything that looks like a value redacted.
+    fn scrub(&self, s: &str) -> String {
+        let mut text = s.to_string();
+        for secret in &self.secrets {
+            if let Ok(plain) = std::str::from_utf8(secret) {
+                if text.contains(plain) {
+                    text = text.replace(plain, &redact(secret));
+                }
+            }
+        }
+        let token = |c: char| c.is_ascii_alphanumeric() || "._~+-".contains(c);
+        let looks_like_value = |run: &str| {
+            let digit = run.bytes().any(|b| b.is_ascii_digit());
+            let mixed = run.bytes().any(|b| b.is_ascii_lowercase()) && run.bytes().any(|b| b.is_ascii_uppercase());
+            (run.len() >= 16 && digit) || (run.len() >= 24 && mixed)
+        };
+        let mut out = String::with_capacity(text.len());
+        let mut rest = text.as_str();
+        while let Some(start) = rest.find(token) {
+            let len = rest[start..].find(|c: char| !token(c)).unwrap_or(rest.len() - start);
+            let run = &rest[start..start + len];
+            out.push_str(&rest[..start]);
+            if looks_like_value(run) {
+                out.push_str(&redact(run.as_bytes()));
+            } else {
+                out.push_str(run);
+            }
+            rest = &rest[start + len..];
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+/// `-v`: for a finding made by its context, the key it was under (and the keys around that) and
+/// what made it Salesforce's, with that context's line when it is elsewhere; for a credential found
+/// apart, where each other part is. Roles and positions only, never a part's value.
+///
+/// ```text
+///     key: SF_PASSWORD (under salesforce > auth)
+///     Salesforce: Salesforce client library `simple_salesforce`, line 1
+///     security-token: line 4, column 26
+/// ```
+fn write_evidence(w: &mut dyn Write, f: &Finding, v: &Verbose) -> std::io::Result<()> {
+    let show = |s: &str| if f.secret_value.is_some() { escape_control(s) } else { escape_control(&v.scrub(s)) };
+    if let Some(e) = &f.evidence {
+        write!(w, "    key: {}", show(&e.key))?;
+        match &e.key_path {
+            Some(path) => writeln!(w, " (under {})", show(path))?,
+            None => writeln!(w)?,
+        }
+        write!(w, "    Salesforce: {}", show(&e.salesforce))?;
+        match e.line {
+            Some(line) => writeln!(w, ", line {line}")?,
+            None => writeln!(w)?,
+        }
+    }
+    for r in &f.related {
+        writeln!(w, "    {}: line {}, column {}", escape_control(&r.role), r.line, r.column)?;
+    }
+    Ok(())
 }
 
 /// `    introduced in <commit> by <author> on <day> at <path>:<line>; still present at HEAD`: who to

@@ -152,9 +152,14 @@ impl Scan<'_> {
     fn input(&self, input: &Input, opts: &Options) -> Vec<Event> {
         match &opts.archives {
             None => {
-                let u = fs::scan_input(self.engine, input, &opts.walk);
-                Progress::add(&self.progress.bytes_done, u.bytes);
-                vec![Event::Unit(u)]
+                let mut events = Vec::new();
+                archive::scan_input_closed(self.engine, input, &opts.walk, &mut |e| events.push(e));
+                for e in &events {
+                    if let Event::Unit(u) = e {
+                        Progress::add(&self.progress.bytes_done, u.bytes);
+                    }
+                }
+                events
             }
             Some(a) => {
                 let mut events = Vec::new();
@@ -171,7 +176,11 @@ impl Scan<'_> {
         let stdin = std::io::stdin();
         let mut lock = stdin.lock();
         match &opts.archives {
-            None => vec![Event::Unit(fs::scan_stream(self.engine, STDIN_NAME, &mut lock))],
+            None => {
+                let mut events = Vec::new();
+                archive::scan_reader_closed(self.engine, STDIN_NAME, &mut lock, &mut |e| events.push(e));
+                events
+            }
             Some(a) => {
                 let mut events = Vec::new();
                 archive::scan_reader_archives(self.engine, STDIN_NAME, &mut lock, a, &mut |e| events.push(e));
@@ -211,6 +220,7 @@ impl Scan<'_> {
                 }
                 Event::Incomplete(e) => res.errors.push(e),
                 Event::Warning(w) => res.warnings.push(w),
+                Event::Note(n) => lock(collector).note(&n),
             }
         }
         res
@@ -241,6 +251,7 @@ impl Scan<'_> {
                 }
                 Event::Incomplete(e) => c.error(e),
                 Event::Warning(w) => c.warning(w),
+                Event::Note(n) => c.note(&n),
             }
         }
     }

@@ -25,8 +25,12 @@
 //!   over-deep archives.
 //! * **warning** (exit code unchanged): the content was scanned in full, but something about it is
 //!   worth a look, e.g. a member name that climbs out of the archive (`../`) or is absolute.
+//!
+//! With archives off (`--no-archives`), [`scan_input_closed`] and [`scan_reader_closed`] scan every
+//! input as raw bytes and send a note for each one whose magic bytes say it is an archive or
+//! compressed, so that what was left closed is never left closed silently.
 
-use super::fs::{scan_input, scan_stream, Input, WalkOptions};
+use super::fs::{is_char_device, scan_input, scan_stream, Input, WalkOptions};
 use super::{Event, Sink, Unit};
 use crate::error::{human_bytes, io_message, ScanError};
 use std::cell::Cell;
@@ -562,6 +566,10 @@ pub(crate) fn scan_input_archives(
     emit: &mut dyn FnMut(Event),
 ) {
     let name = input.display.as_str();
+    if is_char_device(&input.path) {
+        // Refused before it is opened, in scan_input's words: `/dev/zero` would never end.
+        return emit(Event::Unit(scan_input(sink, input, walk)));
+    }
     let opened = std::fs::File::open(&input.path).and_then(|f| {
         let m = f.metadata()?;
         Ok((f, m))
@@ -619,6 +627,40 @@ fn read_head(file: &std::fs::File, head: &mut [u8]) -> usize {
         }
     }
     n
+}
+
+/// What is said about an archive or compressed input that archives being off left closed.
+fn closed_note(name: &str, kind: Kind) -> String {
+    format!("{name}: {} not opened (--no-archives), scanned as raw bytes", kind.name())
+}
+
+/// Scans one input as raw bytes (archives off), with a note first if its magic bytes say it is an
+/// archive or compressed. Only regular files are looked at first: a FIFO could be read only once.
+pub(crate) fn scan_input_closed(sink: &dyn Sink, input: &Input, walk: &WalkOptions, emit: &mut dyn FnMut(Event)) {
+    let regular = std::fs::metadata(&input.path).is_ok_and(|m| m.is_file());
+    if let Some(file) = regular.then(|| std::fs::File::open(&input.path).ok()).flatten() {
+        let mut head = [0u8; HEAD];
+        let n = read_head(&file, &mut head);
+        let kind = detect(&head[..n]);
+        if kind != Kind::Plain {
+            emit(Event::Note(closed_note(&input.display, kind)));
+        }
+    }
+    emit(Event::Unit(scan_input(sink, input, walk)));
+}
+
+/// Scans a stream as raw bytes (archives off), with a note first if it is an archive or compressed.
+pub fn scan_reader_closed(sink: &dyn Sink, name: &str, r: &mut dyn Read, emit: &mut dyn FnMut(Event)) {
+    match Peeked::new(r) {
+        Ok(mut p) => {
+            let kind = detect(&p.head);
+            if kind != Kind::Plain {
+                emit(Event::Note(closed_note(name, kind)));
+            }
+            emit(Event::Unit(scan_stream(sink, name, &mut p)));
+        }
+        Err(e) => emit(Event::Unit(Unit::failed(name, io_message(&e)))),
+    }
 }
 
 /// Scans standard input (or any stream), opening it if it is compressed or an archive.

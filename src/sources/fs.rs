@@ -167,13 +167,13 @@ pub(crate) fn scan_input(sink: &dyn Sink, input: &Input, opts: &WalkOptions) -> 
 }
 
 #[cfg(unix)]
-fn is_char_device(path: &Path) -> bool {
+pub(crate) fn is_char_device(path: &Path) -> bool {
     use std::os::unix::fs::FileTypeExt;
     std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
 }
 
 #[cfg(not(unix))]
-fn is_char_device(_: &Path) -> bool {
+pub(crate) fn is_char_device(_: &Path) -> bool {
     false
 }
 

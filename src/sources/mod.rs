@@ -60,6 +60,9 @@ pub enum Event {
     Incomplete(ScanError),
     /// Scanned in full, but worth a look.
     Warning(ScanError),
+    /// Nothing wrong, but worth saying on stderr (an archive left closed by `--no-archives`).
+    /// Recorded in no report.
+    Note(String),
 }
 
 /// The name standard input goes by in reports. Reports that re-read files know it is not one.
