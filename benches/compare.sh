@@ -15,6 +15,9 @@
 #          anchor words on nearly every line, every value masked, 8 fake Salesforce secrets planted.
 #          Not in the default list; adds betterleaks, MB/s and false positives (findings outside the
 #          planted lines, one per reported location, with the rules that produced them).
+#   auth-uniform  the same size in one file of issue 15's example line repeated (gen-auth-logs.py
+#          --uniform): every line `user=... password=******** token_type=Bearer access_token=<redacted>
+#          refresh_token=<redacted>`, nothing planted. Not in the default list either.
 # Tools run alternately, RUNS times each; the table shows medians of wall time, CPU (user+sys)
 # and peak RSS (GNU time), plus how many planted secrets each tool reported. Prints markdown for
 # benches/README.md. Needs python3, git, ripgrep, GNU time, bc. AUTH_MB (default 95) sizes the auth data.
@@ -35,8 +38,8 @@ trap 'rm -rf "$tmp"' EXIT
 gen_logs() { # dir share
   [ -f "$1/planted.jsonl" ] || python3 "$shared/bench/gen-logs.py" "$1" --mb 1024 --gzip-share "$2" >&2
 }
-gen_auth() { # dir
-  [ -f "$1/planted.jsonl" ] || python3 "$root/benches/gen-auth-logs.py" "$1" --mb "${AUTH_MB:-95}" >&2
+gen_auth() { # dir [--uniform]
+  [ -f "$1/planted.jsonl" ] || python3 "$root/benches/gen-auth-logs.py" "$@" --mb "${AUTH_MB:-95}" >&2
 }
 gen_repo() {
   [ -f "$data/history.expected.jsonl" ] || python3 "$shared/bench/gen-history.py" "$data/history" --commits 20000 >&2
@@ -125,7 +128,8 @@ PY
 declare -A W C M FAIL S F
 # measure KEY OK_CODES REPORT COMMAND...: one timed run. OK_CODES lists the exit codes that mean the
 # tool ran to the end (scanners exit non-zero when they find the planted secrets: forcescan and
-# gitleaks 1, kingfisher 200/205); REPORT, unless "-", is a file the run must have written. A run
+# gitleaks 1, kingfisher 200/205); REPORT, unless "-", is a file the run must have written (empty is
+# fine: forcescan writes an empty JSON Lines report when it finds nothing). A run
 # that fails either check is counted and shown in the table, never silently timed as a fast scan.
 measure() {
   local key=$1 ok=$2 report=$3; shift 3
@@ -134,7 +138,7 @@ measure() {
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/out.$key" 2> "$tmp/err.$key" || code=$?
   read -r w u s m < <(tail -n 1 "$tmp/time")
   W[$key]+="$w "; C[$key]+="$(echo "$u + $s" | bc) "; M[$key]+="$m "
-  if [[ " $ok " != *" $code "* ]] || { [ "$report" != - ] && [ ! -s "$report" ]; }; then
+  if [[ " $ok " != *" $code "* ]] || { [ "$report" != - ] && [ ! -e "$report" ]; }; then
     FAIL[$key]=$((${FAIL[$key]:-0} + 1))
     echo "$key: run failed (exit $code): $(tail -n 1 "$tmp/err.$key")" >&2
   fi
@@ -191,9 +195,14 @@ for wl in $workloads; do
     row gkf "kingfisher --no-validate" "$(count_git "$tmp/report.gkf")"
     row ggl "gitleaks git" "$(count_git "$tmp/report.ggl")"
     ;;
-  auth)
-    dir=$data/auth-${AUTH_MB:-95}
-    gen_auth "$dir"
+  auth | auth-uniform)
+    if [ "$wl" = auth ]; then
+      dir=$data/auth-${AUTH_MB:-95}
+      gen_auth "$dir"
+    else
+      dir=$data/auth-uniform-${AUTH_MB:-95}
+      gen_auth "$dir" --uniform
+    fi
     dir=$(realpath "$dir")
     bytes=$(cat "$dir"/* | wc -c)
     lines=$(cat "$dir"/* | wc -l)
@@ -206,14 +215,14 @@ for wl in $workloads; do
       measure abl "0 1" "$tmp/report.abl.json" "$BETTERLEAKS" fs "$dir" -o "$tmp/report.abl.json" --no-banner
     done
     echo
-    echo "### keyword-dense auth logs, $(echo "scale=1; $bytes / 1000000" | bc) MB in $(ls "$dir" | wc -l) files, $lines lines"
+    echo "### keyword-dense auth logs$([ "$wl" = auth ] || echo ", one line format (--uniform)"), $(echo "scale=1; $bytes / 1000000" | bc) MB in $(ls "$dir" | awk '$0 != "planted.jsonl"' | wc -l) log files (and planted.jsonl), $lines lines"
     echo
     echo "| tool | wall s | cpu s | peak RSS MB | MB/s | planted found | false positives |"
     echo "|---|---|---|---|---|---|---|"
     declare -A FPR=()
     for k in afs akf agl abl; do
       local_report=$tmp/report.$k; [ "$k" = abl ] && local_report=$tmp/report.abl.json
-      if [ -s "$local_report" ]; then read -r S[$k] F[$k] FPR[$k] < <(score_auth "${k#a}" "$local_report" "$dir/planted.jsonl")
+      if [ -e "$local_report" ]; then read -r S[$k] F[$k] FPR[$k] < <(score_auth "${k#a}" "$local_report" "$dir/planted.jsonl")
       else S[$k]="-"; F[$k]="-"; FPR[$k]="-"; fi
     done
     row_auth afs "forcescan sweep" "$bytes" "${S[afs]}" "${F[afs]}"

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate keyword-dense authentication logs for throughput and false-positive benchmarks (issue 15).
 
-usage: gen-auth-logs.py OUT_DIR [--mb 95] [--seed 15] [--plant 8]
+usage: gen-auth-logs.py OUT_DIR [--mb 95] [--seed 15] [--plant 8] [--uniform]
 
 Writes OUT_DIR/*.log and *.jsonl, about --mb MiB of text in all (same unit as
 ../shared/bench/gen-logs.py), in the formats incident responders collect from authentication
@@ -22,6 +22,11 @@ With --plant N (default 8) N fake Salesforce credentials of the exact shapes in
 ../shared/salesforce-credentials.md are planted, each in a line of its file's own format, and
 OUT_DIR/planted.jsonl lists them (file, line, kind), as gen-logs.py does. Their values are random:
 not real credentials. The same arguments always give the same bytes.
+
+--uniform writes one file of issue 15's example line instead, the same fields on every line with
+only the time and user changing (`<time> user=... password=******** token_type=Bearer
+access_token=<redacted> refresh_token=<redacted>`), and plants nothing: the densest case, which
+the issue's "26 MB/s, four times slower than kingfisher and betterleaks" describes.
 """
 import argparse, json, os, random, string, time
 
@@ -374,6 +379,10 @@ class Gen:
         self.tick()
         return json.dumps(d, separators=(",", ":"))
 
+    def line_uniform(self):
+        return "%s user=%s password=******** token_type=Bearer access_token=<redacted> refresh_token=<redacted>" % (
+            self.iso(), self.user())
+
     # ---- planted secrets (fake, random, exact shapes) -------------------------------------------
     def org(self):
         return "00D" + self.s(ALNUM, 2) + "0000" + self.s(ALNUM, 6)
@@ -437,13 +446,17 @@ def main():
     ap.add_argument("--mb", type=float, default=95, help="MiB of text in all (default 95)")
     ap.add_argument("--seed", type=int, default=15)
     ap.add_argument("--plant", type=int, default=8, help="fake Salesforce secrets to plant (0-%d)" % len(FILES))
+    ap.add_argument("--uniform", action="store_true", help="one file of issue 15's example line, nothing planted")
     a = ap.parse_args()
+    files = [("auth-uniform.log", "line_uniform", None)] if a.uniform else FILES
+    if a.uniform:
+        a.plant = 0
     os.makedirs(a.out, exist_ok=True)
     g = Gen(a.seed)
-    per_file = int(a.mb * 1024 * 1024) // len(FILES)
-    plant_in = set(g.r.sample(range(len(FILES)), min(a.plant, len(FILES))))
+    per_file = int(a.mb * 1024 * 1024) // len(files)
+    plant_in = set(g.r.sample(range(len(files)), min(a.plant, len(files))))
     manifest, total = [], 0
-    for fi, (name, fn, kind) in enumerate(FILES):
+    for fi, (name, fn, kind) in enumerate(files):
         line_fn = getattr(g, fn)
         g.start_clock()
         lines, size = [], 0
@@ -462,7 +475,7 @@ def main():
     with open(os.path.join(a.out, "planted.jsonl"), "w") as m:
         for e in manifest:
             m.write(json.dumps(e) + "\n")
-    print("wrote %d files (%.1f MB of text), %d planted secrets, manifest planted.jsonl" % (len(FILES), total / 1e6, len(manifest)))
+    print("wrote %d files (%.1f MB of text), %d planted secrets, manifest planted.jsonl" % (len(files), total / 1e6, len(manifest)))
 
 
 if __name__ == "__main__":
