@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# Side-by-side benchmark: forcescan against ripgrep (same anchors), kingfisher and gitleaks.
+# Side-by-side benchmark: forcescan against ripgrep (same anchors), kingfisher and gitleaks
+# (and betterleaks on the auth workload).
 #
 #   benches/compare.sh                 # all workloads, RUNS=3
 #   RUNS=5 WORKLOADS="logs start" benches/compare.sh
+#   RUNS=3 WORKLOADS="auth" benches/compare.sh
 #
 # Workloads (data generated once with ../shared/bench/*.py and cached under target/bench-data/):
 #   logs   1 GiB of plain logs (gen-logs.py --mb 1024 --gzip-share 0), directory scan
 #   gz     the same size with half the files gzip-compressed (gen-logs.py --mb 1024), `rg -z`
 #   git    the 20,000-commit synthetic repository (gen-history.py), full history
 #   start  one small file: what every hook invocation pays
+#   auth   ~95 MiB of keyword-dense authentication / gateway / IdP / proxy logs (benches/gen-auth-logs.py):
+#          anchor words on nearly every line, every value masked, 8 fake Salesforce secrets planted.
+#          Not in the default list; adds betterleaks, MB/s and false positives (findings outside the
+#          planted lines, one per reported location, with the rules that produced them).
+#   auth-uniform  the same size in one file of issue 15's example line repeated (gen-auth-logs.py
+#          --uniform): every line `user=... password=******** token_type=Bearer access_token=<redacted>
+#          refresh_token=<redacted>`, nothing planted. Not in the default list either.
 # Tools run alternately, RUNS times each; the table shows medians of wall time, CPU (user+sys)
 # and peak RSS (GNU time), plus how many planted secrets each tool reported. Prints markdown for
-# benches/README.md. Needs python3, git, ripgrep, GNU time, bc.
+# benches/README.md. Needs python3, git, ripgrep, GNU time, bc. AUTH_MB (default 95) sizes the auth data.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 shared=${SHARED:-$root/../shared}
@@ -28,6 +37,9 @@ trap 'rm -rf "$tmp"' EXIT
 
 gen_logs() { # dir share
   [ -f "$1/planted.jsonl" ] || python3 "$shared/bench/gen-logs.py" "$1" --mb 1024 --gzip-share "$2" >&2
+}
+gen_auth() { # dir [--uniform]
+  [ -f "$1/planted.jsonl" ] || python3 "$root/benches/gen-auth-logs.py" "$@" --mb "${AUTH_MB:-95}" >&2
 }
 gen_repo() {
   [ -f "$data/history.expected.jsonl" ] || python3 "$shared/bench/gen-history.py" "$data/history" --commits 20000 >&2
@@ -75,10 +87,49 @@ print(f"{found}/{len(want)}")
 PY
 }
 
-declare -A W C M FAIL
+# Planted secrets found and false positives (findings outside planted lines) from one report, parsed
+# per tool: forcescan sweep records (their `occurrences`), kingfisher's, gitleaks' and betterleaks' JSON.
+# Prints "FOUND/PLANTED FP RULE:COUNT,...".
+score_auth() { # tool report planted.jsonl
+  python3 - "$@" <<'PY'
+import json, sys, collections
+tool, report, planted = sys.argv[1:4]
+want = {(w["file"], w["line"]) for w in map(json.loads, open(planted))}
+text = open(report, errors="replace").read()
+def name(p):
+    return str(p).replace("\\", "/").split("/")[-1]
+hits = []  # (locations, count, rule)
+if tool == "fs":
+    for l in text.splitlines():
+        if l.strip():
+            o = json.loads(l)
+            locs = {(name(o[k]["path"]), o[k]["line"]) for k in ("first_seen", "last_seen") if o.get(k)}
+            hits.append((locs, o.get("occurrences", 1), o["rule"]))
+elif tool == "kf":
+    for f in json.loads(text).get("findings", []):
+        hits.append(({(name(f["finding"]["path"]), f["finding"]["line"])}, 1, f["rule"]["id"]))
+elif tool == "gl":
+    for f in json.loads(text):
+        hits.append(({(name(f["File"]), f["StartLine"])}, 1, f["RuleID"]))
+elif tool == "bl":
+    for f in json.loads(text).get("findings", []):
+        hits.append(({(name(f["location"]["path"]), f["location"]["start_line"])}, 1, f["rule_id"]))
+found, fp, rules = set(), 0, collections.Counter()
+for locs, n, rule in hits:
+    if locs & want:
+        found |= locs & want
+    else:
+        fp += n
+        rules[rule] += n
+print(f"{len(found)}/{len(want)}", fp, ",".join(f"{r}:{n}" for r, n in rules.most_common()) or "-")
+PY
+}
+
+declare -A W C M FAIL S F
 # measure KEY OK_CODES REPORT COMMAND...: one timed run. OK_CODES lists the exit codes that mean the
 # tool ran to the end (scanners exit non-zero when they find the planted secrets: forcescan and
-# gitleaks 1, kingfisher 200/205); REPORT, unless "-", is a file the run must have written. A run
+# gitleaks 1, kingfisher 200/205); REPORT, unless "-", is a file the run must have written (empty is
+# fine: forcescan writes an empty JSON Lines report when it finds nothing). A run
 # that fails either check is counted and shown in the table, never silently timed as a fast scan.
 measure() {
   local key=$1 ok=$2 report=$3; shift 3
@@ -87,7 +138,7 @@ measure() {
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" > "$tmp/out.$key" 2> "$tmp/err.$key" || code=$?
   read -r w u s m < <(tail -n 1 "$tmp/time")
   W[$key]+="$w "; C[$key]+="$(echo "$u + $s" | bc) "; M[$key]+="$m "
-  if [[ " $ok " != *" $code "* ]] || { [ "$report" != - ] && [ ! -s "$report" ]; }; then
+  if [[ " $ok " != *" $code "* ]] || { [ "$report" != - ] && [ ! -e "$report" ]; }; then
     FAIL[$key]=$((${FAIL[$key]:-0} + 1))
     echo "$key: run failed (exit $code): $(tail -n 1 "$tmp/err.$key")" >&2
   fi
@@ -98,6 +149,12 @@ row() { # key label found
   w=$(echo "${W[$1]}" | median); c=$(echo "${C[$1]}" | median); m=$(echo "${M[$1]}" | median)
   [ -z "${FAIL[$1]:-}" ] || found+=" (${FAIL[$1]} of $runs runs FAILED)"
   echo "| $2 | $w | $c | $((m / 1024)) | $found |"
+}
+row_auth() { # key label bytes score...: like row, plus MB/s (10^6 bytes / median wall) and false positives
+  local w c m found=$4 fp=$5
+  w=$(echo "${W[$1]}" | median); c=$(echo "${C[$1]}" | median); m=$(echo "${M[$1]}" | median)
+  [ -z "${FAIL[$1]:-}" ] || found+=" (${FAIL[$1]} of $runs runs FAILED)"
+  echo "| $2 | $w | $c | $((m / 1024)) | $(echo "$3 / 1000000 / $w" | bc) | $found | $fp |"
 }
 header() { echo; echo "### $1"; echo; echo "| tool | wall s | cpu s | peak RSS MB | planted found |"; echo "|---|---|---|---|---|"; }
 
@@ -137,6 +194,45 @@ for wl in $workloads; do
     row gfs "forcescan git --all-objects" "$(count_git "$tmp/report.gfs")"
     row gkf "kingfisher --no-validate" "$(count_git "$tmp/report.gkf")"
     row ggl "gitleaks git" "$(count_git "$tmp/report.ggl")"
+    ;;
+  auth | auth-uniform)
+    if [ "$wl" = auth ]; then
+      dir=$data/auth-${AUTH_MB:-95}
+      gen_auth "$dir"
+    else
+      dir=$data/auth-uniform-${AUTH_MB:-95}
+      gen_auth "$dir" --uniform
+    fi
+    dir=$(realpath "$dir")
+    bytes=$(cat "$dir"/* | wc -c)
+    lines=$(cat "$dir"/* | wc -l)
+    for ((i = 0; i < runs; i++)); do
+      measure afs "0 1" "$tmp/report.afs" "$fs" sweep "$dir" -o "$tmp/report.afs"
+      # -c: count matching lines instead of printing ~100 MB of them (every line matches)
+      measure arg "0 1" - rg -c --no-ignore -F -f "$tmp/anchors" "$dir"
+      measure akf "0 200 205" "$tmp/report.akf" "$KINGFISHER" scan "$dir" --no-validate --format json --output "$tmp/report.akf"
+      measure agl "0 1" "$tmp/report.agl" "$GITLEAKS" dir "$dir" --report-format json --report-path "$tmp/report.agl" --no-banner
+      measure abl "0 1" "$tmp/report.abl.json" "$BETTERLEAKS" fs "$dir" -o "$tmp/report.abl.json" --no-banner
+    done
+    echo
+    echo "### keyword-dense auth logs$([ "$wl" = auth ] || echo ", one line format (--uniform)"), $(echo "scale=1; $bytes / 1000000" | bc) MB in $(ls "$dir" | awk '$0 != "planted.jsonl"' | wc -l) log files (and planted.jsonl), $lines lines"
+    echo
+    echo "| tool | wall s | cpu s | peak RSS MB | MB/s | planted found | false positives |"
+    echo "|---|---|---|---|---|---|---|"
+    declare -A FPR=()
+    for k in afs akf agl abl; do
+      local_report=$tmp/report.$k; [ "$k" = abl ] && local_report=$tmp/report.abl.json
+      if [ -e "$local_report" ]; then read -r S[$k] F[$k] FPR[$k] < <(score_auth "${k#a}" "$local_report" "$dir/planted.jsonl")
+      else S[$k]="-"; F[$k]="-"; FPR[$k]="-"; fi
+    done
+    row_auth afs "forcescan sweep" "$bytes" "${S[afs]}" "${F[afs]}"
+    row_auth arg "rg -c (same anchors, no confirmation)" "$bytes" "n/a" "n/a"
+    row_auth akf "kingfisher --no-validate" "$bytes" "${S[akf]}" "${F[akf]}"
+    row_auth agl "gitleaks dir" "$bytes" "${S[agl]}" "${F[agl]}"
+    row_auth abl "betterleaks fs" "$bytes" "${S[abl]}" "${F[abl]}"
+    echo
+    echo "Lines holding an anchor (rg -c, last run): $(awk -F: '{s += $NF} END {print s}' "$tmp/out.arg") of $lines."
+    echo "False positives by rule (last run): forcescan ${FPR[afs]}; kingfisher ${FPR[akf]}; gitleaks ${FPR[agl]}; betterleaks ${FPR[abl]}."
     ;;
   start)
     small=$tmp/small.properties
