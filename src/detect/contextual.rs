@@ -142,11 +142,6 @@ impl Layer {
     /// The candidates an anchor hit at `at..at + len` yields: (rule, value span, normalised value,
     /// note).
     pub(crate) fn candidates(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>) -> Vec<Candidate> {
-        let code = is_code(path);
-        let records = path
-            .and_then(|f| f.extension())
-            .and_then(|e| e.to_str())
-            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
             login_call(buf, at + len)
         } else if buf[at..].starts_with(b"3MVG9") {
@@ -159,9 +154,19 @@ impl Layer {
                 Some(_) => p.key = format!("{} consumer key", p.key),
             }
             vec![p]
+        } else if masked_assignment(buf, at + len) {
+            return Vec::new();
         } else {
             keyvalue::extract(buf, at, len)
         };
+        if pairs.is_empty() {
+            return Vec::new();
+        }
+        let code = is_code(path);
+        let records = path
+            .and_then(|f| f.extension())
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
         let mut out = Vec::new();
         for p in pairs {
             // Cheap rejections first (masks, references, empty values): a keyword-dense log has
@@ -745,6 +750,44 @@ pub(crate) fn resolve(
     done.append(&mut out);
     done.sort_by_key(|f| f.offset);
     done
+}
+
+/// Whether the key whose anchor ends at `e` is assigned a mask or nothing right there
+/// (`password=********`, `"token": "<redacted>"`, `secret=[FILTERED]`, `password= next=…`): the
+/// common case of authentication logs, rejected before the key and value are read at all.
+fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
+    let stop = (e + 64).min(buf.len());
+    while e < stop && (buf[e].is_ascii_alphanumeric() || matches!(buf[e], b'_' | b'-' | b'.')) {
+        e += 1;
+    }
+    if e < buf.len() && matches!(buf[e], b'"' | b'\'') {
+        e += 1;
+    }
+    let tight = e;
+    while e < buf.len() && buf[e] == b' ' && e < stop {
+        e += 1;
+    }
+    let Some(&sep) = buf.get(e) else { return false };
+    let tight = e == tight;
+    if sep != b'=' && sep != b':' {
+        return false;
+    }
+    e += 1;
+    // Nothing after `=`: the next field follows (logfmt, query strings).
+    if sep == b'=' && tight && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';')) {
+        return true;
+    }
+    while e < buf.len() && matches!(buf[e], b' ' | b'"' | b'\'') && e < stop {
+        e += 1;
+    }
+    let v = &buf[e..(e + 12).min(buf.len())];
+    let lower = v.to_ascii_lowercase();
+    v.starts_with(b"***")
+        || v.starts_with(b"%2A%2A")
+        || v.starts_with(b"xxxx")
+        || [&b"<redacted"[..], b"<hidden", b"<masked", b"<removed", b"<filtered", b"[redacted", b"[filtered", b"[hidden", b"[masked", b"[protected", b"[secure", b"(hidden", b"(null", b"(redacted"]
+            .iter()
+            .any(|m| lower.starts_with(m))
 }
 
 /// Whether the key at `ks` begins its line: what precedes it there is at most five words (a
