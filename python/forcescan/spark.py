@@ -41,6 +41,7 @@ __all__ = [
     "scan_column",
     "what_to_rotate",
     "errors",
+    "file_list",
 ]
 
 _FIELDS: List[Tuple[str, object, object]] = [
@@ -130,9 +131,16 @@ def _config(rules, include_examples: bool, decode: bool, archives: bool) -> tupl
     return config
 
 
+def _norm(uri: str) -> str:
+    """``file:///x`` and ``file:/x`` are the same file (Spark's listing and its rows differ)."""
+    return "file:/" + uri[len("file:///") :] if uri.startswith("file:///") else uri
+
+
 def _display(uri: str, root: Optional[str]) -> str:
     """How a file is named in findings: its URI, percent-decoded, relative to ``root`` if under it."""
+    uri = _norm(uri)
     if root:
+        root = _norm(root)
         r = root.rstrip("/") + "/"
         if uri.startswith(r):
             uri = uri[len(r) :]
@@ -245,10 +253,14 @@ def scan_files(
     numbers of the decompressed text, inline allow markers honoured.
 
     Args:
-        df: rows with ``path`` (a URI) and ``content`` (binary). Without a ``content`` column
-            (``.drop("content")``: Spark then only lists the files) each executor reads the files
-            itself (local, ``file:``, ``dbfs:``; others through pyarrow's filesystems), so a file
-            that cannot be read becomes an error row instead of failing Spark's read.
+        df: rows with ``path`` (a URI) and ``content`` (binary): Spark reads the files, and one it
+            cannot read fails the job as any Spark read does (unless the reader's
+            ``ignoreCorruptFiles``/``ignoreMissingFiles`` options skip it, unreported). Without a
+            ``content`` column (a list of paths, see :func:`file_list`) each executor reads its
+            files itself (local paths, ``file:``, ``dbfs:``; others through pyarrow's filesystems:
+            ``s3://``, ``gs://``, ``hdfs://``), so a file that cannot be read (deleted since it was
+            listed, permission denied, larger than Spark's 2 GiB binaryFile limit) becomes an
+            error row with the reason, and the job goes on.
         show_secrets: fill ``secret_value`` with full secrets (off: no column holds one).
         root: a URI prefix to strip from file names (``s3://bucket/dump/``), so findings name
             files as a sweep of that directory would.
@@ -280,6 +292,20 @@ def scan_files(
                 yield _findings_batch(cols)
 
     return source.mapInArrow(scan, FINDINGS_SCHEMA)
+
+
+def file_list(files: DataFrame, partitions: Optional[int] = None) -> DataFrame:
+    """The paths of a ``binaryFile`` DataFrame as a DataFrame of ``path`` alone, for
+    :func:`scan_files` to read on the executors (so an unreadable file is an error row).
+
+    The paths come from the DataFrame's file listing (``inputFiles()``, held by the driver since
+    the DataFrame was created), not from its data: no file is opened. They are spread over
+    ``partitions`` partitions (default: Spark's default parallelism).
+    """
+    spark = files.sparkSession
+    uris = sorted(files.inputFiles())
+    n = partitions or spark.sparkContext.defaultParallelism
+    return spark.createDataFrame([(u,) for u in uris], "path string").repartition(max(1, min(n, len(uris) or 1)))
 
 
 def scan_column(

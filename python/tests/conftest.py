@@ -44,7 +44,7 @@ def run_cli(cli: str, *args: str, cwd=None, env=None) -> subprocess.CompletedPro
     return subprocess.run([cli, *args], cwd=cwd, env=e, capture_output=True, text=True, stdin=subprocess.DEVNULL)
 
 
-def generate_dump(out: Path, mb: int, files: int, seed: int, plant_mb: int = 2, pool: int = 6) -> Path:
+def generate_dump(out: Path, mb: int, files: int, seed: int, plant_mb: int = 2, pool: int = 5) -> Path:
     """A log dump from gen_logs.py (plain and gzip files), secrets planted every ~plant_mb MiB
     from a pool of `pool`, so they repeat across files; the manifest goes beside, not inside."""
     out.mkdir(parents=True, exist_ok=True)
@@ -85,8 +85,8 @@ def log_lines(dump: Path):
 
 @pytest.fixture(scope="session")
 def dump(tmp_path_factory) -> Path:
-    """12 MiB of generated logs in 4 files, 2 of them gzip, with ~6 repeated secrets."""
-    return generate_dump(tmp_path_factory.mktemp("dump") / "dump", mb=12, files=4, seed=11)
+    """24 MiB of generated logs in 4 files, 2 of them gzip: 10 planted secrets, 5 distinct."""
+    return generate_dump(tmp_path_factory.mktemp("dump") / "dump", mb=24, files=4, seed=11)
 
 
 @pytest.fixture(scope="session")
