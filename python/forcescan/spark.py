@@ -259,8 +259,8 @@ def scan_files(
             ``content`` column (a list of paths, see :func:`file_list`) each executor reads its
             files itself (local paths, ``file:``, ``dbfs:``; others through pyarrow's filesystems:
             ``s3://``, ``gs://``, ``hdfs://``), so a file that cannot be read (deleted since it was
-            listed, permission denied, larger than Spark's 2 GiB binaryFile limit) becomes an
-            error row with the reason, and the job goes on.
+            listed, permission denied) becomes an error row with the reason, and the job goes
+            on; files over Spark's 2 GiB ``binaryFile`` limit are read too.
         show_secrets: fill ``secret_value`` with full secrets (off: no column holds one).
         root: a URI prefix to strip from file names (``s3://bucket/dump/``), so findings name
             files as a sweep of that directory would.
