@@ -2,8 +2,10 @@
 
 usage: python benches/spark-sweep.py DATA RUNS OUT.json
 Starts a local[2] session (timed apart: Spark's start-up is excluded from the bar), runs a tiny job
-(the Python workers start), then RUNS times: scan_files over spark.read.format("binaryFile") of
-DATA, what_to_rotate, collect (the records only). Writes the timings and the last run's records.
+(the Python workers start), then RUNS times each, alternating: what_to_rotate(scan_files(F))
+collected (the records only), with F the spark.read.format("binaryFile") DataFrame of DATA
+("content": Spark reads the files) and fs.file_list(F) ("paths": the executors read them).
+Writes the timings and the last run's records.
 """
 import json
 import sys
@@ -27,10 +29,14 @@ from forcescan import spark as fs  # noqa: E402
 t1 = time.perf_counter()
 spark.range(4).mapInArrow(lambda it: it, "id long").count()  # Python workers up
 warm = time.perf_counter() - t1
-times, records = [], []
+times = {"content": [], "paths": []}
+records = {}
 for _ in range(runs):
-    t = time.perf_counter()
-    files = spark.read.format("binaryFile").load(data)
-    records = [r.asDict(recursive=True) for r in fs.what_to_rotate(fs.scan_files(files, root="file:" + data)).collect()]
-    times.append(time.perf_counter() - t)
+    for mode in times:
+        t = time.perf_counter()
+        files = spark.read.format("binaryFile").load(data)
+        source = files if mode == "content" else fs.file_list(files)
+        got = fs.what_to_rotate(fs.scan_files(source, root="file:" + data)).collect()
+        times[mode].append(time.perf_counter() - t)
+        records[mode] = [r.asDict(recursive=True) for r in got]
 json.dump({"session": session, "warmup": warm, "runs": times, "records": records}, open(out, "w"))

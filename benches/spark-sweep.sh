@@ -19,11 +19,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat "$data"/* > /dev/null
 : > "$work/cli"
-for ((i = 0; i < runs; i++)); do
-  /usr/bin/time -f %e -o "$work/t" "$bin" sweep --no-progress "$data" -o "$work/sweep.jsonl" 2> /dev/null || true
-  tail -n1 "$work/t" >> "$work/cli"
-done
-"$py" benches/spark-sweep.py "$data" "$runs" "$work/spark.json" 2> "$work/spark.err" || { cat "$work/spark.err" >&2; exit 1; }
+cli_runs() {
+  for ((i = 0; i < runs; i++)); do
+    /usr/bin/time -f %e -o "$work/t" "$bin" sweep --no-progress "$data" -o "$work/sweep.jsonl" 2> /dev/null || true
+    tail -n1 "$work/t" >> "$work/cli"
+  done
+}
+cli_runs   # before and after Spark, so a change in the machine's load shows in both
+PYSPARK_PYTHON="$py" "$py" benches/spark-sweep.py "$data" "$runs" "$work/spark.json" 2> "$work/spark.err" || { cat "$work/spark.err" >&2; exit 1; }
+cli_runs
 "$py" - "$work/cli" "$work/spark.json" "$work/sweep.jsonl" "$data" <<'PY'
 import json, statistics, sys
 cli = sorted(float(x) for x in open(sys.argv[1]))
@@ -36,10 +40,12 @@ def norm(r):
     for k in ("first_seen", "last_seen"):
         out[k] = dict(out[k], path=out[k]["path"][len(prefix):] if out[k]["path"].startswith(prefix) else out[k]["path"])
     return out
-same = [norm(r) for r in sweep] == [norm(r) for r in spark["records"]]
-c, s = statistics.median(cli), statistics.median(spark["runs"])
+c = statistics.median(cli)
 print(f"forcescan sweep: median {c:.2f}s of {cli}")
-print(f"spark local[2]:  median {s:.2f}s of {[round(x, 2) for x in spark['runs']]} "
-      f"(session start {spark['session']:.1f}s and first job {spark['warmup']:.1f}s excluded)")
-print(f"ratio {s / c:.2f}x; records {'identical' if same else 'DIFFER'} ({len(sweep)} distinct secrets)")
+for mode, runs in spark["runs"].items():
+    same = [norm(r) for r in sweep] == [norm(r) for r in spark["records"][mode]]
+    s = statistics.median(runs)
+    print(f"spark local[2], {mode:7}: median {s:.2f}s of {[round(x, 2) for x in runs]} = {s / c:.2f}x the sweep; "
+          f"records {'identical' if same else 'DIFFER'} ({len(sweep)} distinct secrets)")
+print(f"(Spark session start {spark['session']:.1f}s and first job {spark['warmup']:.1f}s excluded)")
 PY

@@ -183,20 +183,25 @@ def _findings_batch(cols: Dict[str, list]) -> pa.RecordBatch:
     return pa.RecordBatch.from_arrays([pa.array(cols[n], type=f.type) for n, f in zip(_FIELD_NAMES, _ARROW_FIELDS)], schema=pa.schema(_ARROW_FIELDS))
 
 
-def _read_uri(uri: str) -> bytes:
-    """Reads a file a ``binaryFile`` listing names, on an executor: local paths and ``file:``,
-    ``dbfs:`` (through /dbfs), else any filesystem pyarrow opens (s3, gs, hdfs, abfs)."""
+def _local_path(uri: str) -> Optional[str]:
+    """The local path of a file URI (plain paths, ``file:``, ``dbfs:`` through /dbfs), else None."""
     u = urlparse(uri)
-    if u.scheme in ("", "file"):
-        with open(unquote(u.path), "rb") as f:
-            return f.read()
+    if u.scheme == "":
+        return uri
+    if u.scheme == "file":
+        return unquote(u.path)
     if u.scheme == "dbfs":
-        with open("/dbfs" + unquote(u.path), "rb") as f:
-            return f.read()
+        return "/dbfs" + unquote(u.path)
+    return None
+
+
+def _read_remote(uri: str) -> bytes:
+    """Reads a file no local path reaches, through pyarrow's filesystems (s3, gs, hdfs, abfs)."""
     from pyarrow import fs as pafs
 
-    if u.scheme in ("s3a", "s3n"):
-        uri = "s3" + uri[len(u.scheme) :]
+    scheme = urlparse(uri).scheme
+    if scheme in ("s3a", "s3n"):
+        uri = "s3" + uri[len(scheme) :]
     filesystem, path = pafs.FileSystem.from_uri(uri)
     with filesystem.open_input_stream(path) as f:
         return f.read()
@@ -209,11 +214,20 @@ def _io_message(e: BaseException) -> str:
 
 
 def _scan_uris(scanner: _NativeScanner, uris: List[str], names: List[str], show_secrets: bool) -> Dict[str, list]:
-    """Rows without content: each file is read here; one that cannot be is an error row."""
+    """Rows without content: each file is read here. Local files are scanned where they are, as
+    ``forcescan sweep`` scans them (streamed, archives opened, in parallel); others are read
+    through pyarrow. One that cannot be read is an error row with the reason."""
+    local = [(p, n) for p, n in ((_local_path(u), n) for u, n in zip(uris, names)) if p is not None]
     cols: Dict[str, list] = {n: [] for n in _FIELD_NAMES}
+    if local:
+        got = scanner._scan_local([p for p, _ in local], [n for _, n in local], show_secrets)
+        for n in _FIELD_NAMES:
+            cols[n].extend(got[n])
     for uri, name in zip(uris, names):
+        if _local_path(uri) is not None:
+            continue
         try:
-            data = _read_uri(uri)
+            data = _read_remote(uri)
         except Exception as e:  # noqa: BLE001 - any failure to read is that file's error row
             _append_problem(cols, name, _io_message(e), error=True)
             continue
@@ -300,12 +314,20 @@ def file_list(files: DataFrame, partitions: Optional[int] = None) -> DataFrame:
 
     The paths come from the DataFrame's file listing (``inputFiles()``, held by the driver since
     the DataFrame was created), not from its data: no file is opened. They are spread over
-    ``partitions`` partitions (default: Spark's default parallelism).
+    ``partitions`` partitions (default: 4 per core Spark has, at most one per file, so big and
+    small files even out over the executors).
     """
     spark = files.sparkSession
     uris = sorted(files.inputFiles())
-    n = partitions or spark.sparkContext.defaultParallelism
+    n = partitions or 4 * _cores(spark)
     return spark.createDataFrame([(u,) for u in uris], "path string").repartition(max(1, min(n, len(uris) or 1)))
+
+
+def _cores(spark) -> int:
+    try:
+        return int(spark.sparkContext.defaultParallelism)
+    except Exception:  # noqa: BLE001 - Spark Connect has no SparkContext
+        return 8
 
 
 def scan_column(

@@ -279,6 +279,51 @@ impl PyScanner {
     }
 }
 
+impl PyScanner {
+    /// One file on disk, named `name` in what it reports (see `_scan_local`).
+    fn scan_local(&self, path: &str, name: &str) -> Outcome {
+        let path = if path == "-" { PathBuf::from("./-") } else { PathBuf::from(path) };
+        let shown = display(&path);
+        let opts = Options { archives: self.archive_options(), ..Default::default() };
+        let progress = Progress::default();
+        let s = Scan { engine: &self.engine, verifier: None, progress: &progress };
+        let mut o = match scan::run(&s, &Target::Paths(vec![path]), &opts, self.collector()) {
+            Ok(c) => Outcome::of(c.finish()),
+            Err(e) => Outcome {
+                findings: Vec::new(),
+                errors: vec![ScanError::new(shown.clone(), e.message())],
+                warnings: Vec::new(),
+                files: 0,
+                bytes: 0,
+            },
+        };
+        let rename = |p: &mut String| {
+            if let Some(rest) = p.strip_prefix(shown.as_str()) {
+                if rest.is_empty() || rest.starts_with('!') {
+                    *p = format!("{name}{rest}");
+                }
+            }
+        };
+        o.findings.iter_mut().for_each(|f| rename(&mut f.path));
+        o.errors.iter_mut().chain(o.warnings.iter_mut()).for_each(|e| rename(&mut e.path));
+        o
+    }
+}
+
+/// How the library names a file it was given: as given, `/` separators, no leading `./`.
+fn display(p: &std::path::Path) -> String {
+    let s = p.to_string_lossy().replace('\\', "/");
+    let mut t = s.as_str();
+    while let Some(rest) = t.strip_prefix("./") {
+        t = rest;
+    }
+    if t.is_empty() {
+        ".".to_string()
+    } else {
+        t.to_string()
+    }
+}
+
 #[pymethods]
 impl PyScanner {
     #[new]
@@ -361,6 +406,29 @@ impl PyScanner {
             })
         });
         o.map(|o| to_py(o, show_secrets)).map_err(py_error)
+    }
+
+    /// Files on a local (or mounted) filesystem, scanned where they are, as `forcescan sweep`
+    /// scans a file it is given: archives opened, large files streamed in bounded memory. File `i`
+    /// is read from `paths[i]` and reported as `names[i]` (its members as `names[i]!member`); one
+    /// that cannot be read is an error row with the command's message. Files are scanned in
+    /// parallel. Returns the columns of `_scan_arrow`.
+    #[pyo3(signature = (paths, names, show_secrets))]
+    fn _scan_local<'py>(
+        &self,
+        py: Python<'py>,
+        paths: Vec<String>,
+        names: Vec<String>,
+        show_secrets: bool,
+    ) -> PyResult<Bound<'py, PyDict>> {
+        if paths.len() != names.len() {
+            return Err(UsageError::new_err("paths and names differ in length"));
+        }
+        let outcomes: Vec<Option<Outcome>> = py.detach(|| {
+            self.install(|| paths.par_iter().zip(names.par_iter()).map(|(p, n)| Some(self.scan_local(p, n))).collect())
+        });
+        let names: Vec<&String> = names.iter().collect();
+        rows_to_columns(py, &names, outcomes, show_secrets, None)
     }
 
     /// Spark's rows: the `n` values of an Arrow binary or string array, described by the addresses

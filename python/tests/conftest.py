@@ -22,6 +22,8 @@ def pytest_configure(config):
     # The tests compare fingerprints with the command's: both must use the built-in key.
     os.environ.pop("FORCESCAN_HASH_KEY", None)
     os.environ.pop("NO_COLOR", None)
+    # Spark's Python workers run this interpreter (the venv with the wheel), whatever PATH says.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
 
 
 @pytest.fixture(scope="session")

@@ -81,6 +81,9 @@ def test_scan_files_gives_the_records_of_forcescan_sweep(cli, dump, files):
     got = rows(fs.what_to_rotate(findings))
     assert got == as_records(sweep), "same distinct secrets, counts, first/last place and time, same order"
     assert fs.errors(findings).count() == 0
+    # The executors reading the files themselves (a list of paths) give the same.
+    listed = fs.scan_files(fs.file_list(files), root="file:" + str(dump))
+    assert rows(fs.what_to_rotate(listed)) == got
 
 
 def test_scan_column_over_a_parquet_table_gives_the_same_records(cli, dump, table):
