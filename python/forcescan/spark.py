@@ -434,7 +434,9 @@ def _timestamp_key(ts: Column) -> Column:
     the instant's wall clock; yearless syslog stamps come first), fraction padded to 9 digits."""
     frac = F.rpad(F.regexp_extract(ts, r"^.{19}\.([0-9]+)", 1), 9, "0")
     iso = F.concat(F.substring(ts, 1, 19), F.lit("."), frac)
-    month = F.lpad(((F.instr(F.lit("JanFebMarAprMayJunJulAugSepOctNovDec"), F.substring(ts, 1, 3)) + 2) / 3).cast("int").cast("string"), 2, "0")
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    number = F.create_map(*[F.lit(x) for i, m in enumerate(months) for x in (m, f"{i + 1:02}")])
+    month = number[F.substring(ts, 1, 3)]
     day = F.lpad(F.trim(F.substring(ts, 5, 2)), 2, "0")
     syslog = F.concat(F.lit("0000-"), month, F.lit("-"), day, F.lit("T"), F.substring(ts, 8, 8), F.lit(".000000000"))
     return F.when(ts.rlike(r"^[0-9]{4}-"), iso).otherwise(syslog)

@@ -178,3 +178,24 @@ def test_files_that_cannot_be_read_are_error_rows_when_executors_read_them(spark
     # And the same files with their content give the same findings.
     with_content = fs.scan_files(spark.read.format("binaryFile").load(str(d)), root="file:" + str(d))
     assert sorted((r.path, r.rule) for r in with_content.where(F.col("rule").isNotNull()).collect()) == rules
+
+
+def test_first_and_last_times_order_as_the_sweep_orders_them(spark, cli, tmp_path):
+    """Syslog stamps (no year) first, then by instant, offsets applied, fractions counted."""
+    d = tmp_path / "times"
+    d.mkdir()
+    stamps = [
+        "Dec 31 23:59:59 host app:",
+        "Oct  2 10:00:00 host app:",
+        "2026-10-12T10:00:00.5Z",
+        "2026-10-12T10:00:00",
+        "2026-10-12T10:00:00.25Z",
+        "2026-10-12T12:30:00+02:00",
+        '10.0.0.9 - - [12/Oct/2026:10:15:00 +0000] "GET /x?sid=',
+    ]
+    (d / "a.log").write_text("".join(f"{s} token={REFRESH_TOKEN}\n" for s in stamps[:4]))
+    (d / "b.log").write_text("".join(f"{s} token={REFRESH_TOKEN}\n" for s in stamps[4:]))
+    sweep, _, _ = sweep_records(cli, d)
+    assert (sweep[0]["first_timestamp"], sweep[0]["last_timestamp"]) == ("Oct  2 10:00:00", "2026-10-12T10:30:00Z")
+    findings = fs.scan_files(spark.read.format("binaryFile").load(str(d)), root="file:" + str(d))
+    assert rows(fs.what_to_rotate(findings)) == as_records(sweep)
