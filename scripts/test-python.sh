@@ -5,7 +5,8 @@
 # Spark session (local[2]).
 #
 # Needs python3 (>= 3.9, with venv) and Java 17 or later (for Spark); installs maturin, pytest,
-# pyspark, pyarrow and pandas into the venv. Usage: scripts/test-python.sh [pytest args]
+# pyspark, pyarrow and pandas into the venv. The Spark tests then run a second time with PySpark
+# 3.5, the oldest supported. Usage: scripts/test-python.sh [pytest args]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -42,3 +43,14 @@ PATH="$venv/bin:$PATH" scripts/build-wheel.sh
 # From outside the source tree, so `import forcescan` is the installed wheel.
 cd "$root/python/tests"
 PATH="$venv/bin:$PATH" "$venv/bin/python" -m pytest -p no:cacheprovider -q "$@"
+
+# forcescan.spark promises PySpark 3.5 and later: its tests again with the oldest (3.5.x), unless
+# FORCESCAN_SKIP_SPARK35=1. PySpark 3.5 predates pandas 3 and pyarrow 20.
+if [ "${FORCESCAN_SKIP_SPARK35:-0}" != 1 ] && [ $# -eq 0 ]; then
+  old="$root/target/python-test-venv-spark35"
+  python3 -m venv --clear "$old"
+  "$old/bin/python" -m pip --disable-pip-version-check --quiet install \
+    'pytest>=7,<10' 'pyspark>=3.5,<3.6' 'pyarrow>=11,<20' 'pandas>=1.5,<3' "$root"/target/wheels/forcescan-*.whl
+  echo "PySpark $("$old/bin/python" -c 'import pyspark; print(pyspark.__version__)'):"
+  PATH="$old/bin:$PATH" "$old/bin/python" -m pytest -p no:cacheprovider -q -W ignore::DeprecationWarning test_spark.py
+fi
