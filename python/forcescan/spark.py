@@ -7,6 +7,8 @@ HDFS, DBFS), schedules and retries; forcescan is the function it runs on each Ar
     >>> from forcescan import spark as fs
     >>> files = spark.read.format("binaryFile").option("recursiveFileLookup", "true").load("s3://bucket/incident/")
     >>> findings = fs.scan_files(files, root="s3://bucket/incident/")   # archives opened
+    >>> # or let each executor read its files (faster; an unreadable file becomes an error row):
+    >>> findings = fs.scan_files(fs.file_list(files), root="s3://bucket/incident/")
     >>> fs.what_to_rotate(findings).show()                              # one row per secret
     >>> fs.errors(findings).show()                                      # what could not be scanned
 
