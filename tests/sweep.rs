@@ -148,6 +148,96 @@ fn two_shards_merged_equal_one_unsharded_run() {
     assert_eq!(std::fs::read_to_string(out_of("m0.jsonl")).unwrap(), s0.replace("\"dump/", "\"elsewhere/"));
 }
 
+/// The error lines of a JSON Lines report: `{"error": {"path", "message"}}`.
+fn error_lines(report: &str) -> Vec<(String, String)> {
+    report
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|v| v.get("error").is_some())
+        .map(|v| {
+            (v["error"]["path"].as_str().unwrap().to_string(), v["error"]["message"].as_str().unwrap().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn shard_reports_carry_their_errors_and_merge_of_them_is_incomplete() {
+    let d = tempfile::tempdir().unwrap();
+    let dump = d.path().join("dump");
+    make_dump(&dump);
+    // A gzip cut short: the first part decodes (its token is still found), the rest cannot.
+    let mut text = String::new();
+    for i in 0..4000 {
+        text.push_str(&format!("2026-10-12T11:00:{:02}Z INFO request {i} served in {}ms\n", i % 60, i % 97));
+    }
+    text.insert_str(0, &format!("2026-10-12T11:00:00Z DEBUG token={REFRESH_TOKEN}\n"));
+    let whole = gz(text.as_bytes());
+    write(&dump, "logs/cut.log.gz", &whole[..whole.len() / 2]);
+    let out_of = |name: &str| d.path().join(name).to_str().unwrap().to_string();
+    let run = |extra: &[&str], name: &str| {
+        let mut args = vec!["dump".to_string(), "-o".to_string(), out_of(name)];
+        args.extend(extra.iter().map(|s| s.to_string()));
+        let out = forcescan().current_dir(d.path()).arg("sweep").args(&args).output().unwrap();
+        (out.status.code(), stderr_of(&out), std::fs::read_to_string(out_of(name)).unwrap())
+    };
+
+    let (code, err, all) = run(&[], "all.jsonl");
+    assert_eq!(code, Some(2), "{err}");
+    let errors = error_lines(&all);
+    assert_eq!(errors.len(), 1, "{all}");
+    assert_eq!(errors[0].0, "dump/logs/cut.log.gz");
+    assert!(errors[0].1.starts_with("corrupt or truncated gzip data after "), "{}", errors[0].1);
+    assert!(err.contains(&format!("forcescan: error: dump/logs/cut.log.gz: {}", errors[0].1)), "{err}");
+    let last = format!(r#"{{"error":{{"path":"dump/logs/cut.log.gz","message":"{}"}}}}"#, errors[0].1);
+    assert_eq!(all.lines().last().unwrap(), last, "the error line ends the report");
+
+    // Exactly one shard owns the damaged file: it exits 2 and its report says why.
+    let shards: Vec<_> = (0..2).map(|k| run(&["--shard", &format!("{k}/2")], &format!("s{k}.jsonl"))).collect();
+    let codes: Vec<_> = shards.iter().map(|s| s.0).collect();
+    assert!(codes == [Some(2), Some(1)] || codes == [Some(1), Some(2)], "{codes:?}");
+    for (code, _, report) in &shards {
+        assert_eq!(error_lines(report).len(), usize::from(*code == Some(2)), "{report}");
+    }
+
+    // The merge is as incomplete as the unsharded sweep: exit 2, the file named, the same report.
+    let merged = forcescan()
+        .args(["merge", "-o"])
+        .arg(out_of("merged.jsonl"))
+        .arg(out_of("s0.jsonl"))
+        .arg(out_of("s1.jsonl"))
+        .output()
+        .unwrap();
+    assert_eq!(merged.status.code(), Some(2), "{}", stderr_of(&merged));
+    let stderr = stderr_of(&merged);
+    assert!(stderr.contains(&format!("forcescan: error: dump/logs/cut.log.gz: {}", errors[0].1)), "{stderr}");
+    assert!(stderr.contains("forcescan: error: 1 input(s) could not be scanned"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(out_of("merged.jsonl")).unwrap(), all);
+
+    // A merge of merges keeps them too; as a JSON document they are the `errors` list.
+    let again = forcescan().arg("merge").arg(out_of("merged.jsonl")).args(["-f", "json"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_str(&stdout_of(&again)).unwrap();
+    assert_eq!(doc["errors"][0]["path"], "dump/logs/cut.log.gz");
+    assert_eq!(doc["errors"][0]["message"], errors[0].1.as_str());
+}
+
+#[test]
+fn unsharded_findings_sweep_ends_with_its_error_lines_and_scan_jsonl_has_none() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.log", format!("token {ACCESS_TOKEN}\n"));
+    write(d.path(), "b.log.gz", &gz(b"hello\n")[..6]);
+    let out = forcescan().current_dir(d.path()).args(["sweep", "--no-dedupe", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let report = stdout_of(&out);
+    let last = report.lines().last().unwrap();
+    assert!(last.starts_with(r#"{"error":{"path":"b.log.gz","message":"#), "{report}");
+    assert_eq!(report.lines().count(), 2, "{report}");
+    // Plain scans keep one finding per line, and errors on stderr only.
+    let out = forcescan().current_dir(d.path()).args(["scan", "--archives", "-f", "jsonl", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(error_lines(&stdout_of(&out)).is_empty());
+}
+
 #[test]
 fn merge_reads_scan_findings_too_and_names_bad_lines() {
     let d = tempfile::tempdir().unwrap();

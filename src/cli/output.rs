@@ -68,6 +68,12 @@ impl Report {
         self
     }
 
+    /// JSON Lines end with one error line per input that could not be scanned (`sweep`, `merge`).
+    pub fn with_error_lines(mut self) -> Report {
+        self.opts.error_lines = true;
+        self
+    }
+
     /// Ends with the "what to rotate" table on stderr (when the report holds records).
     pub fn with_rotation_table(mut self) -> Report {
         self.rotation_table = true;

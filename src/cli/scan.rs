@@ -19,7 +19,8 @@ pub fn scan(a: ScanArgs) -> Result<u8> {
         archives: (!a.no_archives).then(|| a.limits.options()),
         ..Default::default()
     };
-    run(&a.paths, &a.common, a.dedupe, Format::Text, opts, Sweep { progress: false, rotation_table: false })
+    let sweep = Sweep { progress: false, rotation_table: false, error_lines: false };
+    run(&a.paths, &a.common, a.dedupe, Format::Text, opts, sweep)
 }
 
 pub fn sweep(a: SweepArgs) -> Result<u8> {
@@ -36,7 +37,8 @@ pub fn sweep(a: SweepArgs) -> Result<u8> {
         measure_total: !a.no_progress && super::stderr_is_watched(),
     };
     let dedupe = !a.no_dedupe;
-    run(&a.paths, &a.common, dedupe, Format::Jsonl, opts, Sweep { progress: !a.no_progress, rotation_table: dedupe })
+    let sweep = Sweep { progress: !a.no_progress, rotation_table: dedupe, error_lines: true };
+    run(&a.paths, &a.common, dedupe, Format::Jsonl, opts, sweep)
 }
 
 /// What a sweep adds to a scan's report.
@@ -45,6 +47,9 @@ struct Sweep {
     progress: bool,
     /// The "what to rotate" table on stderr.
     rotation_table: bool,
+    /// JSON Lines end with one `{"error": …}` line per input that could not be scanned, so a
+    /// shard's report carries its errors into `merge`.
+    error_lines: bool,
 }
 
 /// What scan and sweep share: check the options, build the engine, the verifier and the report,
@@ -75,6 +80,9 @@ fn run(
     let mut report = report.with_sarif(common.sarif(&engine, Box::new(FsArtifacts::new(&roots))));
     if sweep.rotation_table {
         report = report.with_rotation_table();
+    }
+    if sweep.error_lines {
+        report = report.with_error_lines();
     }
     let policy = Policy {
         suppressions,

@@ -134,6 +134,22 @@ pub(crate) fn write_records_document(w: &mut dyn Write, o: &RecordsOutcome) -> s
     Document::new(Secrets { secrets: o.records }, o.summary, o.errors, o.warnings).write(w)
 }
 
+/// One line per input that could not be scanned, `{"error":{"path":…,"message":…}}`, so a JSON
+/// Lines report (a sweep shard) carries what it is missing; `forcescan merge` reads them back.
+/// Sorted by path, so the same run gives the same lines whatever order workers finished in.
+pub(crate) fn write_error_lines(w: &mut dyn Write, errors: &[ScanError]) -> std::io::Result<()> {
+    #[derive(Serialize)]
+    struct ErrorLine<'a> {
+        error: ErrorJson<'a>,
+    }
+    let mut sorted: Vec<&ScanError> = errors.iter().collect();
+    sorted.sort_by(|a, b| a.path.cmp(&b.path).then_with(|| a.message.cmp(&b.message)));
+    write_json_lines(
+        w,
+        sorted.into_iter().map(|e| ErrorLine { error: ErrorJson { path: &e.path, message: &e.message } }),
+    )
+}
+
 /// One secret record per line (what `forcescan merge` reads back).
 pub(crate) fn write_records_lines(w: &mut dyn Write, records: &[SecretRecord]) -> std::io::Result<()> {
     write_json_lines(w, records)

@@ -58,6 +58,10 @@ pub struct ReportOptions {
     /// Text (`-v`): why each finding made by its context was reported, and each other part of a
     /// credential found apart on a line of its own.
     pub verbose: bool,
+    /// JSON Lines only: end the report with one `{"error": {"path", "message"}}` line per input
+    /// that could not be scanned (`sweep` and `merge`, so a shard's report carries its errors and
+    /// `merge` can say the merged result is incomplete).
+    pub error_lines: bool,
 }
 
 impl ReportOptions {
@@ -68,6 +72,7 @@ impl ReportOptions {
             hook: None,
             sarif: Default::default(),
             verbose: false,
+            error_lines: false,
         }
     }
 }
@@ -93,6 +98,9 @@ pub fn write(w: &mut dyn Write, results: &Results, opts: &ReportOptions) -> std:
                 summary: &results.summary,
             };
             write_records(w, opts.format, &o, opts.style)?;
+            if opts.format == Format::Jsonl && opts.error_lines {
+                json::write_error_lines(w, &results.errors)?;
+            }
         }
         Items::Findings(findings) => {
             let o = ScanOutcome { findings, errors: &results.errors, summary: &results.summary };
@@ -107,7 +115,12 @@ pub fn write(w: &mut dyn Write, results: &Results, opts: &ReportOptions) -> std:
                 }
                 Format::Json => json::write_document(w, &o)?,
                 Format::Github => github::write(w, &o)?,
-                Format::Jsonl => json::write_lines(w, findings.iter().filter(|f| results.held_back.contains(&f.rule)))?,
+                Format::Jsonl => {
+                    json::write_lines(w, findings.iter().filter(|f| results.held_back.contains(&f.rule)))?;
+                    if opts.error_lines {
+                        json::write_error_lines(w, &results.errors)?;
+                    }
+                }
                 Format::Sarif => {
                     written.sarif_left_out = sarif::write(w, findings, &results.errors, &opts.sarif)?;
                 }

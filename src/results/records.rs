@@ -184,17 +184,30 @@ struct FindingLine {
     timestamp: Option<Timestamp>,
 }
 
-/// Reads one line of JSON Lines output: a secret record (`sweep`, `--dedupe`) or a finding
-/// (`scan -f jsonl`, counted as one occurrence).
-pub(crate) fn parse_line(line: &str) -> Result<SecretRecord, String> {
+/// One line of a JSON Lines report, as `merge` reads it.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Line {
+    /// A secret record, or a finding counted as one occurrence.
+    Record(SecretRecord),
+    /// `{"error": {"path", "message"}}`: an input the report's run could not scan (sweep shards
+    /// write one per input, see `report::json::write_error_lines`).
+    Error(ScanError),
+}
+
+/// Reads one line of JSON Lines output: a secret record (`sweep`, `--dedupe`), a finding
+/// (`scan -f jsonl`, counted as one occurrence) or an error line.
+pub(crate) fn parse_line(line: &str) -> Result<Line, String> {
     let v: serde_json::Value = serde_json::from_str(line).map_err(|e| e.to_string())?;
+    if let Some(e) = v.get("error").filter(|_| v.get("rule").is_none()) {
+        return serde_json::from_value(e.clone()).map(Line::Error).map_err(|e| format!("not an error line: {e}"));
+    }
     if v.get("occurrences").is_some() {
-        return serde_json::from_value(v).map_err(|e| format!("not a secret record: {e}"));
+        return serde_json::from_value(v).map(Line::Record).map_err(|e| format!("not a secret record: {e}"));
     }
     let f: FindingLine =
         serde_json::from_value(v).map_err(|e| format!("neither a secret record nor a finding: {e}"))?;
     let place = Place { path: f.path, line: f.line, column: f.column };
-    Ok(SecretRecord {
+    Ok(Line::Record(SecretRecord {
         rule: f.rule,
         title: f.title,
         severity: f.severity,
@@ -209,11 +222,12 @@ pub(crate) fn parse_line(line: &str) -> Result<SecretRecord, String> {
         last_seen: place,
         first_timestamp: f.timestamp.clone(),
         last_timestamp: f.timestamp,
-    })
+    }))
 }
 
-/// Folds one JSON Lines report (sweep records or scan findings) into `set`. Returns what could not
-/// be read, each named `file:line`; the rest of the file is still used.
+/// Folds one JSON Lines report (sweep records or scan findings) into `set`. Returns what the report
+/// says its run could not scan (its error lines, as they were written) and the lines that could not
+/// be read (named `file:line`); the rest of the file is still used. Either makes a merge incomplete.
 pub fn read_report(path: &std::path::Path, set: &mut RecordSet) -> Vec<ScanError> {
     use std::io::BufRead;
     let name = display_path(path);
@@ -228,7 +242,8 @@ pub fn read_report(path: &std::path::Path, set: &mut RecordSet) -> Vec<ScanError
             l => parse_line(l).map(Some),
         });
         match parsed {
-            Ok(Some(r)) => set.add(r),
+            Ok(Some(Line::Record(r))) => set.add(r),
+            Ok(Some(Line::Error(e))) => errors.push(e),
             Ok(None) => {}
             Err(message) => errors.push(ScanError { path: format!("{name}:{}", n + 1), message }),
         }
@@ -289,7 +304,11 @@ mod tests {
     fn records_round_trip_through_json_lines() {
         let r = rec("x.log", 1, 3, Some("2026-10-12T10:00:00Z"));
         let line = serde_json::to_string(&r).unwrap();
-        assert_eq!(parse_line(&line).unwrap(), r);
+        assert_eq!(parse_line(&line).unwrap(), Line::Record(r));
         assert!(parse_line("{\"rule\":\"x\"}").is_err());
+        let e = ScanError::new("a.tar.gz", "corrupt or truncated gzip data");
+        let line = serde_json::json!({"error": {"path": "a.tar.gz", "message": "corrupt or truncated gzip data"}});
+        assert_eq!(parse_line(&line.to_string()).unwrap(), Line::Error(e));
+        assert!(parse_line("{\"error\":{\"path\":1}}").is_err());
     }
 }

@@ -615,6 +615,40 @@ pub(crate) fn scan_input_archives(
     }
 }
 
+/// Scans one input held in memory (a file's contents handed over by another program: a Spark
+/// `binaryFile` row, a Python `bytes`), opening it as [`scan_input_archives`] opens a file: plain
+/// content is scanned in place (in parallel chunks when at least `large` bytes), an archive or
+/// compressed stream member by member, and content of which nothing could be decoded is scanned
+/// as raw bytes and reported incomplete.
+pub fn scan_bytes_archives(
+    sink: &dyn Sink,
+    name: &str,
+    data: &[u8],
+    large: usize,
+    opts: &ArchiveOptions,
+    emit: &mut dyn FnMut(Event),
+) {
+    let plain = |sink: &dyn Sink| {
+        let findings = if data.len() >= large { sink.large(name, data) } else { sink.bytes(name, data) };
+        Unit { path: name.to_string(), bytes: data.len() as u64, findings, error: None }
+    };
+    let kind = detect(&data[..data.len().min(HEAD)]);
+    let mut walker = Walk { sink, opts, emit, budget: Rc::new(Cell::new(opts.max_total)) };
+    let result = match kind {
+        Kind::Plain => return walker.unit(plain(sink)),
+        Kind::Zip => walker.zip(name, Cursor::new(data), 1),
+        _ => walker.stream(name, &mut Cursor::new(data), 0, false),
+    };
+    if let Err(p) = result {
+        if p.nothing_decoded {
+            walker.unit(plain(sink));
+            walker.incomplete(name, format!("{}; scanned as raw bytes", p.err.message));
+        } else {
+            walker.incomplete(name, p.err.message);
+        }
+    }
+}
+
 /// The first bytes of a file, without moving its read position.
 fn read_head(file: &std::fs::File, head: &mut [u8]) -> usize {
     let mut n = 0;
@@ -711,6 +745,40 @@ mod tests {
         assert!(parse_size("12Q").is_err());
         assert!(parse_size("lots").is_err());
         assert!(parse_size("-1K").is_err() && parse_size("NaN").is_err());
+    }
+
+    #[test]
+    fn bytes_in_memory_open_as_files_do() {
+        use std::io::Write;
+        let engine = crate::Engine::builtin();
+        let token = "00Dhu0000G8GP38!AQnC1.4EakoKm5b.OAYGSTWjRlLK6sNdVU72lZ_o2.YH19dCqgn28s9Dp68GZN9Z3zLIbet6.UzH.7_3eLO6m4H5x29iI_Vm";
+        let text = format!("x\nAuthorization: Bearer {token}\n");
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        gz.write_all(text.as_bytes()).unwrap();
+        let gz = gz.finish().unwrap();
+        let run = |data: &[u8], large: usize| {
+            let mut events = Vec::new();
+            scan_bytes_archives(&engine, "a.gz", data, large, &ArchiveOptions::default(), &mut |e| events.push(e));
+            let (mut lines, mut errors) = (Vec::new(), Vec::new());
+            for e in events {
+                match e {
+                    Event::Unit(u) => lines.extend(u.findings.iter().map(|f| (u.path.clone(), f.line, f.column))),
+                    Event::Incomplete(e) => errors.push(e.message),
+                    Event::Warning(_) => {}
+                }
+            }
+            (lines, errors)
+        };
+        let want = vec![("a.gz".to_string(), 2, 23)];
+        assert_eq!(run(&gz, 1 << 20), (want.clone(), vec![]));
+        assert_eq!(run(text.as_bytes(), 1 << 20), (want.clone(), vec![]));
+        assert_eq!(run(text.as_bytes(), 1), (want.clone(), vec![]), "chunked in parallel");
+        // Gzip magic and nothing decodable: scanned as raw bytes, and said so.
+        let mut bad = vec![0x1f, 0x8b, 0xff, 0xff];
+        bad.extend_from_slice(text.as_bytes());
+        let (found, errors) = run(&bad, 1 << 20);
+        assert_eq!(found.len(), 1);
+        assert!(errors[0].ends_with("; scanned as raw bytes"), "{errors:?}");
     }
 
     #[test]
