@@ -688,9 +688,9 @@ pub(crate) fn resolve(
             },
         };
         f.evidence = Some(Evidence {
-            key: p.key.clone(),
-            key_path: (!p.path.is_empty()).then(|| p.path.clone()),
-            salesforce,
+            key: without_values(&p.key),
+            key_path: (!p.path.is_empty()).then(|| without_values(&p.path)),
+            salesforce: without_values(&salesforce),
             line,
         });
         true
@@ -750,6 +750,58 @@ pub(crate) fn resolve(
     done.append(&mut out);
     done.sort_by_key(|f| f.offset);
     done
+}
+
+/// Evidence text with every value taken out. A key's parents include the text before it on its
+/// line, and there, on a URL, a call or a logfmt line, sit other values (`…&client_secret=BB80…&
+/// password=`, `Salesforce("ops@acme.com", "Hunter2!", token=`): what follows `=` or `:` becomes
+/// `…`, and so does a quoted literal that is not a key (`"k":`) or a plain name. The reports never
+/// carry a secret; this keeps evidence from carrying one by the side door.
+pub(crate) fn without_values(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    let stop = |c: u8| matches!(c, b' ' | b'\t' | b'&' | b',' | b';' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'>' | b'<' | b'`');
+    while i < b.len() {
+        let c = b[i];
+        if (c == b'=' || c == b':') && !b[i..].starts_with(b"://") && !b[i..].starts_with(b"::") && !b[i..].starts_with(b"=>") {
+            out.push(c as char);
+            i += 1;
+            while i < b.len() && b[i] == b' ' {
+                out.push(' ');
+                i += 1;
+            }
+            if i < b.len() && matches!(b[i], b'"' | b'\'') {
+                continue;
+            }
+            let start = i;
+            while i < b.len() && !stop(b[i]) && !matches!(b[i], b'"' | b'\'') {
+                i += 1;
+            }
+            if i > start {
+                out.push('…');
+            }
+            continue;
+        }
+        if c == b'"' || c == b'\'' {
+            let Some(len) = b[i + 1..].iter().position(|&x| x == c) else {
+                out.push_str("…");
+                break;
+            };
+            let inner = &s[i + 1..i + 1 + len];
+            let after = b[i + 2 + len..].iter().find(|&&x| x != b' ');
+            let name = inner.len() < 40 && inner.bytes().all(|x| x.is_ascii_alphabetic() || matches!(x, b'_' | b'.' | b'-' | b' '));
+            out.push(c as char);
+            out.push_str(if after == Some(&b':') || name { inner } else { "…" });
+            out.push(c as char);
+            i += len + 2;
+            continue;
+        }
+        let ch = s[i..].chars().next().expect("in bounds");
+        out.push(ch);
+        i += ch.len_utf8();
+    }
+    out
 }
 
 /// Whether the key whose anchor ends at `e` is assigned a mask or nothing right there
@@ -851,4 +903,21 @@ fn partner(
             let other = pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && between(f));
             (!other).then_some(j)
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_values;
+
+    #[test]
+    fn evidence_carries_no_values() {
+        assert_eq!(
+            without_values("POST /services/oauth2/token?grant_type=password&client_id=3MVG9abc&client_secret=BB80F00D1234"),
+            "POST /services/oauth2/token?grant_type=…&client_id=…&client_secret=…"
+        );
+        assert_eq!(without_values("Salesforce(\"ops@acme.com\", \"Hunter2!\", token="), "Salesforce(\"…\", \"…\", token=");
+        assert_eq!(without_values("\"salesforce\": {"), "\"salesforce\": {");
+        assert_eq!(without_values("the key `sf > auth` names Salesforce"), "the key `sf > auth` names Salesforce");
+        assert_eq!(without_values("url `https://ops:Hunter2@login.salesforce.com`"), "url `https://ops:…`");
+    }
 }

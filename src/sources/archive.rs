@@ -764,7 +764,7 @@ mod tests {
                 match e {
                     Event::Unit(u) => lines.extend(u.findings.iter().map(|f| (u.path.clone(), f.line, f.column))),
                     Event::Incomplete(e) => errors.push(e.message),
-                    Event::Warning(_) => {}
+                    Event::Warning(_) | Event::Note(_) => {}
                 }
             }
             (lines, errors)
