@@ -427,12 +427,12 @@ fn verbose_text_never_prints_the_values_around_a_key() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     let s = stdout_of(&out);
     let lines: Vec<&str> = s.lines().take_while(|l| !l.is_empty()).collect();
+    // (A query string's earlier parameters are not read as the key's parents at all.)
     assert_eq!(lines.len(), 7, "{s}");
     assert_eq!(lines[0], "proxy.log:1:208  salesforce-client-credentials  3MVG…57");
     assert_eq!(lines[3], "    consumer-key: line 1, column 108");
     assert_eq!(lines[4], "proxy.log:1:306  salesforce-password-with-token  Tr0u…0I");
-    assert!(lines[5].starts_with("    key: password (under "), "{s}");
-    assert!(lines[5].contains("&client_secret=F9C4…57&"), "{s}");
+    assert_eq!(lines[5], "    key: password", "{s}");
     for value in [key, secret, "Tr0ub4dorQuartz91", SECURITY_TOKEN] {
         assert!(!s.contains(value), "{value} printed: {s}");
     }

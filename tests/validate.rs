@@ -267,7 +267,8 @@ fn consumer_key_and_secret_pairs_are_checked_with_client_credentials_on_the_org_
     let curl = |k: &str, s: &str| {
         format!("curl https://acme.my.salesforce.com/services/oauth2/token -d grant_type=client_credentials -d client_id={k} -d client_secret={s}\n")
     };
-    // A token request is one finding for the pair; a lone secret takes the key found near it.
+    // A token request is one finding for the pair, and so are a key and secret in one config file;
+    // a lone secret takes the key found near it.
     write(d.path(), "live.sh", curl(&k_live, &s_live));
     write(
         d.path(),
@@ -281,7 +282,7 @@ fn consumer_key_and_secret_pairs_are_checked_with_client_credentials_on_the_org_
     assert_eq!(out.status.code(), Some(1), "{}", errors(&out));
     let fs = findings(&out);
     assert_eq!(at(&fs, "live.sh")["rule"], "salesforce-client-credentials");
-    assert_eq!(at(&fs, "dead.env")["rule"], "salesforce-consumer-secret");
+    assert_eq!(at(&fs, "dead.env")["rule"], "salesforce-client-credentials");
 
     let v = &at(&fs, "live.sh")["validation"];
     assert_eq!(v["status"], "live");
