@@ -52,7 +52,9 @@ fn compare(name: &str) -> (BTreeMap<Key, Vec<Vec<u64>>>, BTreeMap<Key, Vec<Vec<u
         }
         let mut related: Vec<u64> = j["related"]
             .as_array()
-            .map(|a| a.iter().filter_map(|r| r["line"].as_u64()).filter(|&n| n != j["line"].as_u64().unwrap()).collect())
+            .map(|a| {
+                a.iter().filter_map(|r| r["line"].as_u64()).filter(|&n| n != j["line"].as_u64().unwrap()).collect()
+            })
             .unwrap_or_default();
         related.sort();
         got.entry((path, j["line"].as_u64().unwrap(), j["rule"].as_str().unwrap().to_string()))
@@ -69,7 +71,9 @@ fn developed_half_matches_its_manifest_exactly() {
     for (k, w) in &want {
         match got.get(k) {
             None => problems.push(format!("missing: {}:{} {}", k.0, k.1, k.2)),
-            Some(g) if g.len() < w.len() => problems.push(format!("missing: {}:{} {} (×{})", k.0, k.1, k.2, w.len() - g.len())),
+            Some(g) if g.len() < w.len() => {
+                problems.push(format!("missing: {}:{} {} (×{})", k.0, k.1, k.2, w.len() - g.len()))
+            }
             Some(g) if w.iter().any(|r| !g.contains(r)) => {
                 problems.push(format!("related lines differ: {}:{} {}: want {w:?}, got {g:?}", k.0, k.1, k.2))
             }
@@ -85,8 +89,7 @@ fn developed_half_matches_its_manifest_exactly() {
     let known: Vec<&str> = known.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
     problems.sort();
     assert_eq!(
-        problems,
-        known,
+        problems, known,
         "differences from corpus/context/dev/manifest.toml are not the known ones (corpus/context/dev/differences.txt)"
     );
 }

@@ -74,7 +74,8 @@ fn corpus_is_large_and_covers_every_rule() {
     let m = manifest();
     let mut per_rule: BTreeMap<&str, usize> = BTreeMap::new();
     // The context-credential set (corpus/context/) counts toward every rule's coverage too.
-    let dev: Manifest = toml::from_str(&std::fs::read_to_string(corpus().join("context/dev/manifest.toml")).unwrap()).unwrap();
+    let dev: Manifest =
+        toml::from_str(&std::fs::read_to_string(corpus().join("context/dev/manifest.toml")).unwrap()).unwrap();
     for f in &dev.finding {
         *per_rule.entry(f.rule.as_str()).or_insert(0) += 1;
     }

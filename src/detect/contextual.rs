@@ -80,7 +80,9 @@ fn is_code(path: Option<&Path>) -> bool {
         "pl", "pm", "r", "ps1", "psm1", "swift", "m", "gs", "groovy", "dart", "rs", "c", "cc", "cpp", "h", "hpp",
         "lua", "ex", "exs", "cls", "trigger", "apex",
     ];
-    path.and_then(|p| p.extension()).and_then(|e| e.to_str()).is_some_and(|e| CODE.iter().any(|c| e.eq_ignore_ascii_case(c)))
+    path.and_then(|p| p.extension())
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| CODE.iter().any(|c| e.eq_ignore_ascii_case(c)))
 }
 
 impl Layer {
@@ -96,7 +98,12 @@ impl Layer {
         let mut checks = Vec::new();
         for r in &vocab.roles {
             let c = Check::parse(&r.value).ok_or_else(|| {
-                anyhow::anyhow!("role `{}`: unknown value check `{}` (known: {})", r.id, r.value, Check::NAMES.join(", "))
+                anyhow::anyhow!(
+                    "role `{}`: unknown value check `{}` (known: {})",
+                    r.id,
+                    r.value,
+                    Check::NAMES.join(", ")
+                )
             })?;
             checks.push(Some(c));
         }
@@ -184,14 +191,17 @@ impl Layer {
             if value.len() > 2 && value[0] == value[value.len() - 1] && matches!(value[0], b'"' | b'\'') {
                 value = value[1..value.len() - 1].to_vec();
             }
-            if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose)) {
+            if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose))
+            {
                 continue;
             }
             // Before the costlier reading of parent keys and context: a key that names no role
             // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
             // could never have, ends here.
             let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
-            if self.checks[early.role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No) && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role) {
+            if self.checks[early.role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
+                && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role)
+            {
                 continue;
             }
             // The vendor of the nearest parent key that names one.
@@ -214,7 +224,12 @@ impl Layer {
             }
             // A bare word right after a password's key in text (`password expired`) is no value;
             // a secret or token of its exact shape is (`client secret DCCD2608…`).
-            if p.form == Form::Prose && !p.quoted && matches!(check, Check::Password) && verdict == Verdict::Yes && !introduced(buf, &p) {
+            if p.form == Form::Prose
+                && !p.quoted
+                && matches!(check, Check::Password)
+                && verdict == Verdict::Yes
+                && !introduced(buf, &p)
+            {
                 continue;
             }
             // The vendor: the key's own, else its nearest parent's, else what its block says
@@ -240,7 +255,8 @@ impl Layer {
                 // because Salesforce is mentioned around it.
                 None if reading.unknown => continue,
                 None => self.scope.near(buf, p.value.clone()).map(|h| {
-                    let (a, b) = if h.offset < p.value.start { (h.offset, p.value.start) } else { (p.value.start, h.offset) };
+                    let (a, b) =
+                        if h.offset < p.value.start { (h.offset, p.value.start) } else { (p.value.start, h.offset) };
                     let lines = memchr::memchr_iter(b'\n', &buf[a..b]).count() as i64;
                     let delta = if h.offset < p.value.start { -lines } else { lines };
                     Why::Near(h, delta)
@@ -285,15 +301,21 @@ impl Layer {
             let ls = keyvalue::line_start(buf, p.key_start);
             let before = String::from_utf8_lossy(&buf[ls..p.key_start]);
             if before.ends_with(' ') || before.ends_with('_') {
-                let words: Vec<&str> = before.split([' ', '"', '\'', '\t', '(', ',']).filter(|w| !w.is_empty()).collect();
+                let words: Vec<&str> =
+                    before.split([' ', '"', '\'', '\t', '(', ',']).filter(|w| !w.is_empty()).collect();
                 for n in [2usize, 1] {
-                    if words.len() >= n && words[words.len() - n..].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic())) {
+                    if words.len() >= n
+                        && words[words.len() - n..].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                    {
                         let k = format!("{} {}", words[words.len() - n..].join(" "), key);
                         if let Some(r) = self.vocab.read(&k, sf_path) {
                             // Only when the words change the reading (`Security Token`, not `my
                             // password`), or name a system the vocabulary does not know (`the
                             // Guidewire ClaimCenter API password`: capitalised, a product's name).
-                            let named = r.unknown && words[words.len() - n..].iter().all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
+                            let named = r.unknown
+                                && words[words.len() - n..]
+                                    .iter()
+                                    .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
                             if named || self.vocab.read(&key, sf_path).is_none_or(|alone| alone.role != r.role) {
                                 return Some((k, r));
                             }
@@ -369,13 +391,36 @@ impl Layer {
             .map(|c| {
                 let c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
                 // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
-                if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"].iter().any(|w| c.contains(w)) {
+                if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"]
+                    .iter()
+                    .any(|w| c.contains(w))
+                {
                     return false;
                 }
-                ["url", "uri", "login_uri", "login url", "name", "title", "system", "service", "application", "app",
-                 "host", "hostname", "type", "website", "site", "anwendung", "dienst", "système", "sistema", "aplicación"]
-                    .iter()
-                    .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
+                [
+                    "url",
+                    "uri",
+                    "login_uri",
+                    "login url",
+                    "name",
+                    "title",
+                    "system",
+                    "service",
+                    "application",
+                    "app",
+                    "host",
+                    "hostname",
+                    "type",
+                    "website",
+                    "site",
+                    "anwendung",
+                    "dienst",
+                    "système",
+                    "sistema",
+                    "aplicación",
+                ]
+                .iter()
+                .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
             })
             .collect();
         let mut text = Vec::new();
@@ -488,9 +533,32 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
 
 /// Keys whose values name a system.
 const SYSTEM_KEYS: &[&str] = &[
-    "type", "driver", "adapter", "provider", "engine", "kind", "connector", "dialect", "platform", "service",
-    "system", "vendor", "name", "host", "hostname", "url", "uri", "endpoint", "server", "data source",
-    "datasource", "connection", "account", "class", "classname", "connectiontype",
+    "type",
+    "driver",
+    "adapter",
+    "provider",
+    "engine",
+    "kind",
+    "connector",
+    "dialect",
+    "platform",
+    "service",
+    "system",
+    "vendor",
+    "name",
+    "host",
+    "hostname",
+    "url",
+    "uri",
+    "endpoint",
+    "server",
+    "data source",
+    "datasource",
+    "connection",
+    "account",
+    "class",
+    "classname",
+    "connectiontype",
 ];
 
 /// The (key, value span) pairs in a block whose key names a system: `type: snowflake`,
@@ -680,7 +748,9 @@ pub(crate) fn resolve(
         }
         let (salesforce, line) = match &p.why {
             Some(Why::Key(k)) => (format!("the key `{k}` names Salesforce"), None),
-            Some(Why::Near(h, delta)) => (format!("{} `{}`", h.kind, h.text), Some((f.line as i64 + delta).max(1) as u64)),
+            Some(Why::Near(h, delta)) => {
+                (format!("{} `{}`", h.kind, h.text), Some((f.line as i64 + delta).max(1) as u64))
+            }
             None if p.form == Form::Prose => return false,
             None => match file {
                 Some((h, line)) => (format!("{} `{}`", h.kind, h.text), *line),
@@ -707,7 +777,9 @@ pub(crate) fn resolve(
                 continue; // already a password with its token
             }
             let login = Some(first) == layer.password;
-            let Some(j) = partner(&pending, &used, i, second, firsts_count(&pending, &used, first), login, role) else { continue };
+            let Some(j) = partner(&pending, &used, i, second, firsts_count(&pending, &used, first), login, role) else {
+                continue;
+            };
             used[i] = true;
             used[j] = true;
             let (a, b) = (&pending[i], &pending[j]);
@@ -761,10 +833,16 @@ pub(crate) fn without_values(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
-    let stop = |c: u8| matches!(c, b' ' | b'\t' | b'&' | b',' | b';' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'>' | b'<' | b'`');
+    let stop = |c: u8| {
+        matches!(c, b' ' | b'\t' | b'&' | b',' | b';' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'>' | b'<' | b'`')
+    };
     while i < b.len() {
         let c = b[i];
-        if (c == b'=' || c == b':') && !b[i..].starts_with(b"://") && !b[i..].starts_with(b"::") && !b[i..].starts_with(b"=>") {
+        if (c == b'=' || c == b':')
+            && !b[i..].starts_with(b"://")
+            && !b[i..].starts_with(b"::")
+            && !b[i..].starts_with(b"=>")
+        {
             out.push(c as char);
             i += 1;
             while i < b.len() && b[i] == b' ' {
@@ -790,7 +868,8 @@ pub(crate) fn without_values(s: &str) -> String {
             };
             let inner = &s[i + 1..i + 1 + len];
             let after = b[i + 2 + len..].iter().find(|&&x| x != b' ');
-            let name = inner.len() < 40 && inner.bytes().all(|x| x.is_ascii_alphabetic() || matches!(x, b'_' | b'.' | b'-' | b' '));
+            let name = inner.len() < 40
+                && inner.bytes().all(|x| x.is_ascii_alphabetic() || matches!(x, b'_' | b'.' | b'-' | b' '));
             out.push(c as char);
             out.push_str(if after == Some(&b':') || name { inner } else { "…" });
             out.push(c as char);
@@ -826,7 +905,8 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
     }
     e += 1;
     // Nothing after `=`: the next field follows (logfmt, query strings).
-    if sep == b'=' && tight && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';')) {
+    if sep == b'=' && tight && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';'))
+    {
         return true;
     }
     while e < buf.len() && matches!(buf[e], b' ' | b'"' | b'\'') && e < stop {
@@ -837,9 +917,24 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
     v.starts_with(b"***")
         || v.starts_with(b"%2A%2A")
         || v.starts_with(b"xxxx")
-        || [&b"<redacted"[..], b"<hidden", b"<masked", b"<removed", b"<filtered", b"[redacted", b"[filtered", b"[hidden", b"[masked", b"[protected", b"[secure", b"(hidden", b"(null", b"(redacted"]
-            .iter()
-            .any(|m| lower.starts_with(m))
+        || [
+            &b"<redacted"[..],
+            b"<hidden",
+            b"<masked",
+            b"<removed",
+            b"<filtered",
+            b"[redacted",
+            b"[filtered",
+            b"[hidden",
+            b"[masked",
+            b"[protected",
+            b"[secure",
+            b"(hidden",
+            b"(null",
+            b"(redacted",
+        ]
+        .iter()
+        .any(|m| lower.starts_with(m))
 }
 
 /// Whether the key at `ks` begins its line: what precedes it there is at most five words (a
@@ -886,7 +981,9 @@ fn partner(
         // in free text each message may be about another login; an app's secret is told by its
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
-            let configured = |f: &Finding| !login || note(f).is_some_and(|p| p.leads && !matches!(p.form, Form::Prose | Form::Table));
+            let configured = |f: &Finding| {
+                !login || note(f).is_some_and(|p| p.leads && !matches!(p.form, Form::Prose | Form::Table))
+            };
             let (&[j], 1) = (cands.as_slice(), firsts) else { return None };
             (configured(a) && configured(&pending[j]) && dist(j) <= 40).then_some(j)
         })
@@ -912,10 +1009,15 @@ mod tests {
     #[test]
     fn evidence_carries_no_values() {
         assert_eq!(
-            without_values("POST /services/oauth2/token?grant_type=password&client_id=3MVG9abc&client_secret=BB80F00D1234"),
+            without_values(
+                "POST /services/oauth2/token?grant_type=password&client_id=3MVG9abc&client_secret=BB80F00D1234"
+            ),
             "POST /services/oauth2/token?grant_type=…&client_id=…&client_secret=…"
         );
-        assert_eq!(without_values("Salesforce(\"ops@acme.com\", \"Hunter2!\", token="), "Salesforce(\"…\", \"…\", token=");
+        assert_eq!(
+            without_values("Salesforce(\"ops@acme.com\", \"Hunter2!\", token="),
+            "Salesforce(\"…\", \"…\", token="
+        );
         assert_eq!(without_values("\"salesforce\": {"), "\"salesforce\": {");
         assert_eq!(without_values("the key `sf > auth` names Salesforce"), "the key `sf > auth` names Salesforce");
         assert_eq!(without_values("url `https://ops:Hunter2@login.salesforce.com`"), "url `https://ops:…`");

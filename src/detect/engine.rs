@@ -2,12 +2,12 @@
 //! line and column numbers. Sources decide *what* to read; the matcher decides *what matches*; this
 //! module connects them and owns the buffering rules that make each secret reported exactly once.
 
+use crate::detect::contextual::{self, Remake};
 use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Finding};
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
-use crate::detect::rules::RuleBook;
-use crate::detect::contextual::{self, Remake};
 use crate::detect::rules::Confidence;
+use crate::detect::rules::RuleBook;
 use crate::detect::scope::Hit;
 use crate::detect::timestamp::{self, Timestamp};
 use rayon::prelude::*;

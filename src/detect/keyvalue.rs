@@ -160,7 +160,11 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
         s += 1;
     }
     // Java system properties: `-Dsf.password=…`.
-    if s > 0 && buf[s - 1] == b'-' && buf.get(s) == Some(&b'D') && buf.get(s + 1).is_some_and(|b| b.is_ascii_lowercase()) {
+    if s > 0
+        && buf[s - 1] == b'-'
+        && buf.get(s) == Some(&b'D')
+        && buf.get(s + 1).is_some_and(|b| b.is_ascii_lowercase())
+    {
         s += 1;
     }
     while e > s && matches!(buf[e - 1], b'-' | b'.') {
@@ -186,7 +190,8 @@ fn open_quote(buf: &[u8], p: usize) -> Option<(u8, usize, usize)> {
 fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
     let mut p = p;
     // String prefixes: Python `r"…"`, `b'…'`, `f"…"`, `u"…"`, C# `@"…"`, `$"…"`.
-    if p + 1 < buf.len() && matches!(buf[p], b'r' | b'b' | b'f' | b'u' | b'@' | b'$' | b'R' | b'L')
+    if p + 1 < buf.len()
+        && matches!(buf[p], b'r' | b'b' | b'f' | b'u' | b'@' | b'$' | b'R' | b'L')
         && QUOTES.contains(&buf[p + 1])
     {
         p += 1;
@@ -260,7 +265,12 @@ fn joined(buf: &[u8], after: usize) -> Option<Range<usize>> {
 /// A bare value inside a line: up to white space or a separator.
 fn bare_inline(buf: &[u8], p: usize) -> usize {
     let mut e = p;
-    while e < buf.len() && !matches!(buf[e], b' ' | b'\t' | b'\r' | b'\n' | b'&' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'`') {
+    while e < buf.len()
+        && !matches!(
+            buf[e],
+            b' ' | b'\t' | b'\r' | b'\n' | b'&' | b',' | b';' | b')' | b']' | b'}' | b'<' | b'>' | b'"' | b'\'' | b'`'
+        )
+    {
         // An escape in a JSON string ends the value: `\n`, `\"`.
         if buf[e] == b'\\' && matches!(buf.get(e + 1), Some(b'n' | b'r' | b't' | b'"' | b'\\')) {
             break;
@@ -268,7 +278,10 @@ fn bare_inline(buf: &[u8], p: usize) -> usize {
         e += 1;
     }
     // A sentence's final punctuation is not the value's.
-    while e > p + 1 && matches!(buf[e - 1], b'.' | b':' | b'!' | b'?') && buf.get(e).is_none_or(|b| b.is_ascii_whitespace()) {
+    while e > p + 1
+        && matches!(buf[e - 1], b'.' | b':' | b'!' | b'?')
+        && buf.get(e).is_none_or(|b| b.is_ascii_whitespace())
+    {
         if buf[e - 1] == b'!' {
             break; // `Hunter2!` ends in `!` more often than a sentence does
         }
@@ -289,7 +302,10 @@ fn bare_line(buf: &[u8], p: usize) -> usize {
         }
     }
     // A list of pairs on one line (`pwd: v, token t`): the value ends at `, ` before a word.
-    if let Some(i) = line[..cut].windows(3).position(|w| (w[0] == b',' || w[0] == b';') && w[1] == b' ' && w[2].is_ascii_alphabetic()) {
+    if let Some(i) = line[..cut]
+        .windows(3)
+        .position(|w| (w[0] == b',' || w[0] == b';') && w[1] == b' ' && w[2].is_ascii_alphabetic())
+    {
         cut = i;
     }
     // Code that ends a statement: `PASSWORD = "x";` is quoted; a bare one (`x = y;`) drops the `;`.
@@ -408,13 +424,26 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             return None;
         }
         let (value, quoted, _) = value_at(buf, close + 1, Form::Element)?;
-        return Some(Pair { key, value, joined: None, quoted, form: Form::Element, parents: Parents::Xml(ks.start), key_start: ks.start, row: None });
+        return Some(Pair {
+            key,
+            value,
+            joined: None,
+            quoted,
+            form: Form::Element,
+            parents: Parents::Xml(ks.start),
+            key_start: ks.start,
+            row: None,
+        });
     }
     if let Some(after) = separator(buf, p) {
         // `password= token_type=Bearer`, `&password= HTTP/1.1` (logfmt, a query string): an `=`
         // written right after the key with a blank after it holds nothing; what follows is the
         // next field.
-        if p == ks.end + usize::from(quoted_key) && buf[p] == b'=' && after == p + 1 && matches!(buf.get(after), Some(b' ' | b'\t')) {
+        if p == ks.end + usize::from(quoted_key)
+            && buf[p] == b'='
+            && after == p + 1
+            && matches!(buf.get(after), Some(b' ' | b'\t'))
+        {
             return None;
         }
         let v = skip_blanks(buf, after);
@@ -441,7 +470,16 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 value.end = value.start + i;
             }
         }
-        return Some(Pair { key, value, joined, quoted, form, parents: Parents::Keys(ks.start, line), key_start: ks.start, row: None });
+        return Some(Pair {
+            key,
+            value,
+            joined,
+            quoted,
+            form,
+            parents: Parents::Keys(ks.start, line),
+            key_start: ks.start,
+            row: None,
+        });
     }
     // `Security token (case-sensitive): v` is prose with an aside, not a call.
     let aside = buf.get(p) == Some(&b'(')
@@ -452,22 +490,58 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         Some(b'(') => {
             let v = skip_blanks(buf, p + 1);
             let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Call, parents: Parents::None, key_start: ks.start, row: None })
+            Some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::Call,
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            })
         }
         // `define('SF_PASSWORD', 'v')`, `setenv("SF_TOKEN", "v")`: a quoted key, then the value.
         Some(b',') if quoted_key => {
             let v = skip_blanks(buf, p + 1);
             let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
-            quoted.then_some(Pair { key, value, joined, quoted, form: Form::Call, parents: Parents::None, key_start: ks.start, row: None })
+            quoted.then_some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::Call,
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            })
         }
         Some(b' ' | b'\t') | None => None,
         _ if flag => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Flag, parents: Parents::None, key_start: ks.start, row: None })
+            Some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::Flag,
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            })
         }
         _ if p > ks.end && flag_like(buf, ks.start) => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair { key, value, joined, quoted, form: Form::Flag, parents: Parents::None, key_start: ks.start, row: None })
+            Some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::Flag,
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            })
         }
         _ => prose(buf, ks, key),
     }
@@ -597,7 +671,10 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
             // `get("K", "x")`: the first argument is the key, the second the default.
             if op.starts_with(b"\"") || op.starts_with(b"'") {
                 let head = &buf[v..v + i];
-                if !(head.ends_with(b"(\"") || memchr::memmem::find(head, b"(\"").is_some() || memchr::memmem::find(head, b"('").is_some()) {
+                if !(head.ends_with(b"(\"")
+                    || memchr::memmem::find(head, b"(\"").is_some()
+                    || memchr::memmem::find(head, b"('").is_some())
+                {
                     continue;
                 }
             }
@@ -639,7 +716,13 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
     let j = skip_blanks(buf, i);
     // A type is a short name, set off from the `=` by a blank (`str = `, `string = `): a value such
     // as base64 ending in `=` is not one.
-    if i > t && i - t <= 24 && j > i && buf[t].is_ascii_alphabetic() && buf.get(j) == Some(&b'=') && buf.get(j + 1) != Some(&b'=') {
+    if i > t
+        && i - t <= 24
+        && j > i
+        && buf[t].is_ascii_alphabetic()
+        && buf.get(j) == Some(&b'=')
+        && buf.get(j + 1) != Some(&b'=')
+    {
         j
     } else {
         p
@@ -698,10 +781,22 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     }
     let introduced = |p: usize| -> Option<Pair> {
         let (value, quoted, joined) = value_at(buf, p, Form::Prose)?;
-        Some(Pair { key: key.clone(), value, joined, quoted, form: Form::Prose, parents: Parents::None, key_start: ks.start, row: None })
+        Some(Pair {
+            key: key.clone(),
+            value,
+            joined,
+            quoted,
+            form: Form::Prose,
+            parents: Parents::None,
+            key_start: ks.start,
+            row: None,
+        })
     };
     const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be"];
-    const FILLER: &[&[u8]] = &[b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's", b"its:"];
+    const FILLER: &[&[u8]] = &[
+        b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's",
+        b"its:",
+    ];
     for _ in 0..8 {
         if let Some(after) = separator(buf, p) {
             return introduced(skip_blanks(buf, after));
@@ -721,7 +816,8 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             let inner = &buf[start..end];
             // A user name, an address or a name with spaces in quotes (`for \`ops@acme.com\``,
             // `of the "Order Feed v2" app`): what it is for, not the value.
-            let named = (inner.contains(&b'@') || inner.contains(&b' ')) && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic());
+            let named = (inner.contains(&b'@') || inner.contains(&b' '))
+                && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic());
             if named {
                 p = skip_blanks(buf, after);
                 continue;
@@ -735,8 +831,20 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             while e < buf.len() && buf[e].is_ascii_alphanumeric() {
                 e += 1;
             }
-            if e - p >= 15 && buf[p..e].iter().any(u8::is_ascii_digit) && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric()) {
-                return Some(Pair { key: key.clone(), value: p..e, joined: None, quoted: false, form: Form::Prose, parents: Parents::None, key_start: ks.start, row: None });
+            if e - p >= 15
+                && buf[p..e].iter().any(u8::is_ascii_digit)
+                && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric())
+            {
+                return Some(Pair {
+                    key: key.clone(),
+                    value: p..e,
+                    joined: None,
+                    quoted: false,
+                    form: Form::Prose,
+                    parents: Parents::None,
+                    key_start: ks.start,
+                    row: None,
+                });
             }
         }
         let mut w = p;
@@ -799,16 +907,24 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
     let obj_end = object_end(buf, ks.end);
     let obj_start = object_start(buf, n);
-    let value = find_value_field(buf, ks.end + 1, obj_end)
-        .or_else(|| find_value_field(buf, obj_start, n))
-        .or_else(|| {
+    let value =
+        find_value_field(buf, ks.end + 1, obj_end).or_else(|| find_value_field(buf, obj_start, n)).or_else(|| {
             // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute.
             (obj_start > 0 && buf[obj_start - 1] == b'<' && buf.get(obj_end) == Some(&b'>') && buf[obj_end - 1] != b'/')
                 .then(|| value_at(buf, obj_end + 1, Form::Element))
                 .flatten()
         })?;
     let (value, quoted, joined) = value;
-    Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Keys(n, false), key_start: ks.start, row: None })
+    Some(Pair {
+        key,
+        value,
+        joined,
+        quoted,
+        form: Form::NameValue,
+        parents: Parents::Keys(n, false),
+        key_start: ks.start,
+        row: None,
+    })
 }
 
 /// XML that names a variable in one element and holds its value in the next: `<name>SFDC_PASSWORD</name>
@@ -833,7 +949,16 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         if name.eq_ignore_ascii_case(b"value") || name == b"defaultValue" || name == b"string" || name == b"secret" {
             let (value, quoted, _) = value_at(buf, gt + 1, Form::Element)?;
             let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
-            return Some(Pair { key, value, joined: None, quoted, form: Form::NameValue, parents: Parents::Xml(open), key_start: ks.start, row: None });
+            return Some(Pair {
+                key,
+                value,
+                joined: None,
+                quoted,
+                form: Form::NameValue,
+                parents: Parents::Xml(open),
+                key_start: ks.start,
+                row: None,
+            });
         }
         p = gt + 1;
     }
@@ -846,7 +971,9 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let ls = line_start(buf, ks.start);
     let head = buf[ls..ks.start].trim_ascii();
     let head = head.strip_prefix(b"- ").unwrap_or(head).trim_ascii();
-    if !matches!(head, b"name:" | b"key:" | b"variable:" | b"id:") || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty() {
+    if !matches!(head, b"name:" | b"key:" | b"variable:" | b"id:")
+        || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty()
+    {
         return None;
     }
     let indent = indent_of(&buf[ls..ks.start]);
@@ -866,7 +993,16 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             let v = skip_blanks(buf, le - t.len() + f.len());
             let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
             let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
-            return Some(Pair { key, value, joined, quoted, form: Form::NameValue, parents: Parents::Indent(ls), key_start: ks.start, row: None });
+            return Some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::NameValue,
+                parents: Parents::Indent(ls),
+                key_start: ks.start,
+                row: None,
+            });
         }
         l = le + 1;
     }
@@ -1075,10 +1211,55 @@ fn section(buf: &[u8], ks: usize, from: usize) -> Option<String> {
 
 /// Elements of HTML, whose attributes say nothing of the values inside.
 const HTML_TAGS: &[&str] = &[
-    "html", "body", "div", "span", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "p", "ul", "ol", "li",
-    "dl", "dt", "dd", "section", "article", "main", "header", "footer", "nav", "code", "pre", "a", "b", "i",
-    "strong", "em", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6", "font", "tt", "small", "label", "form",
-    "colgroup", "col", "caption", "aside", "details", "summary",
+    "html",
+    "body",
+    "div",
+    "span",
+    "table",
+    "thead",
+    "tbody",
+    "tfoot",
+    "tr",
+    "td",
+    "th",
+    "p",
+    "ul",
+    "ol",
+    "li",
+    "dl",
+    "dt",
+    "dd",
+    "section",
+    "article",
+    "main",
+    "header",
+    "footer",
+    "nav",
+    "code",
+    "pre",
+    "a",
+    "b",
+    "i",
+    "strong",
+    "em",
+    "blockquote",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "font",
+    "tt",
+    "small",
+    "label",
+    "form",
+    "colgroup",
+    "col",
+    "caption",
+    "aside",
+    "details",
+    "summary",
 ];
 
 /// The start tags enclosing an XML element at `ks`, with their attributes (a connector's type is
@@ -1193,8 +1374,25 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
 
 /// Columns of a settings table that name the setting in each row (`Setting,Value,…`).
 const LABEL_COLUMNS: &[&str] = &[
-    "setting", "key", "name", "field", "parameter", "param", "item", "property", "variable", "label", "credential",
-    "description", "einstellung", "schlüssel", "paramètre", "clé", "parámetro", "clave", "configuração",
+    "setting",
+    "key",
+    "name",
+    "field",
+    "parameter",
+    "param",
+    "item",
+    "property",
+    "variable",
+    "label",
+    "credential",
+    "description",
+    "einstellung",
+    "schlüssel",
+    "paramètre",
+    "clé",
+    "parámetro",
+    "clave",
+    "configuração",
 ];
 /// Columns of a settings table that hold each row's value.
 const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "current value", "secret"];
@@ -1240,7 +1438,8 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         if hc.len() != cells.len() {
             return None;
         }
-        let name = |c: &Range<usize>| String::from_utf8_lossy(&h[c.clone()]).trim().trim_matches(['"', '\'']).to_lowercase();
+        let name =
+            |c: &Range<usize>| String::from_utf8_lossy(&h[c.clone()]).trim().trim_matches(['"', '\'']).to_lowercase();
         let label = name(&hc[column]);
         // Rows above are skipped; the first line that names a value column is the header.
         let Some(vcol) = hc.iter().position(|c| VALUE_COLUMNS.contains(&name(c).as_str())) else { continue };
@@ -1260,7 +1459,16 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let cell = &row[cells[column].clone()];
         let cell = cell.split(|&b| b == b'(').next().unwrap_or(cell);
         let key = String::from_utf8_lossy(cell).trim().trim_matches(['"', '\'']).trim().to_string();
-        return Some(Pair { key, value: s..e, joined: None, quoted, form: Form::NameValue, parents: Parents::None, key_start: ks.start, row: None });
+        return Some(Pair {
+            key,
+            value: s..e,
+            joined: None,
+            quoted,
+            form: Form::NameValue,
+            parents: Parents::None,
+            key_start: ks.start,
+            row: None,
+        });
     }
     None
 }
@@ -1599,24 +1807,36 @@ mod tests {
     #[test]
     fn elements_calls_flags_and_prose() {
         assert_eq!(one("<n1:password>Soap-pass</n1:password>", "password"), ("password".into(), "Soap-pass".into()));
-        assert_eq!(one("config.setPassword(\"Wsc-pass\");", "Password"), ("config.setPassword".into(), "Wsc-pass".into()));
+        assert_eq!(
+            one("config.setPassword(\"Wsc-pass\");", "Password"),
+            ("config.setPassword".into(), "Wsc-pass".into())
+        );
         assert_eq!(one("define('SF_PASSWORD', 'Wp-pass');", "PASSWORD"), ("SF_PASSWORD".into(), "Wp-pass".into()));
         assert_eq!(one("sf org login --password Cli-pass --x", "password"), ("password".into(), "Cli-pass".into()));
         assert_eq!(one("the password is Chat-pass99 and", "password"), ("password".into(), "Chat-pass99".into()));
-        assert_eq!(
-            one("Security token (case-sensitive): Abc123", "token"),
-            ("token".into(), "Abc123".into())
-        );
+        assert_eq!(one("Security token (case-sensitive): Abc123", "token"), ("token".into(), "Abc123".into()));
         assert!(kv("<n1:password/>", "password").is_empty());
         assert!(kv("password_hash_function(x)", "password").len() <= 1);
     }
 
     #[test]
     fn name_value_objects() {
-        assert_eq!(one("{\"key\": \"password\", \"value\": \"Pm-pass\", \"type\": \"secret\"}", "password"), ("password".into(), "Pm-pass".into()));
-        assert_eq!(one("<add key=\"Password\" value=\"Cfg-pass\" />", "Password"), ("Password".into(), "Cfg-pass".into()));
-        assert_eq!(one("{\"value\": \"Rev-pass\", \"name\": \"sf_password\"}", "password"), ("sf_password".into(), "Rev-pass".into()));
-        assert_eq!(one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"), ("sf.password".into(), "Tf-pass".into()));
+        assert_eq!(
+            one("{\"key\": \"password\", \"value\": \"Pm-pass\", \"type\": \"secret\"}", "password"),
+            ("password".into(), "Pm-pass".into())
+        );
+        assert_eq!(
+            one("<add key=\"Password\" value=\"Cfg-pass\" />", "Password"),
+            ("Password".into(), "Cfg-pass".into())
+        );
+        assert_eq!(
+            one("{\"value\": \"Rev-pass\", \"name\": \"sf_password\"}", "password"),
+            ("sf_password".into(), "Rev-pass".into())
+        );
+        assert_eq!(
+            one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
+            ("sf.password".into(), "Tf-pass".into())
+        );
     }
 
     #[test]

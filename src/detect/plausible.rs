@@ -89,28 +89,111 @@ fn contains_ci(hay: &[u8], needle: &str) -> bool {
 
 /// Values that stand for a value: references, vault and secret-store lookups, encrypted values.
 const REFERENCES: &[&str] = &[
-    "${", "{{", "((", "#{", "<%", "$(", "%(", "env:", "env(", "env[", "env.", "getenv", "environ",
-    "process.env", "system.getenv", "environment.", "vault:", "vault(", "ssm:", "secretsmanager", "arn:aws:",
-    "!ref", "!sub", "!getatt", "@microsoft.keyvault", "keyvault", "lookup(", "secret(", "secrets.",
-    "credentials(", "enc(", "{cipher}", "$ansible_vault", "!vault", "vault:v1:", "enc[aes", "sops:", "ref+",
-    "projects/", "/secrets/", "secret/", "op://", "bws://", "aws-sm:", "azurekeyvault", "getsecret",
-    "secretkeyref", "valuefrom", "fromsecret",
+    "${",
+    "{{",
+    "((",
+    "#{",
+    "<%",
+    "$(",
+    "%(",
+    "env:",
+    "env(",
+    "env[",
+    "env.",
+    "getenv",
+    "environ",
+    "process.env",
+    "system.getenv",
+    "environment.",
+    "vault:",
+    "vault(",
+    "ssm:",
+    "secretsmanager",
+    "arn:aws:",
+    "!ref",
+    "!sub",
+    "!getatt",
+    "@microsoft.keyvault",
+    "keyvault",
+    "lookup(",
+    "secret(",
+    "secrets.",
+    "credentials(",
+    "enc(",
+    "{cipher}",
+    "$ansible_vault",
+    "!vault",
+    "vault:v1:",
+    "enc[aes",
+    "sops:",
+    "ref+",
+    "projects/",
+    "/secrets/",
+    "secret/",
+    "op://",
+    "bws://",
+    "aws-sm:",
+    "azurekeyvault",
+    "getsecret",
+    "secretkeyref",
+    "valuefrom",
+    "fromsecret",
 ];
 
 /// Values that are a word for "no value here".
 const EMPTY_WORDS: &[&str] = &[
-    "none", "null", "nil", "undefined", "n/a", "na", "tbd", "todo", "true", "false", "yes", "no", "empty",
-    "unset", "blank", "secret", "password", "token", "pass", "pwd", "changeme", "change_me", "change-me",
-    "changeit", "default", "redacted", "hidden", "masked", "omitted", "removed", "unknown", "required",
-    "optional", "string", "str", "text", "value", "foo", "bar", "baz", "test", "testing", "admin", "root",
+    "none",
+    "null",
+    "nil",
+    "undefined",
+    "n/a",
+    "na",
+    "tbd",
+    "todo",
+    "true",
+    "false",
+    "yes",
+    "no",
+    "empty",
+    "unset",
+    "blank",
+    "secret",
+    "password",
+    "token",
+    "pass",
+    "pwd",
+    "changeme",
+    "change_me",
+    "change-me",
+    "changeit",
+    "default",
+    "redacted",
+    "hidden",
+    "masked",
+    "omitted",
+    "removed",
+    "unknown",
+    "required",
+    "optional",
+    "string",
+    "str",
+    "text",
+    "value",
+    "foo",
+    "bar",
+    "baz",
+    "test",
+    "testing",
+    "admin",
+    "root",
 ];
 
 /// Words of prose and UI text: a value made of several words with one of these is a sentence.
 const PROSE_WORDS: &[&str] = &[
-    "the", "a", "an", "is", "are", "be", "to", "for", "of", "your", "you", "and", "or", "with", "enter",
-    "please", "use", "from", "in", "on", "must", "not", "this", "that", "here", "see", "will", "can",
-    "should", "which", "when", "if", "it", "as", "by", "at", "our", "we", "user", "users", "field",
-    "specify", "provide", "set", "new", "old", "stored", "kept", "lives",
+    "the", "a", "an", "is", "are", "be", "to", "for", "of", "your", "you", "and", "or", "with", "enter", "please",
+    "use", "from", "in", "on", "must", "not", "this", "that", "here", "see", "will", "can", "should", "which", "when",
+    "if", "it", "as", "by", "at", "our", "we", "user", "users", "field", "specify", "provide", "set", "new", "old",
+    "stored", "kept", "lives",
 ];
 
 /// Whether a value is no credential of any role (see the module docs). `quoted`: it was a string
@@ -141,14 +224,17 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     // Masks: `********`, `xxxxxx`, `••••`, `#####`.
-    if t.iter().all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'.' | b'-' | b'?' | b'_')) || t.starts_with("•".as_bytes()) {
+    if t.iter().all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'.' | b'-' | b'?' | b'_'))
+        || t.starts_with("•".as_bytes())
+    {
         return true;
     }
     if lower.windows(3).any(|w| w == b"***") {
         return true;
     }
     // Paths, URLs, e-mail addresses.
-    if memchr::memmem::find(t, b"://").is_some() || t.starts_with(b"/") || t.starts_with(b"~/") || t.starts_with(b"./") {
+    if memchr::memmem::find(t, b"://").is_some() || t.starts_with(b"/") || t.starts_with(b"~/") || t.starts_with(b"./")
+    {
         return true;
     }
     if t.contains(&b'@') && t.iter().filter(|&&b| b == b'.').count() >= 1 && !t.contains(&b' ') && email_like(t) {
@@ -159,11 +245,21 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     // In code, a variable (`$sf_pass`, `@password`) or an expression of them (`$p . $t`, `a + b`).
-    if code && !quoted && (matches!(first, b'$' | b'@') || memchr::memmem::find(t, b" . ").is_some() || memchr::memmem::find(t, b" + ").is_some()) {
+    if code
+        && !quoted
+        && (matches!(first, b'$' | b'@')
+            || memchr::memmem::find(t, b" . ").is_some()
+            || memchr::memmem::find(t, b" + ").is_some())
+    {
         return true;
     }
     // An expression cut where a bare value ends: `CONFIG[`, `getattr(`, `settings.`.
-    if !quoted && (matches!(t.last(), Some(b'[' | b'(' | b',')) || (code && t.last() == Some(&b'.')) || memchr::memmem::find(t, b"['").is_some() || memchr::memmem::find(t, b"[\"").is_some()) {
+    if !quoted
+        && (matches!(t.last(), Some(b'[' | b'(' | b','))
+            || (code && t.last() == Some(&b'.'))
+            || memchr::memmem::find(t, b"['").is_some()
+            || memchr::memmem::find(t, b"[\"").is_some())
+    {
         return true;
     }
     // Prose and UI labels.
@@ -178,7 +274,9 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
 
 fn email_like(t: &[u8]) -> bool {
     let Some(at) = t.iter().position(|&b| b == b'@') else { return false };
-    at > 0 && t[at + 1..].contains(&b'.') && t[at + 1..].iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+    at > 0
+        && t[at + 1..].contains(&b'.')
+        && t[at + 1..].iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
 }
 
 /// A name: letters, digits and `_`, starting with a letter or `_`.
@@ -201,7 +299,11 @@ fn code_expression(t: &[u8]) -> bool {
         }
     }
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with(b"self.") || lower.starts_with(b"this.") || lower.starts_with(b"settings.") || lower.starts_with(b"config.") {
+    if lower.starts_with(b"self.")
+        || lower.starts_with(b"this.")
+        || lower.starts_with(b"settings.")
+        || lower.starts_with(b"config.")
+    {
         return true;
     }
     // `a.b` and `a.b.c` made of names (no digits, so `Sunset2023.x` stays a candidate).
@@ -261,7 +363,10 @@ fn password(t: &[u8]) -> bool {
         return false;
     }
     // Base64 blobs (encrypted values, keys) are not passwords.
-    if t.len() >= 40 && t.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'=')) && t.ends_with(b"=") {
+    if t.len() >= 40
+        && t.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+        && t.ends_with(b"=")
+    {
         return false;
     }
     for w in ["password", "passwd", "secret", "changeme", "example", "sample", "placeholder"] {
@@ -272,7 +377,9 @@ fn password(t: &[u8]) -> bool {
     // A passphrase: three to six words of letters (`tiger correct dishwasher battery`).
     let words: Vec<&[u8]> = t.split(|&b| b == b' ').collect();
     if words.len() >= 3 {
-        return words.len() <= 6 && t.len() >= 16 && words.iter().all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
+        return words.len() <= 6
+            && t.len() >= 16
+            && words.iter().all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
     }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
     letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))
@@ -294,19 +401,23 @@ pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
             }
             yes(password(t))
         }
-        Check::SecurityToken => yes(
-            (t.len() == 24 || t.len() == 25)
-                && !camel_words(t)
-                && (super::shape::token_ok(t)
-                    || (t.iter().all(u8::is_ascii_alphanumeric)
-                        && has_upper(t)
-                        && has_lower(t)
-                        && longest_run(t) < 5
-                        && super::shape::entropy(t) >= 3.5)),
-        ),
+        Check::SecurityToken => yes((t.len() == 24 || t.len() == 25)
+            && !camel_words(t)
+            && (super::shape::token_ok(t)
+                || (t.iter().all(u8::is_ascii_alphanumeric)
+                    && has_upper(t)
+                    && has_lower(t)
+                    && longest_run(t) < 5
+                    && super::shape::entropy(t) >= 3.5))),
         Check::ConsumerSecret => {
             if (15..=19).contains(&t.len()) && t.iter().all(u8::is_ascii_digit) {
-                return if t.len() == 19 && longest_run(t) < 6 { Verdict::Yes } else if longest_run(t) < 6 { Verdict::OnlyPaired } else { Verdict::No };
+                return if t.len() == 19 && longest_run(t) < 6 {
+                    Verdict::Yes
+                } else if longest_run(t) < 6 {
+                    Verdict::OnlyPaired
+                } else {
+                    Verdict::No
+                };
             }
             if t.len() == 64 && t.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
                 return yes(super::shape::entropy(t) >= 3.0);
@@ -322,7 +433,9 @@ pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
                 && has_digit(t)
                 && super::shape::entropy(t) >= 4.0)
         }
-        Check::ConsumerKey => yes(t.starts_with(b"3MVG9") && t.len() >= 40 && t.iter().all(|&b| b.is_ascii_alphanumeric() || b"._".contains(&b))),
+        Check::ConsumerKey => yes(t.starts_with(b"3MVG9")
+            && t.len() >= 40
+            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b"._".contains(&b))),
         Check::RefreshToken => {
             let body = t.strip_prefix(b"5Aep861");
             match body {
@@ -367,12 +480,32 @@ mod tests {
     #[test]
     fn nothing_that_stands_for_a_value_is_one() {
         for v in [
-            "${SF_PASSWORD}", "{{ sf_token }}", "%(password)s", "os.environ['SF_PASSWORD']", "process.env.SF_TOKEN",
-            "ENV.fetch('SF_PASSWORD')", "vault:secret/sf#password", "!Ref SfPassword", "((sf-password))",
-            "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sf)", "ENC(k3j4h5g6)",
-            "{cipher}a1b2c3d4e5", "$ANSIBLE_VAULT;1.1;AES256", "********", "[REDACTED]", "<your password>",
-            "changeme", "self.password", "CONFIG['password']", "cfg.sf.password", "getPassword()",
-            "Enter your password", "$SF_PASSWORD", "%SF_PASSWORD%", "none", "",
+            "${SF_PASSWORD}",
+            "{{ sf_token }}",
+            "%(password)s",
+            "os.environ['SF_PASSWORD']",
+            "process.env.SF_TOKEN",
+            "ENV.fetch('SF_PASSWORD')",
+            "vault:secret/sf#password",
+            "!Ref SfPassword",
+            "((sf-password))",
+            "@Microsoft.KeyVault(SecretUri=https://kv.vault.azure.net/secrets/sf)",
+            "ENC(k3j4h5g6)",
+            "{cipher}a1b2c3d4e5",
+            "$ANSIBLE_VAULT;1.1;AES256",
+            "********",
+            "[REDACTED]",
+            "<your password>",
+            "changeme",
+            "self.password",
+            "CONFIG['password']",
+            "cfg.sf.password",
+            "getPassword()",
+            "Enter your password",
+            "$SF_PASSWORD",
+            "%SF_PASSWORD%",
+            "none",
+            "",
         ] {
             assert!(not_a_value(v.as_bytes(), true, false), "{v}");
         }
@@ -392,7 +525,10 @@ mod tests {
         assert_eq!(judge(Check::ConsumerSecret, b"1136424568944319462"), Verdict::Yes);
         assert_eq!(judge(Check::ConsumerSecret, b"680142568944319484"), Verdict::OnlyPaired);
         assert_eq!(
-            judge(Check::RefreshToken, b"5Aep8610tPsf8ahmTGQduyl23zvEC_BVu226UAN49lBzokTuowA3y2dsIKUYb96IT.rnsCT6WgPGk77Sm"),
+            judge(
+                Check::RefreshToken,
+                b"5Aep8610tPsf8ahmTGQduyl23zvEC_BVu226UAN49lBzokTuowA3y2dsIKUYb96IT.rnsCT6WgPGk77Sm"
+            ),
             Verdict::Misshapen
         );
     }

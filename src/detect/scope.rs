@@ -76,7 +76,11 @@ impl Scope {
                         return None;
                     }
                 }
-                Some(Hit { kind: kind.clone(), text: String::from_utf8_lossy(&hay[m.start()..m.end()]).into_owned(), offset: m.start() })
+                Some(Hit {
+                    kind: kind.clone(),
+                    text: String::from_utf8_lossy(&hay[m.start()..m.end()]).into_owned(),
+                    offset: m.start(),
+                })
             })
         })
     }
@@ -85,9 +89,13 @@ impl Scope {
     pub(crate) fn near(&self, buf: &[u8], at: Range<usize>) -> Option<Hit> {
         let from = at.start.saturating_sub(NEAR);
         let to = (at.end + NEAR).min(buf.len());
-        self.hits(buf, from..to)
-            .filter(|h| h.offset + h.text.len() <= at.start || h.offset >= at.end)
-            .min_by_key(|h| if h.offset >= at.end { h.offset - at.end } else { at.start - h.offset })
+        self.hits(buf, from..to).filter(|h| h.offset + h.text.len() <= at.start || h.offset >= at.end).min_by_key(|h| {
+            if h.offset >= at.end {
+                h.offset - at.end
+            } else {
+                at.start - h.offset
+            }
+        })
     }
 
     /// The first hit in `range`, preferring the strongest kinds (a library over a word).
@@ -115,9 +123,13 @@ impl Scope {
     /// Whether a path names Salesforce (`config/salesforce.ini`, `sfdc/`, `SalesforceService.cs`).
     pub(crate) fn in_path(&self, path: &str) -> Option<Hit> {
         let lower = path.to_ascii_lowercase();
-        let named = self
-            .hits(lower.as_bytes(), 0..lower.len())
-            .any(|h| matches!(h.kind.as_str(), "Salesforce word" | "Salesforce client library" | "Salesforce project file"));
-        named.then(|| Hit { kind: "Salesforce file name".into(), text: path.rsplit('/').next().unwrap_or(path).to_string(), offset: 0 })
+        let named = self.hits(lower.as_bytes(), 0..lower.len()).any(|h| {
+            matches!(h.kind.as_str(), "Salesforce word" | "Salesforce client library" | "Salesforce project file")
+        });
+        named.then(|| Hit {
+            kind: "Salesforce file name".into(),
+            text: path.rsplit('/').next().unwrap_or(path).to_string(),
+            offset: 0,
+        })
     }
 }

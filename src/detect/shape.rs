@@ -171,7 +171,10 @@ pub fn is_placeholder(v: &[u8]) -> bool {
     static WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     static MARKERS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(PLACEHOLDER_WORDS).expect("literal words")
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(PLACEHOLDER_WORDS)
+            .expect("literal words")
     });
     let markers = MARKERS.get_or_init(|| aho_corasick::AhoCorasick::new(REFERENCE_MARKERS).expect("literal markers"));
     if words.is_match(v) || markers.is_match(v) {
@@ -297,7 +300,9 @@ pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
     }
     // A JWT is not a password: three long dot-separated runs of token characters.
     let parts: Vec<&[u8]> = v.split(|&b| b == b'.').collect();
-    if parts.len() >= 3 && parts.iter().all(|p| p.len() >= 10 && p.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')) {
+    if parts.len() >= 3
+        && parts.iter().all(|p| p.len() >= 10 && p.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+    {
         return None;
     }
     Some((pw, tok))

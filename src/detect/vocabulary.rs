@@ -134,7 +134,9 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
             let next = b.get(i + 1).copied();
             let letter = |b: u8| b.is_ascii_alphabetic() || b >= 0x80;
             let boundary = (prev.is_ascii_lowercase() && c.is_ascii_uppercase())
-                || (prev.is_ascii_uppercase() && c.is_ascii_uppercase() && next.is_some_and(|n| n.is_ascii_lowercase()))
+                || (prev.is_ascii_uppercase()
+                    && c.is_ascii_uppercase()
+                    && next.is_some_and(|n| n.is_ascii_lowercase()))
                 || (letter(prev) != letter(c));
             if boundary {
                 out.push(std::mem::take(&mut cur));
@@ -147,7 +149,13 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
     }
     // Bytes past ASCII were pushed one by one as chars; put the UTF-8 back together.
     out.into_iter()
-        .map(|w| if w.is_ascii() { w } else { String::from_utf8_lossy(&w.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>()).to_lowercase() })
+        .map(|w| {
+            if w.is_ascii() {
+                w
+            } else {
+                String::from_utf8_lossy(&w.chars().map(|c| c as u32 as u8).collect::<Vec<u8>>()).to_lowercase()
+            }
+        })
         .collect()
 }
 
