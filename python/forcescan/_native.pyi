@@ -1,6 +1,6 @@
 """Type stubs of forcescan._native, the Rust extension behind the forcescan package."""
 
-from typing import Dict, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 __version__: str
 
@@ -79,7 +79,13 @@ class Finding:
     @property
     def timestamp(self) -> Optional[str]:
         """The timestamp the secret's log line starts with, normalised."""
-    def to_dict(self) -> Dict[str, Union[str, int, bool]]:
+    @property
+    def evidence(self) -> Optional[Dict[str, Union[str, int]]]:
+        """Why a credential found by its context is Salesforce's: key, key_path, salesforce, line."""
+    @property
+    def related(self) -> Optional[List[Dict[str, Union[str, int]]]]:
+        """The other parts of a credential found apart: role, line, column, end_line, end_column, offset, length."""
+    def to_dict(self) -> Dict[str, Any]:
         """The finding as the JSON report writes it: the same keys, optional ones only when set."""
 
 _Outcome = Tuple[List[Finding], List[Tuple[str, str]], List[Tuple[str, str]], int, int]

@@ -115,6 +115,11 @@ struct PyFinding {
     /// The timestamp the secret's log line starts with, normalised as in `forcescan sweep`.
     #[pyo3(get)]
     timestamp: Option<String>,
+    /// Why a credential found by its context is Salesforce's (the JSON report's `evidence`), as
+    /// JSON text; read through the `evidence` property.
+    evidence_json: Option<String>,
+    /// The other parts of a credential found apart (the report's `related`), as JSON text.
+    related_json: Option<String>,
 }
 
 impl PyFinding {
@@ -125,6 +130,8 @@ impl PyFinding {
             secret_value: if show_secrets { f.secret_value } else { None },
             decoded: f.decoded.map(str::to_string),
             timestamp: f.timestamp.map(|t| t.as_str().to_string()),
+            evidence_json: f.evidence.as_ref().and_then(|e| serde_json::to_string(e).ok()),
+            related_json: (!f.related.is_empty()).then(|| serde_json::to_string(&f.related).ok()).flatten(),
             rule: f.rule,
             title: f.title,
             path: f.path,
@@ -179,7 +186,27 @@ impl PyFinding {
         if let Some(v) = &self.timestamp {
             d.set_item("timestamp", v)?;
         }
+        if let Some(v) = self.evidence(py)? {
+            d.set_item("evidence", v)?;
+        }
+        if let Some(v) = self.related(py)? {
+            d.set_item("related", v)?;
+        }
         Ok(d)
+    }
+
+    /// Why a credential found by its context is Salesforce's: `{"key", "key_path", "salesforce",
+    /// "line"}` as in the JSON report (never a value), or None for a finding made by its shape.
+    #[getter]
+    fn evidence<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.evidence_json.as_deref().map(|j| py.import("json")?.call_method1("loads", (j,))).transpose()
+    }
+
+    /// The other parts of a credential found apart (the security token of a password, the
+    /// consumer key of a secret): a list of `{"role", "line", "column", …}`, or None.
+    #[getter]
+    fn related<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyAny>>> {
+        self.related_json.as_deref().map(|j| py.import("json")?.call_method1("loads", (j,))).transpose()
     }
 
     fn __repr__(&self) -> String {
@@ -266,6 +293,9 @@ impl PyScanner {
                         Event::Unit(u) => c.unit(&u.path, u.bytes, u.findings, u.error),
                         Event::Incomplete(e) => c.error(e),
                         Event::Warning(w) => c.warning(w),
+                        // Notes say an archive was left closed (`--no-archives`); archives are
+                        // open on this path.
+                        Event::Note(_) => {}
                     }
                 }
             }

@@ -35,7 +35,7 @@ def comparable(d: dict) -> dict:
 @pytest.mark.parametrize("archives", [True, False])
 def test_scan_path_finds_exactly_what_the_cli_finds_on_the_corpus(cli, repo, archives, monkeypatch):
     corpus = repo / "corpus"
-    args = ["--archives", "."] if archives else ["."]
+    args = ["."] if archives else ["--no-archives", "."]
     doc, _ = cli_findings(cli, *args, cwd=corpus)
     monkeypatch.chdir(corpus)
     result = forcescan.Scanner(archives=archives).scan_path(".")
