@@ -1347,25 +1347,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
             break;
         }
         let f = fields[column].clone();
-        let mut s = row_start + f.start;
-        let mut e = row_start + f.end;
-        let quoted = e > s + 1 && QUOTES.contains(&buf[s]) && buf[e - 1] == buf[s];
-        if quoted {
-            s += 1;
-            e -= 1;
-        }
-        if e > s {
-            out.push(Pair {
-                key: key.clone(),
-                value: s..e,
-                joined: None,
-                quoted,
-                form: Form::Table,
-                parents: Parents::None,
-                key_start: ks.start,
-                row: Some(row_start),
-            });
-        }
+        out.extend(table_cell(buf, &key, row_start + f.start..row_start + f.end, ks.start, row_start));
         row_start = re + 1;
         rows += 1;
     }
@@ -1471,6 +1453,26 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         });
     }
     None
+}
+
+/// The value of one table cell at `cell` (its quotes taken off), as a pair of the column `key`.
+fn table_cell(buf: &[u8], key: &str, cell: Range<usize>, key_start: usize, row_start: usize) -> Option<Pair> {
+    let (mut s, mut e) = (cell.start, cell.end);
+    let quoted = e > s + 1 && QUOTES.contains(&buf[s]) && buf[e - 1] == buf[s];
+    if quoted {
+        s += 1;
+        e -= 1;
+    }
+    (e > s).then(|| Pair {
+        key: key.to_string(),
+        value: s..e,
+        joined: None,
+        quoted,
+        form: Form::Table,
+        parents: Parents::None,
+        key_start,
+        row: Some(row_start),
+    })
 }
 
 /// `COPY t (a, password, b) FROM stdin;` (a PostgreSQL dump): tab-separated rows until `\.`.
@@ -1603,23 +1605,7 @@ fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<V
             while e > s && buf[e - 1].is_ascii_whitespace() {
                 e -= 1;
             }
-            let quoted = e > s + 1 && matches!(buf[s], b'\'' | b'"');
-            if quoted {
-                s += 1;
-                e -= 1;
-            }
-            if e > s {
-                out.push(Pair {
-                    key: key.clone(),
-                    value: s..e,
-                    joined: None,
-                    quoted,
-                    form: Form::Table,
-                    parents: Parents::None,
-                    key_start: ks.start,
-                    row: Some(row_start),
-                });
-            }
+            out.extend(table_cell(buf, &key, s..e, ks.start, row_start));
         }
         p = i + 1;
         while p < rest_end && matches!(buf[p], b' ' | b'\t' | b'\r' | b'\n' | b',') {
