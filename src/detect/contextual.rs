@@ -913,7 +913,7 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
         e += 1;
     }
     let v = &buf[e..(e + 12).min(buf.len())];
-    let lower = v.to_ascii_lowercase();
+    let starts = |m: &[u8]| v.len() >= m.len() && v[..m.len()].eq_ignore_ascii_case(m);
     v.starts_with(b"***")
         || v.starts_with(b"%2A%2A")
         || v.starts_with(b"xxxx")
@@ -934,7 +934,7 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
             b"(redacted",
         ]
         .iter()
-        .any(|m| lower.starts_with(m))
+        .any(|m| starts(m))
 }
 
 /// Whether the key at `ks` begins its line: what precedes it there is at most five words (a

@@ -517,20 +517,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             })
         }
         Some(b' ' | b'\t') | None => None,
-        _ if flag => {
-            let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair {
-                key,
-                value,
-                joined,
-                quoted,
-                form: Form::Flag,
-                parents: Parents::None,
-                key_start: ks.start,
-                row: None,
-            })
-        }
-        _ if p > ks.end && flag_like(buf, ks.start) => {
+        _ if flag || (p > ks.end && flag_like(buf, ks.start)) => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
             Some(Pair {
                 key,
