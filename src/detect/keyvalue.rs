@@ -1260,7 +1260,8 @@ fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
         let Some(lt) = memchr::memrchr(b'<', &buf[from..i]) else { break };
         let lt = from + lt;
         i = lt;
-        let gt = memchr::memchr(b'>', &buf[lt..(lt + 600).min(buf.len())]).map_or(lt, |g| lt + g);
+        // A `<` with no `>` after it (`a < b` in code) opens no tag.
+        let Some(gt) = memchr::memchr(b'>', &buf[lt..(lt + 600).min(buf.len())]).map(|g| lt + g) else { continue };
         let tag = &buf[lt + 1..gt];
         if tag.starts_with(b"/") {
             closed += 1;
@@ -1724,6 +1725,14 @@ pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_less_than_sign_far_from_any_tag_is_no_parent() {
+        // `a < b` in code, then an element 700 bytes on: this once sliced backwards and panicked.
+        let text = format!("a < b{}<password>v</password>", " ".repeat(700));
+        let ks = text.find("password").unwrap();
+        assert!(xml_path(text.as_bytes(), ks).is_empty());
+    }
 
     /// The (key, value, path) an anchor in `text` yields.
     fn kv(text: &str, anchor: &str) -> Vec<(String, String, Vec<String>)> {

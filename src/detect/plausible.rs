@@ -330,7 +330,11 @@ fn camel_words(t: &[u8]) -> bool {
     let mut i = 0;
     while i < t.len() {
         if !t[i].is_ascii_uppercase() && i == 0 {
-            // camelCase: the first word is lower case.
+            // camelCase: the first word is lower case. (Anything else first is no identifier;
+            // without this check a value starting `_` or `.` looped here for ever.)
+            if !t[0].is_ascii_lowercase() {
+                return false;
+            }
             while i < t.len() && t[i].is_ascii_lowercase() {
                 i += 1;
             }
@@ -522,6 +526,9 @@ mod tests {
         assert_eq!(judge(Check::Password, b"Hunter2!exz9e2axKQfrJomvqftIJh0I"), Verdict::WithToken);
         assert_eq!(judge(Check::SecurityToken, b"kBIKcOX7mRaEAR4KRB40eiPX"), Verdict::Yes);
         assert_eq!(judge(Check::SecurityToken, b"ThisIsAVeryLongIdentifie"), Verdict::No);
+        // A value that starts with neither letter nor digit is no identifier (it once looped for ever).
+        assert!(!camel_words(b"_abcDefGhi"));
+        assert!(!camel_words(b".abcDefGhi"));
         assert_eq!(judge(Check::ConsumerSecret, b"1136424568944319462"), Verdict::Yes);
         assert_eq!(judge(Check::ConsumerSecret, b"680142568944319484"), Verdict::OnlyPaired);
         assert_eq!(
