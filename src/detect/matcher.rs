@@ -11,13 +11,13 @@
 //! as `buf`, which makes every secret found exactly once with no chunk overlap at all; streaming
 //! callers keep [`Matcher::keep_before`] + [`Matcher::keep_after`] bytes of context (see `engine`).
 
+use crate::detect::anchors::{Anchor, AnchorSet};
 use crate::detect::context::{self, Context};
 use crate::detect::contextual::Layer;
 use crate::detect::decode::{self, Decoded, Encoding};
 use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
 use crate::detect::shape::{is_known_example, is_placeholder, Validator};
 use crate::detect::unescape::normalize;
-use aho_corasick::{AhoCorasick, Input, MatchKind};
 use anyhow::{anyhow, Context as _, Result};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use regex::bytes::{Regex, RegexBuilder};
@@ -208,10 +208,9 @@ fn secret_leads(re: &str) -> bool {
 pub(crate) struct Matcher {
     pub(crate) rules: Vec<CompiledRule>,
     known: KnownExamples,
-    tiers: Vec<Tier>,
+    anchors: AnchorSet,
     /// Whether encoded text is looked into at all.
     decode: bool,
-    longest_anchor: usize,
     before: usize,
     after: usize,
     capture_context: bool,
@@ -300,92 +299,17 @@ fn lower_hex(s: &str) -> String {
 /// Bytes searched by every tier before moving on (fits in L2 cache).
 const BLOCK: usize = 256 * 1024;
 
-/// At most this many patterns per automaton: the SIMD searcher (Teddy) groups patterns into a few
-/// buckets by their first bytes, and past ~16 mixed patterns the buckets admit so many false
-/// candidates (`00D` and `==:` together admit `00:`, every timestamp) that throughput fell from
-/// ~9 GB/s to ~1 GB/s on logs in our measurements. Several small automata over the same cached
-/// block are cheaper than one large one.
-const TIER_SIZE: usize = 16;
-
-/// One automaton and what its patterns mean.
-struct Tier {
-    ac: AhoCorasick,
-    /// Pattern id → (rule, offset of that rule's anchor inside the pattern, the anchor's length).
-    rules: Vec<Vec<(usize, usize, usize)>>,
-    /// Pattern id → the encoding to decode around a hit, for encoded anchors.
-    decode: Vec<Option<Encoding>>,
-    longest: usize,
-    texts: Vec<Vec<u8>>,
-}
-
-/// Splits patterns (core rules first, encoded anchors last) into tiers of at most [`TIER_SIZE`]; a
-/// small remainder joins the previous tier rather than costing a pass of its own.
-fn pats_into_tiers(pats: Vec<Pattern>) -> Result<Vec<Tier>> {
-    let mut groups: Vec<Vec<Pattern>> = Vec::new();
-    for p in pats {
-        match groups.last_mut() {
-            Some(g) if g.len() < TIER_SIZE => g.push(p),
-            _ => groups.push(vec![p]),
-        }
-    }
-    if groups.len() > 1 && groups.last().is_some_and(|g| g.len() < 4) {
-        let tail = groups.pop().expect("checked");
-        groups.last_mut().expect("checked").extend(tail);
-    }
-    groups.into_iter().map(build_tier).collect()
-}
-
-/// Leftmost-first search keeps the SIMD prefilter (an overlapping search measured ~30x slower on
-/// logs), but reports one anchor where several overlap. Longest anchors go first, and a hit also
-/// runs the rules of every shorter anchor inside it, at that anchor's offset, so an anchor hidden
-/// inside another (`token` in a user's `sf_token`) still triggers its rules.
-fn build_tier(mut pats: Vec<Pattern>) -> Result<Tier> {
-    pats.sort_by(|a, b| b.text.len().cmp(&a.text.len()).then(a.text.cmp(&b.text)));
-    let rules = pats
-        .iter()
-        .map(|p| {
-            let mut v = Vec::new();
-            for q in &pats {
-                let mut from = 0;
-                while let Some(off) = memchr::memmem::find(&p.text[from..], &q.text) {
-                    v.extend(q.rules.iter().map(|&r| (r, from + off, q.text.len())));
-                    from += off + 1;
-                }
-            }
-            v.sort_unstable();
-            v.dedup();
-            v
-        })
-        .collect();
-    Ok(Tier {
-        ac: AhoCorasick::builder().match_kind(MatchKind::LeftmostFirst).build(pats.iter().map(|p| &p.text))?,
-        rules,
-        decode: pats.iter().map(|p| p.decode).collect(),
-        longest: pats.iter().map(|p| p.text.len()).max().unwrap_or(0),
-        texts: pats.into_iter().map(|p| p.text).collect(),
-    })
-}
-
-/// One search pattern: the rules it triggers (with the offset of their anchor inside the pattern),
-/// or the encoding to decode around it.
-#[derive(Default)]
-struct Pattern {
-    text: Vec<u8>,
-    rules: Vec<usize>,
-    decode: Option<Encoding>,
-}
-
 impl Matcher {
     /// Compiles the rule book. With `decode`, encoded anchors (base64, UTF-16, percent) are searched
     /// too and the text around them decoded (see `decode`).
     pub(crate) fn new(book: &RuleBook, decode: bool) -> Result<Matcher> {
         let rules: Vec<CompiledRule> = book.rules.iter().cloned().map(CompiledRule::new).collect::<Result<_>>()?;
-        let mut pats: Vec<Pattern> = Vec::new();
+        let mut pats: Vec<Anchor> = Vec::new();
         let mut add = |text: Vec<u8>, rule: Option<usize>, dec: Option<Encoding>| {
             let i = match pats.iter().position(|p| p.text == text) {
                 Some(i) => i,
                 None => {
-                    pats.push(Pattern { text, ..Default::default() });
+                    pats.push(Anchor { text, ..Default::default() });
                     pats.len() - 1
                 }
             };
@@ -430,7 +354,8 @@ impl Matcher {
         for (text, enc) in encoded {
             add(text, None, Some(enc));
         }
-        let tiers = pats_into_tiers(pats)?;
+        pats.retain(|p| !p.text.is_empty());
+        let anchors = AnchorSet::new(pats)?;
         let ctx_radius = |r: &CompiledRule| r.spec.context.as_ref().map_or(0, |c| c.radius);
         let mut before = rules.iter().map(|r| r.spec.window[0].max(ctx_radius(r)) + 1).max().unwrap_or(0);
         let mut after = rules.iter().map(|r| r.spec.window[1].max(ctx_radius(r)) + 1).max().unwrap_or(0);
@@ -441,8 +366,7 @@ impl Matcher {
         }
         Ok(Matcher {
             layer: Layer::new(book)?,
-            longest_anchor: tiers.iter().map(|t| t.longest).max().unwrap_or(0),
-            tiers,
+            anchors,
             decode,
             rules,
             known: book.known_examples.clone(),
@@ -469,13 +393,13 @@ impl Matcher {
     }
     /// Bytes after an anchor that a rule may need.
     pub(crate) fn keep_after(&self) -> usize {
-        self.after + self.longest_anchor
+        self.after + self.anchors.longest()
     }
 
     /// Every literal the automata search for, tier by tier (`forcescan rules anchors`; benchmarks
     /// give the same list to ripgrep).
     pub(crate) fn anchors(&self) -> Vec<Vec<Vec<u8>>> {
-        self.tiers.iter().map(|t| t.texts.clone()).collect()
+        self.anchors.searched()
     }
 
     /// Compiles every rule now; the first error names the rule.
@@ -505,32 +429,27 @@ impl Matcher {
         let mut block = accept.start;
         while block < end {
             let block_end = (block + BLOCK).min(end);
-            for tier in &self.tiers {
-                let search_end = (block_end + tier.longest.saturating_sub(1)).min(buf.len());
-                for hit in tier.ac.find_iter(Input::new(buf).range(block..search_end)) {
-                    if hit.start() >= block_end {
-                        break;
-                    }
-                    let pid = hit.pattern().as_usize();
-                    // Several context rules may own one anchor: the layer reads a hit once.
-                    let mut context_at = None;
-                    for &(ri, off, len) in &tier.rules[pid] {
-                        let after = hit.start() + off + len;
-                        if after < buf.len() && self.rules[ri].anchor_not_after[buf[after] as usize] {
+            self.anchors.search(buf, block..block_end, |found| {
+                // Several context rules may own one word, and a word may be found as two anchors
+                // (`tok` and `token`): the layer reads each place once.
+                let mut context_at: Option<usize> = None;
+                for &(at, ai) in found {
+                    let anchor = self.anchors.anchor(ai);
+                    let len = anchor.text.len();
+                    for &ri in &anchor.rules {
+                        if at + len < buf.len() && self.rules[ri].anchor_not_after[buf[at + len] as usize] {
                             continue;
                         }
                         if self.rules[ri].spec.kind == RuleKind::Context {
-                            let at = hit.start() + off;
                             if context_at != Some(at) {
                                 context_at = Some(at);
                                 self.confirm_context(buf, at, len, path, out);
                             }
                             continue;
                         }
-                        self.confirm(ri, buf, hit.start() + off, path, out);
+                        self.confirm(ri, buf, at, path, out);
                     }
-                    let Some(enc) = tier.decode[pid] else { continue };
-                    let at = hit.start();
+                    let Some(enc) = anchor.decode else { continue };
                     let failed = enc == Encoding::Base64
                         && b64_failed.iter().rev().take(16).any(|(a, r)| *a == at % 4 && r.contains(&at));
                     let done = decoded.iter().rev().take(16).any(|(e, r)| *e == enc && r.contains(&at));
@@ -538,11 +457,9 @@ impl Matcher {
                         continue;
                     }
                     let d = match enc {
-                        Encoding::Base64 => decode::decode_base64(buf, hit.start()),
-                        Encoding::Percent => decode::decode_percent_run(buf, hit.start()),
-                        Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => {
-                            decode::decode_utf16_run(buf, hit.start())
-                        }
+                        Encoding::Base64 => decode::decode_base64(buf, at),
+                        Encoding::Percent => decode::decode_percent_run(buf, at),
+                        Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => decode::decode_utf16_run(buf, at),
                     };
                     match d {
                         Some(d) => {
@@ -558,7 +475,7 @@ impl Matcher {
                         None => {}
                     }
                 }
-            }
+            });
             block = block_end;
         }
         if self.decode && depth < decode::MAX_DEPTH {

@@ -23,6 +23,7 @@
 //! * [`finding`]: what detection hands on, never holding a full secret in its printable fields.
 
 pub mod allow;
+pub(crate) mod anchors;
 pub mod context;
 pub mod contextual;
 pub mod decode;
