@@ -191,7 +191,17 @@ impl Layer {
             if value.len() > 2 && value[0] == value[value.len() - 1] && matches!(value[0], b'"' | b'\'') {
                 value = value[1..value.len() - 1].to_vec();
             }
-            if plausible::not_a_value(&value, p.quoted || base64, code && !matches!(p.form, Form::Table | Form::Prose))
+            // A call's unquoted argument is an expression in any file (`sf_set_password(user_id, …)`).
+            let code = (code && !matches!(p.form, Form::Table | Form::Prose)) || p.form == Form::Call;
+            if plausible::not_a_value(&value, p.quoted || base64, code)
+            {
+                continue;
+            }
+            // A value that is itself a credential's key name is a field list or a column, not a
+            // value (`("username", "password", "security_token")`, a changelog's `` `security_token` ``).
+            if value.len() <= 64
+                && value.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-' | b'.'))
+                && self.vocab.read(&String::from_utf8_lossy(&value), false).is_some()
             {
                 continue;
             }

@@ -502,7 +502,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             })
         }
         // `define('SF_PASSWORD', 'v')`, `setenv("SF_TOKEN", "v")`: a quoted key, then the value.
-        Some(b',') if quoted_key => {
+        Some(b',') if quoted_key && first_argument(buf, ks.start) => {
             let v = skip_blanks(buf, p + 1);
             let (value, quoted, joined) = value_at(buf, v, Form::Call)?;
             quoted.then_some(Pair {
@@ -779,6 +779,11 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             row: None,
         })
     };
+    // `pass` alone is also the verb (`pass the job ID to \`…\``, `Pass \`session_factory\``): in
+    // prose it is a key only with a separator after it (`pass: v`).
+    if key.eq_ignore_ascii_case("pass") && separator(buf, p).is_none() {
+        return None;
+    }
     const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be"];
     const FILLER: &[&[u8]] = &[
         b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's",
@@ -853,6 +858,34 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         p = skip_blanks(buf, w);
     }
     None
+}
+
+/// Whether the quoted key starting at `ks` is in an argument list or a tuple (`define('K', …`,
+/// `buildConfigField("String", "K", …`, SQL's `(3,'salesforce','password','v')`) rather than in
+/// an array of names (`["username","password","login"]`): the innermost bracket open before it
+/// on its line is `(`.
+fn first_argument(buf: &[u8], ks: usize) -> bool {
+    let floor = line_start(buf, ks).max(ks.saturating_sub(4096));
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    for i in (floor..ks.saturating_sub(1)).rev() {
+        let b = buf[i];
+        if let Some(q) = quote {
+            if b == q {
+                quote = None;
+            }
+            continue;
+        }
+        match b {
+            b'"' | b'\'' => quote = Some(b),
+            b')' | b']' => depth += 1,
+            b'(' | b'[' if depth > 0 => depth -= 1,
+            b'(' => return true,
+            b'[' => return false,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// Field names whose value names another field's key: `{"key": "password", "value": …}`.

@@ -240,14 +240,21 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if t.contains(&b'@') && t.iter().filter(|&&b| b == b'.').count() >= 1 && !t.contains(&b' ') && email_like(t) {
         return true;
     }
+    // A statement's `;` is no part of an unquoted value in code (`options.passphrase;`).
+    let t = if code && !quoted { t.strip_suffix(b";").unwrap_or(t) } else { t };
+    if t.is_empty() {
+        return true;
+    }
     // Code: `self.password`, `CONFIG['password']`, `cfg.sf.password`, `getPassword()`.
     if code_expression(t) || (code && !quoted && identifier(t)) {
         return true;
     }
-    // In code, a variable (`$sf_pass`, `@password`) or an expression of them (`$p . $t`, `a + b`).
+    // In code, a variable (`$sf_pass`, `@password`), an expression of them (`$p . $t`, `a + b`)
+    // or an index into one (`results[0`, cut where the value was).
     if code
         && !quoted
         && (matches!(first, b'$' | b'@')
+            || t.iter().any(|b| matches!(b, b'[' | b']' | b'{' | b'}'))
             || memchr::memmem::find(t, b" . ").is_some()
             || memchr::memmem::find(t, b" + ").is_some())
     {
@@ -258,8 +265,12 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         && (matches!(t.last(), Some(b'[' | b'(' | b','))
             || (code && t.last() == Some(&b'.'))
             || memchr::memmem::find(t, b"['").is_some()
+            || memchr::memmem::find(t, b"[:").is_some()
             || memchr::memmem::find(t, b"[\"").is_some())
     {
+        return true;
+    }
+    if code_fragment(t, quoted, code) || markup_or_label(t) {
         return true;
     }
     // Prose and UI labels.
@@ -270,6 +281,99 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         }
     }
     false
+}
+
+/// Type names, as schemas and API descriptions write them where a value would be
+/// (`password: '?string'`, `"token": "String"`, `secret: string[]`).
+const TYPE_WORDS: &[&str] = &[
+    "string", "str", "boolean", "bool", "number", "int", "integer", "long", "double", "float", "date", "datetime",
+    "object", "any", "array", "text", "char", "varchar", "void", "null", "undefined", "bytes", "binary",
+];
+
+/// Pieces of code that are no literal: a call (`u(e)`, `grid.createText(6, …)`, `function(e`), a
+/// string being joined (`"+u(e)+"`, `'+pw`), a chain (`.concat(…`, `results[0].Id`,
+/// `options[:store].pwd`), or the rest of an argument list (`, verbose`). `quoted` values are
+/// string literals, where only a join of quotes still gives code away.
+fn code_fragment(t: &[u8], quoted: bool, code: bool) -> bool {
+    let joins = t.starts_with(b"\"+") || t.starts_with(b"'+") || t.ends_with(b"+\"") || t.ends_with(b"+'");
+    if joins || (!quoted && code && (t.starts_with(b"+") || t.ends_with(b"+"))) {
+        return true;
+    }
+    // Whatever the quoting: a function (`function(e`), a join on both sides (`+u(e)+`), a method
+    // chained on (`.concat(Vt(r),`), an argument list (`, verbose = FALSE`, `(user_id = …`).
+    let chained = t[0] == b'.' && t[1..].iter().position(|&b| b == b'(').is_some_and(|o| o > 0 && identifier(&t[1..1 + o]));
+    if t.starts_with(b"function(")
+        || t.starts_with(b"function (")
+        || (t.len() > 2 && t.starts_with(b"+") && t.ends_with(b"+"))
+        || chained
+        || t.starts_with(b", ")
+        || (t[0] == b'(' && t.len() > 2 && t[1].is_ascii_alphabetic() && t.contains(&b'=') && t.contains(&b' '))
+    {
+        return true;
+    }
+    if quoted {
+        return false;
+    }
+    if matches!(t[0], b'.' | b',' | b')' | b']' | b';') && t.len() > 1 && (t[1].is_ascii_alphabetic() || t[1] == b' ') {
+        return true;
+    }
+    for w in [&b"]."[..], b").", b")[", b"](", b"=>", b"){", b") {"] {
+        if memchr::memmem::find(t, w).is_some() {
+            return true;
+        }
+    }
+    // `name(`: in source code, a call (closed in the value or cut where the value was cut);
+    // elsewhere, a method call (`a.b(`) or a call on names only (`authorize(code)`).
+    let mut i = 0;
+    while let Some(open) = t[i..].iter().position(|&b| b == b'(').map(|o| o + i) {
+        let mut s = open;
+        while s > 0 && (t[s - 1].is_ascii_alphanumeric() || matches!(t[s - 1], b'_' | b'$' | b'.' | b'#')) {
+            s -= 1;
+        }
+        let name = &t[s..open];
+        if !name.is_empty() && name[0].is_ascii_alphabetic() {
+            let close = t[open..].iter().position(|&b| b == b')').map(|c| c + open);
+            let args = &t[open + 1..close.unwrap_or(t.len())];
+            let names_only = args.iter().all(|&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'.' | b',' | b' '));
+            if code || name.contains(&b'.') || name.contains(&b'$') || (close.is_some() && names_only) {
+                return true;
+            }
+        }
+        i = open + 1;
+    }
+    false
+}
+
+/// Markup and labels: an attribute (`class="`), a closing tag, a type name (`?string`), a scoped
+/// package (`@salesforce/core`), a label or selector (`Password:`, `persistentDomain:`), or one
+/// lower-case word ending a sentence (`changed.`).
+fn markup_or_label(t: &[u8]) -> bool {
+    if memchr::memmem::find(t, b"=\"").is_some() || memchr::memmem::find(t, b"='").is_some() || memchr::memmem::find(t, b"</").is_some() {
+        return true;
+    }
+    let core = t.strip_prefix(b"?").unwrap_or(t);
+    let core = core.strip_suffix(b"[]").or_else(|| core.strip_suffix(b"?")).or_else(|| core.strip_suffix(b"!")).unwrap_or(core);
+    if TYPE_WORDS.iter().any(|w| core.eq_ignore_ascii_case(w.as_bytes())) {
+        return true;
+    }
+    if t[0] == b'@' {
+        if let Some(slash) = t.iter().position(|&b| b == b'/') {
+            let ok = |s: &[u8]| !s.is_empty() && s.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'_'));
+            if ok(&t[1..slash]) && ok(&t[slash + 1..]) {
+                return true;
+            }
+        }
+    }
+    // A command or a name path: `force:user:create`, `data:bulk:results`.
+    let parts: Vec<&[u8]> = t.split(|&b| b == b':').collect();
+    if parts.len() >= 2 && parts.iter().all(|p| p.len() >= 2 && p.iter().all(u8::is_ascii_lowercase)) {
+        return true;
+    }
+    let (body, last) = (&t[..t.len() - 1], t[t.len() - 1]);
+    if matches!(last, b':' | b'=') && identifier(body) && !has_digit(body) {
+        return true;
+    }
+    matches!(last, b'.' | b',' | b';' | b':') && body.iter().all(u8::is_ascii_lowercase)
 }
 
 fn email_like(t: &[u8]) -> bool {
@@ -371,6 +475,21 @@ fn password(t: &[u8]) -> bool {
         && t.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
         && t.ends_with(b"=")
     {
+        return false;
+    }
+    // The word itself as documentation spells a sample password (`Pa$$w0rd!`, `P@ssw0rd1`); a
+    // longer password built on it (`Passw0rd6Vandelay.`) is a person's.
+    let plain: Vec<u8> = t
+        .iter()
+        .map(|&b| match b {
+            b'$' | b'5' => b's',
+            b'0' => b'o',
+            b'@' | b'4' => b'a',
+            _ => b.to_ascii_lowercase(),
+        })
+        .collect();
+    let trailing = plain.iter().rev().take_while(|b| !b.is_ascii_alphabetic()).count();
+    if &plain[..plain.len() - trailing] == b"password" {
         return false;
     }
     for w in ["password", "passwd", "secret", "changeme", "example", "sample", "placeholder"] {
@@ -514,6 +633,42 @@ mod tests {
             assert!(not_a_value(v.as_bytes(), true, false), "{v}");
         }
         assert!(not_a_value(b"sf_password", false, true), "a name in code");
+        // Code, markup and labels met in real repositories' history (minified bundles, docs).
+        for (v, quoted, code) in [
+            ("\"+u(e)+\"", false, false),
+            (".concat(Vt(r),", false, true),
+            ("function(e", false, true),
+            ("grid.createText(6, SWT.PASSWORD | SWT.BORDER, \"\")", false, true),
+            ("f.auth.slice(l + 1)", false, true),
+            ("ensure(pw)", false, true),
+            ("results[0].Id, password", false, true),
+            ("options[:config_store].for_pwd", false, true),
+            (", verbose", false, false),
+            (" class=", false, false),
+            (" class=\"tsd-kind-icon\" viewBox=", false, false),
+            ("?string", true, true),
+            ("?boolean", true, false),
+            ("String", true, false),
+            ("@salesforce/core", false, false),
+            ("persistentDomainForName:", false, false),
+            ("changed.", false, false),
+            ("+u(e)+", true, false),
+            (".concat(Vt(r),", true, false),
+            ("function(t", true, false),
+            (", verbose = FALSE", true, false),
+            ("(user_id = <span class=", true, false),
+            ("results[0", false, true),
+            ("options.passphrase;", false, true),
+            ("options[:config_store", false, true),
+            ("force:user:create", true, false),
+        ] {
+            assert!(not_a_value(v.as_bytes(), quoted, code), "{v}");
+        }
+        // Symbols in a literal are a password's, not code: `(`, `+` and `.` inside.
+        for v in ["Pa(ss)w0rd", "Hunter2+", "S3cr3t.Pass", "x(9Kq2!", "Winter2024!"] {
+            assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
+            assert!(!not_a_value(v.as_bytes(), true, true), "{v} in code");
+        }
         for v in ["Hunter2!", "Winter2024#", "correct horse battery", "kBIKcOX7mRaEAR4KRB40eiPX"] {
             assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
         }
@@ -523,6 +678,10 @@ mod tests {
     fn roles_have_shapes() {
         assert_eq!(judge(Check::Password, b"Hunter2!"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"Specify"), Verdict::No);
+        // Documentation's sample passwords.
+        assert_eq!(judge(Check::Password, b"Pa$$w0rd!"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"P@ssw0rd1"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"Passw0rd6Vandelay."), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"Hunter2!exz9e2axKQfrJomvqftIJh0I"), Verdict::WithToken);
         assert_eq!(judge(Check::SecurityToken, b"kBIKcOX7mRaEAR4KRB40eiPX"), Verdict::Yes);
         assert_eq!(judge(Check::SecurityToken, b"ThisIsAVeryLongIdentifie"), Verdict::No);

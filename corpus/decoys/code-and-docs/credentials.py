@@ -1,0 +1,3 @@
+# Salesforce credentials for simple_salesforce
+from collections import namedtuple
+PasswordLogin = namedtuple("PasswordLogin", ("username", "password", "security_token"))
