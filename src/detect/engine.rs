@@ -264,7 +264,9 @@ impl Engine {
     fn scan_stream_plain(&self, path: &str, mut r: impl Read, threads: usize) -> std::io::Result<Vec<Finding>> {
         let keep_before = self.matcher.keep_before();
         let keep_after = self.matcher.keep_after();
-        let block = self.opts.chunk_size.max(keep_before + keep_after + 4096);
+        // A block per thread's piece: with one block of `chunk_size` (1 MiB, the least piece a
+        // thread takes) a large file's stream was matched on one core only.
+        let block = (self.opts.chunk_size * threads.max(1)).max(keep_before + keep_after + 4096);
         // Allocated and zeroed once per stream; `filled` says how much of it holds data. (Zeroing
         // the free space for every block cost a tenth of a log sweep's CPU time.)
         let mut space = vec![0u8; block + keep_before + keep_after];
