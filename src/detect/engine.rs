@@ -14,10 +14,30 @@ use rayon::prelude::*;
 use std::io::Read;
 use std::ops::Range;
 use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Blocks of a stream scanned with [`Engine::scan_reader_parallel`] are cut into pieces of at
 /// least this size, one per thread.
 const STREAM_PIECE: usize = 1 << 20;
+
+/// Streams being matched on several threads right now, in this process.
+static STREAMS: AtomicUsize = AtomicUsize::new(0);
+
+/// Counts a stream in [`STREAMS`] while it lives.
+struct StreamGuard;
+
+impl StreamGuard {
+    fn enter() -> StreamGuard {
+        STREAMS.fetch_add(1, Ordering::Relaxed);
+        StreamGuard
+    }
+}
+
+impl Drop for StreamGuard {
+    fn drop(&mut self) {
+        STREAMS.fetch_sub(1, Ordering::Relaxed);
+    }
+}
 
 /// Knobs that change what is reported (not how it is printed).
 #[derive(Debug, Clone)]
@@ -262,6 +282,7 @@ impl Engine {
 
     /// Streams blocks of `chunk_size` plus the context the rules need.
     fn scan_stream_plain(&self, path: &str, mut r: impl Read, threads: usize) -> std::io::Result<Vec<Finding>> {
+        let _active = (threads > 1).then(StreamGuard::enter);
         let keep_before = self.matcher.keep_before();
         let keep_after = self.matcher.keep_after();
         // A block per thread's piece: with one block of `chunk_size` (1 MiB, the least piece a
@@ -303,7 +324,11 @@ impl Engine {
                 file_context = self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf));
             }
             let accept_end = if eof { buf.len() } else { buf.len() - keep_after };
-            let mut ms = self.matches_on_threads(buf, accept_from..accept_end, path, threads);
+            // Cores are shared with the other streams being matched now (a walk scans several
+            // large files at once): a block takes its share of them, so that 8 logs on 2 cores
+            // do not run 16 threads.
+            let share = (threads / STREAMS.load(Ordering::Relaxed).max(1)).max(1);
+            let mut ms = self.matches_on_threads(buf, accept_from..accept_end, path, share);
             ms.sort_by_key(|m| m.start);
             // `cursor` sits at `base`; secrets found now start at or after it (windows never reach
             // further back than `keep_before`), so a block-local copy only moves forward.
