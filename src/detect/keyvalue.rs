@@ -73,6 +73,9 @@ pub(crate) enum Parents {
     Keys(usize, bool),
     /// YAML indentation only.
     Indent(usize),
+    /// The cells before a quoted key in its tuple or argument list: `(9,'smtp','password','v')`
+    /// reads `smtp` as the key's parent.
+    Tuple(usize),
 }
 
 /// Parent keys of a pair, outermost first (`salesforce` for `salesforce:\n  password: v`), and
@@ -83,7 +86,27 @@ pub(crate) fn path(buf: &[u8], p: &Pair) -> Vec<String> {
         Parents::Xml(at) => xml_path(buf, at),
         Parents::Keys(at, line) => parent_path(buf, at, line),
         Parents::Indent(at) => indent_path(buf, at, at.saturating_sub(PATH_REACH)),
+        Parents::Tuple(at) => tuple_path(buf, at),
     }
+}
+
+/// The quoted cells between the `(` that opens a quoted key's tuple and the key at `ks`.
+fn tuple_path(buf: &[u8], ks: usize) -> Vec<String> {
+    let Some(open) = tuple_open(buf, ks) else { return Vec::new() };
+    let mut out = Vec::new();
+    let mut i = open + 1;
+    let end = ks.saturating_sub(1);
+    while i < end {
+        if matches!(buf[i], b'"' | b'\'') {
+            let q = buf[i];
+            let Some(close) = memchr::memchr(q, &buf[i + 1..end]).map(|c| c + i + 1) else { break };
+            out.push(String::from_utf8_lossy(&buf[i + 1..close]).into_owned());
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Bytes a key is made of.
@@ -511,7 +534,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 joined,
                 quoted,
                 form: Form::Call,
-                parents: Parents::None,
+                parents: Parents::Tuple(ks.start),
                 key_start: ks.start,
                 row: None,
             })
@@ -865,6 +888,12 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
 /// an array of names (`["username","password","login"]`): the innermost bracket open before it
 /// on its line is `(`.
 fn first_argument(buf: &[u8], ks: usize) -> bool {
+    tuple_open(buf, ks).is_some()
+}
+
+/// The `(` of the tuple or argument list a quoted key at `ks` is in, if the innermost bracket
+/// open before it on its line is one.
+fn tuple_open(buf: &[u8], ks: usize) -> Option<usize> {
     let floor = line_start(buf, ks).max(ks.saturating_sub(4096));
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
@@ -880,12 +909,12 @@ fn first_argument(buf: &[u8], ks: usize) -> bool {
             b'"' | b'\'' => quote = Some(b),
             b')' | b']' => depth += 1,
             b'(' | b'[' if depth > 0 => depth -= 1,
-            b'(' => return true,
-            b'[' => return false,
+            b'(' => return Some(i),
+            b'[' => return None,
             _ => {}
         }
     }
-    false
+    None
 }
 
 /// Field names whose value names another field's key: `{"key": "password", "value": …}`.
@@ -1875,6 +1904,19 @@ mod tests {
         let sql = "INSERT INTO creds (id, username, password) VALUES (1, 'a', 'Sq-1'), (2, 'b', 'Sq,2');";
         let got: Vec<String> = kv(sql, "password").into_iter().map(|p| p.1).collect();
         assert_eq!(got, vec!["Sq-1", "Sq,2"]);
+    }
+
+    #[test]
+    fn tuples_and_arrays_of_quoted_names() {
+        // A SQL row of a key/value table: the cells before the key are its parents.
+        assert_eq!(
+            kv("(9,'smtp','password','Willow789~','2024-06-01')", "password"),
+            vec![("password".into(), "Willow789~".into(), vec!["smtp".to_string()])]
+        );
+        assert_eq!(kv("define('SF_PASSWORD', 'Hunter2!');", "PASSWORD")[0].1, "Hunter2!");
+        // An array of names holds no values: the next name is not the key's.
+        let got = kv(r#"names:["username","password","loginBySoap2"]"#, "password");
+        assert!(got.iter().all(|(_, v, _)| v != "loginBySoap2"), "{got:?}");
     }
 
     #[test]

@@ -1,7 +1,7 @@
-//! The matcher: one Aho-Corasick automaton over every rule's anchors finds candidate positions, and
-//! only there does the owning rule's regex run, inside a small window. No regex ever runs over a
-//! whole buffer, so throughput is set by the literal prefilter (SIMD Teddy for small anchor sets),
-//! not by the regexes.
+//! The matcher: the anchor search ([`crate::detect::anchors`]) finds where any rule's anchor occurs,
+//! and only there does the owning rule's regex run, inside a small window (or the context layer read
+//! the key and value there). No regex ever runs over a whole buffer, so throughput is set by the
+//! literal search, not by the regexes.
 //!
 //! Regexes, context regexes and path globs are compiled on first use: a git hook that scans a few
 //! kilobytes with no anchor in them never compiles a regex at all.

@@ -3,15 +3,16 @@
 //!
 //! ```text
 //!  bytes ──► matcher ──────────────► matches ──────────► engine ──────────► findings
-//!           (one Aho-Corasick pass    (shape checked,     (lines, columns,   (redacted,
-//!            over every anchor, then   placeholders and    once per secret,   fingerprinted)
+//!           (SIMD literal search      (shape checked,     (lines, columns,   (redacted,
+//!            for every anchor, then    placeholders and    once per secret,   fingerprinted)
 //!            each rule's regex in a    published examples  across chunk and
 //!            window around the hit)    set apart)          block edges)
 //! ```
 //!
 //! * [`rules`]: the rule schema; the built-in rules are `rules/*.toml`, embedded at build time.
 //!   [`rulecheck`] runs every rule's examples and negative examples.
-//! * `matcher`: the anchors and windows; [`decode`] looks inside base64, UTF-16 and
+//! * `anchors`: the literal search every rule starts from; `matcher`: the windows around its hits
+//!   and the context layer ([`contextual`]); [`decode`] looks inside base64, UTF-16 and
 //!   percent-encoded text, [`unescape`] turns `%21`, `\u0021`, `\!`, `&#33;` back into `!`.
 //! * `shape`: what a value must look like to be reported: per-rule shape checks, placeholders,
 //!   published examples.
