@@ -76,6 +76,8 @@ pub(crate) enum Parents {
     /// The cells before a quoted key in its tuple or argument list: `(9,'smtp','password','v')`
     /// reads `smtp` as the key's parent.
     Tuple(usize),
+    /// The cells before a row's label cell (row start, key start, delimiter): `11	smtp	password	v`.
+    Cells(usize, usize, u8),
 }
 
 /// Parent keys of a pair, outermost first (`salesforce` for `salesforce:\n  password: v`), and
@@ -87,6 +89,11 @@ pub(crate) fn path(buf: &[u8], p: &Pair) -> Vec<String> {
         Parents::Keys(at, line) => parent_path(buf, at, line),
         Parents::Indent(at) => indent_path(buf, at, at.saturating_sub(PATH_REACH)),
         Parents::Tuple(at) => tuple_path(buf, at),
+        Parents::Cells(row, at, delim) => buf[row..at]
+            .split(|&b| b == delim)
+            .map(|c| String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_string())
+            .filter(|c| c.len() <= 40 && c.starts_with(|ch: char| ch.is_ascii_alphabetic()))
+            .collect(),
     }
 }
 
@@ -1463,18 +1470,26 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let h = &buf[hs..end - 1];
         let h = h.strip_suffix(b"\r").unwrap_or(h);
         end = hs;
-        let hc = split_row(h, delim);
         if h.trim_ascii().is_empty() {
             return None;
         }
-        if hc.len() != cells.len() {
+        let name = |c: &[u8]| String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
+        // A PostgreSQL dump's rows follow `COPY t (id, key, value) FROM stdin;`, tab-separated.
+        let names: Vec<String> = match copy_columns(h) {
+            Some(cols) if delim == b'\t' => cols.iter().map(|c| name(c)).collect(),
+            _ => split_row(h, delim).into_iter().map(|c| name(&h[c])).collect(),
+        };
+        if names.len() != cells.len() {
             return None;
         }
-        let name =
-            |c: &Range<usize>| String::from_utf8_lossy(&h[c.clone()]).trim().trim_matches(['"', '\'']).to_lowercase();
-        let label = name(&hc[column]);
+        let label = &names[column];
         // Rows above are skipped; the first line that names a value column is the header.
-        let Some(vcol) = hc.iter().position(|c| VALUE_COLUMNS.contains(&name(c).as_str())) else { continue };
+        let Some(vcol) = names.iter().position(|n| VALUE_COLUMNS.contains(&n.as_str())) else {
+            if copy_columns(h).is_some() {
+                return None;
+            }
+            continue;
+        };
         if !LABEL_COLUMNS.contains(&label.as_str()) || vcol == column {
             return None;
         }
@@ -1497,7 +1512,7 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             joined: None,
             quoted,
             form: Form::NameValue,
-            parents: Parents::None,
+            parents: Parents::Cells(ls, ls + cells[column].start, delim),
             key_start: ks.start,
             row: None,
         });
@@ -1526,6 +1541,17 @@ fn table_cell(buf: &[u8], key: &str, cell: Range<usize>, key_start: usize, row_s
 }
 
 /// `COPY t (a, password, b) FROM stdin;` (a PostgreSQL dump): tab-separated rows until `\.`.
+/// The column names of a `COPY table (a, b, c) FROM stdin;` line.
+fn copy_columns(line: &[u8]) -> Option<Vec<&[u8]>> {
+    let upper = line.to_ascii_uppercase();
+    if !upper.starts_with(b"COPY ") || memchr::memmem::find(&upper, b"FROM STDIN").is_none() {
+        return None;
+    }
+    let open = memchr::memchr(b'(', line)?;
+    let close = memchr::memchr(b')', &line[open..])? + open;
+    Some(line[open + 1..close].split(|&b| b == b',').collect())
+}
+
 fn copy_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<Pair>> {
     let line = &buf[ls..le];
     let upper = line.to_ascii_uppercase();
@@ -1917,6 +1943,16 @@ mod tests {
         // An array of names holds no values: the next name is not the key's.
         let got = kv(r#"names:["username","password","loginBySoap2"]"#, "password");
         assert!(got.iter().all(|(_, v, _)| v != "loginBySoap2"), "{got:?}");
+    }
+
+    #[test]
+    fn key_value_rows_of_a_postgres_dump() {
+        let t = "COPY public.connector_config (id, connector, key, value) FROM stdin;\n1\tsalesforce\tusername\tops@acme.com\n2\tsalesforce\tpassword\tTulip1075Jungle!\n\\.\n";
+        let at = t.find("\tpassword").unwrap() + 1;
+        let got: Vec<String> = extract(t.as_bytes(), at, 8).iter().map(|p| t[p.value.clone()].to_string()).collect();
+        assert_eq!(got, vec!["Tulip1075Jungle!".to_string()]);
+        let p = &extract(t.as_bytes(), at, 8)[0];
+        assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
     }
 
     #[test]
