@@ -86,6 +86,21 @@ fn is_code(path: Option<&Path>) -> bool {
 }
 
 impl Layer {
+    /// A key that names a password and token together (`salesforce.password.token`, `pw_token`)
+    /// holding a value of the security token's shape alone holds the token: read it as the
+    /// security token's key, so that it pairs with the password beside it.
+    fn token_alone(&self, role: usize, value: &[u8]) -> usize {
+        if self.checks[role] != Some(Check::PasswordWithToken)
+            || plausible::judge(Check::PasswordWithToken, value) != Verdict::No
+        {
+            return role;
+        }
+        match self.checks.iter().position(|c| *c == Some(Check::SecurityToken)) {
+            Some(t) if plausible::judge(Check::SecurityToken, value) == Verdict::Yes => t,
+            _ => role,
+        }
+    }
+
     /// Builds the layer from the book's vocabulary and the rules of `kind = "context"` (their
     /// indices in `rule_ids`).
     pub(crate) fn new(book: &RuleBook) -> anyhow::Result<Option<Layer>> {
@@ -209,8 +224,9 @@ impl Layer {
             // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
             // could never have, ends here.
             let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
-            if self.checks[early.role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
-                && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role)
+            let early_role = self.token_alone(early.role, &value);
+            if self.checks[early_role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
+                && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role || r.role == early_role)
             {
                 continue;
             }
@@ -226,7 +242,7 @@ impl Layer {
                     _ => continue,
                 },
             };
-            let role = reading.role;
+            let role = self.token_alone(reading.role, &value);
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
