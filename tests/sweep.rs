@@ -120,13 +120,7 @@ fn two_shards_merged_equal_one_unsharded_run() {
     let s1 = run(&["--shard", "1/2"], "s1.jsonl");
     assert_ne!(s0, all, "each shard holds only part of the dump");
     assert_ne!(s1, all);
-    let merged = forcescan()
-        .args(["merge", "-o"])
-        .arg(out_of("merged.jsonl"))
-        .arg(out_of("s0.jsonl"))
-        .arg(out_of("s1.jsonl"))
-        .output()
-        .unwrap();
+    let merged = merge_shards(d.path());
     assert_eq!(merged.status.code(), Some(1), "{}", stderr_of(&merged));
     assert_eq!(std::fs::read_to_string(out_of("merged.jsonl")).unwrap(), all);
     let occurrences: u64 = all
@@ -149,6 +143,17 @@ fn two_shards_merged_equal_one_unsharded_run() {
 }
 
 /// The error lines of a JSON Lines report: `{"error": {"path", "message"}}`.
+/// `forcescan merge -o merged.jsonl s0.jsonl s1.jsonl` in `dir`.
+fn merge_shards(dir: &Path) -> std::process::Output {
+    forcescan()
+        .args(["merge", "-o"])
+        .arg(dir.join("merged.jsonl"))
+        .arg(dir.join("s0.jsonl"))
+        .arg(dir.join("s1.jsonl"))
+        .output()
+        .unwrap()
+}
+
 fn error_lines(report: &str) -> Vec<(String, String)> {
     report
         .lines()
@@ -200,13 +205,7 @@ fn shard_reports_carry_their_errors_and_merge_of_them_is_incomplete() {
     }
 
     // The merge is as incomplete as the unsharded sweep: exit 2, the file named, the same report.
-    let merged = forcescan()
-        .args(["merge", "-o"])
-        .arg(out_of("merged.jsonl"))
-        .arg(out_of("s0.jsonl"))
-        .arg(out_of("s1.jsonl"))
-        .output()
-        .unwrap();
+    let merged = merge_shards(d.path());
     assert_eq!(merged.status.code(), Some(2), "{}", stderr_of(&merged));
     let stderr = stderr_of(&merged);
     assert!(stderr.contains(&format!("forcescan: error: dump/logs/cut.log.gz: {}", errors[0].1)), "{stderr}");

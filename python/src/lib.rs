@@ -313,7 +313,7 @@ impl PyScanner {
     /// One file on disk, named `name` in what it reports (see `_scan_local`).
     fn scan_local(&self, path: &str, name: &str) -> Outcome {
         let path = if path == "-" { PathBuf::from("./-") } else { PathBuf::from(path) };
-        let shown = display(&path);
+        let shown = forcescan::sources::display_path(&path);
         let opts = Options { archives: self.archive_options(), ..Default::default() };
         let progress = Progress::default();
         let s = Scan { engine: &self.engine, verifier: None, progress: &progress };
@@ -340,19 +340,6 @@ impl PyScanner {
     }
 }
 
-/// How the library names a file it was given: as given, `/` separators, no leading `./`.
-fn display(p: &std::path::Path) -> String {
-    let s = p.to_string_lossy().replace('\\', "/");
-    let mut t = s.as_str();
-    while let Some(rest) = t.strip_prefix("./") {
-        t = rest;
-    }
-    if t.is_empty() {
-        ".".to_string()
-    } else {
-        t.to_string()
-    }
-}
 
 #[pymethods]
 impl PyScanner {

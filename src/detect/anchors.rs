@@ -92,7 +92,9 @@ impl AnchorSet {
                 .enumerate()
                 .filter(|&(_, &j)| inside(i, j))
                 .map(|(k, &j)| (k, memchr::memmem::find(&anchors[i].text, &anchors[j].text).expect("inside")))
-                .max_by_key(|&(k, back)| (anchors[minimal[k]].text.len(), std::cmp::Reverse(back), std::cmp::Reverse(k)))
+                .max_by_key(|&(k, back)| {
+                    (anchors[minimal[k]].text.len(), std::cmp::Reverse(back), std::cmp::Reverse(k))
+                })
                 .expect("a non-minimal anchor contains a minimal one");
             seen[k].push(Seen { anchor: i, back, verify: true });
         }
@@ -364,8 +366,7 @@ mod tests {
     #[test]
     fn an_anchor_holding_another_is_found_through_it_and_not_searched() {
         let s = set(&["tok", "token", "pass", "mot de passe", "clientSecret\"", "Secret"]);
-        let searched: Vec<String> =
-            s.searched().concat().into_iter().map(|t| String::from_utf8(t).unwrap()).collect();
+        let searched: Vec<String> = s.searched().concat().into_iter().map(|t| String::from_utf8(t).unwrap()).collect();
         assert!(!searched.iter().any(|t| t == "token" || t == "mot de passe" || t == "clientSecret\""), "{searched:?}");
         assert_eq!(
             hits(&s, "token=1 mot de passe: x \"clientSecret\": y tok Token"),

@@ -208,8 +208,7 @@ impl Layer {
             }
             // A call's unquoted argument is an expression in any file (`sf_set_password(user_id, …)`).
             let code = (code && !matches!(p.form, Form::Table | Form::Prose)) || p.form == Form::Call;
-            if plausible::not_a_value(&value, p.quoted || base64, code)
-            {
+            if plausible::not_a_value(&value, p.quoted || base64, code) {
                 continue;
             }
             // A value that is itself a credential's key name is a field list or a column, not a

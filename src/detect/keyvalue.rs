@@ -92,12 +92,21 @@ pub(crate) fn path(buf: &[u8], p: &Pair) -> Vec<String> {
         Parents::Cells(row, at, delim) => buf[row..at]
             .split(|&b| b == delim)
             .map(|c| String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_string())
-            .filter(|c| c.len() <= 40 && c.starts_with(|ch: char| ch.is_ascii_alphabetic()))
+            .filter(|c| row_name(c))
             .collect(),
     }
 }
 
-/// The quoted cells between the `(` that opens a quoted key's tuple and the key at `ks`.
+/// Whether a row's cell may stand as a parent key: a name of letters (`salesforce`,
+/// `smtp`, `salesforce_sandbox`), never a value (an address, a number, a token) that evidence
+/// would then print.
+fn row_name(cell: &str) -> bool {
+    cell.len() <= 40
+        && cell.starts_with(|c: char| c.is_ascii_alphabetic())
+        && cell.chars().all(|c| c.is_ascii_alphabetic() || matches!(c, '_' | '-' | '.' | ' '))
+}
+
+/// The quoted name cells between the `(` that opens a quoted key's tuple and the key at `ks`.
 fn tuple_path(buf: &[u8], ks: usize) -> Vec<String> {
     let Some(open) = tuple_open(buf, ks) else { return Vec::new() };
     let mut out = Vec::new();
@@ -107,7 +116,10 @@ fn tuple_path(buf: &[u8], ks: usize) -> Vec<String> {
         if matches!(buf[i], b'"' | b'\'') {
             let q = buf[i];
             let Some(close) = memchr::memchr(q, &buf[i + 1..end]).map(|c| c + i + 1) else { break };
-            out.push(String::from_utf8_lossy(&buf[i + 1..close]).into_owned());
+            let cell = String::from_utf8_lossy(&buf[i + 1..close]).into_owned();
+            if row_name(&cell) {
+                out.push(cell);
+            }
             i = close + 1;
         } else {
             i += 1;
@@ -1951,6 +1963,15 @@ mod tests {
         let at = t.find("\tpassword").unwrap() + 1;
         let got: Vec<String> = extract(t.as_bytes(), at, 8).iter().map(|p| t[p.value.clone()].to_string()).collect();
         assert_eq!(got, vec!["Tulip1075Jungle!".to_string()]);
+        let p = &extract(t.as_bytes(), at, 8)[0];
+        assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
+        // A row's values (an address, a token) are never parents: evidence would print them.
+        let t = "COPY c (id, connector, owner, tok, key, value) FROM stdin;\n1\tsalesforce\tops@acme.com\tXk9Tq2LmP8vR4sW7yZ1bN3cD\tpassword\tTulip1075Jungle!\n\\.\n";
+        let at = t.find("\tpassword").unwrap() + 1;
+        let p = &extract(t.as_bytes(), at, 8)[0];
+        assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
+        let t = "(1,'salesforce','ops@acme.com','Xk9Tq2LmP8vR4sW7yZ1bN3cD','password','Kestrel536~Orbit')";
+        let at = t.find("password").unwrap();
         let p = &extract(t.as_bytes(), at, 8)[0];
         assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
     }

@@ -15,7 +15,7 @@ use crate::detect::anchors::{Anchor, AnchorSet};
 use crate::detect::context::{self, Context};
 use crate::detect::contextual::Layer;
 use crate::detect::decode::{self, Decoded, Encoding};
-use crate::detect::rules::{AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
+use crate::detect::rules::{byte_class, AnchorCase, KnownExamples, RuleBook, RuleKind, RuleSpec};
 use crate::detect::shape::{is_known_example, is_placeholder, Validator};
 use crate::detect::unescape::normalize;
 use anyhow::{anyhow, Context as _, Result};
@@ -70,25 +70,6 @@ pub(crate) struct CompiledRule {
     compiled: OnceLock<Result<Compiled, String>>,
 }
 
-/// Parses a regex character-class body such as `A-Za-z0-9_` into a byte table.
-fn class_table(class: &str) -> [bool; 256] {
-    let mut t = [false; 256];
-    let b = class.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if i + 2 < b.len() && b[i + 1] == b'-' {
-            for c in b[i]..=b[i + 2] {
-                t[c as usize] = true;
-            }
-            i += 3;
-        } else {
-            t[b[i] as usize] = true;
-            i += 1;
-        }
-    }
-    t
-}
-
 fn build_regex(re: &str) -> Result<Regex> {
     RegexBuilder::new(re).unicode(false).size_limit(1 << 22).build().map_err(|e| anyhow!("{e}"))
 }
@@ -105,9 +86,9 @@ impl CompiledRule {
             })
             .collect::<Result<_>>()?;
         Ok(CompiledRule {
-            not_before: class_table(&spec.not_preceded_by),
-            not_after: class_table(&spec.not_followed_by),
-            anchor_not_after: class_table(&spec.anchor_not_followed_by),
+            not_before: byte_class(&spec.not_preceded_by),
+            not_after: byte_class(&spec.not_followed_by),
+            anchor_not_after: byte_class(&spec.anchor_not_followed_by),
             validators,
             spec,
             compiled: OnceLock::new(),
@@ -218,22 +199,6 @@ pub(crate) struct Matcher {
     pub(crate) layer: Option<Layer>,
 }
 
-fn variants(word: &str) -> Vec<String> {
-    let mut cap = word.to_ascii_lowercase();
-    if let Some(f) = cap.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    // `securityKey` is also written `SecurityKey` (Pascal case, .NET and C#).
-    let mut pascal = word.to_string();
-    if let Some(f) = pascal.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    let mut v = vec![word.to_string(), word.to_ascii_lowercase(), word.to_ascii_uppercase(), cap, pascal];
-    v.sort();
-    v.dedup();
-    v
-}
-
 /// Percent-encodes the URL-reserved characters of an anchor (`force://` → `force%3A%2F%2F`), in
 /// upper- and lower-case hex; empty when the anchor has none.
 fn percent_forms(anchor: &str) -> Vec<String> {
@@ -331,7 +296,9 @@ impl Matcher {
             }
             for a in &r.spec.anchors {
                 match r.spec.anchor_case {
-                    AnchorCase::Variants => variants(a).into_iter().for_each(|v| add(v.into_bytes(), Some(ri), None)),
+                    AnchorCase::Variants => {
+                        r.spec.spellings(a).into_iter().for_each(|v| add(v.into_bytes(), Some(ri), None))
+                    }
                     AnchorCase::Exact => {
                         add(a.clone().into_bytes(), Some(ri), None);
                         // Token prefixes survive encoding recognisably. Only the base64 spelling at
@@ -820,17 +787,5 @@ mod tests {
         assert_eq!(double_percent_forms(&access), vec!["%2521"]);
         assert_eq!(double_percent_forms(r"a(?:/|%2F)b"), vec!["%252F", "%252f"]);
         assert!(double_percent_forms(r"[A-Za-z0-9%]{20}\%41").is_empty());
-    }
-
-    #[test]
-    fn class_tables() {
-        let t = class_table("A-Za-z0-9_");
-        assert!(t[b'a' as usize] && t[b'Z' as usize] && t[b'_' as usize] && t[b'5' as usize]);
-        assert!(!t[b'.' as usize] && !t[b'-' as usize]);
-    }
-
-    #[test]
-    fn variants_cover_common_casings() {
-        assert_eq!(variants("password"), vec!["PASSWORD", "Password", "password"]);
     }
 }

@@ -286,8 +286,29 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
 /// Type names, as schemas and API descriptions write them where a value would be
 /// (`password: '?string'`, `"token": "String"`, `secret: string[]`).
 const TYPE_WORDS: &[&str] = &[
-    "string", "str", "boolean", "bool", "number", "int", "integer", "long", "double", "float", "date", "datetime",
-    "object", "any", "array", "text", "char", "varchar", "void", "null", "undefined", "bytes", "binary",
+    "string",
+    "str",
+    "boolean",
+    "bool",
+    "number",
+    "int",
+    "integer",
+    "long",
+    "double",
+    "float",
+    "date",
+    "datetime",
+    "object",
+    "any",
+    "array",
+    "text",
+    "char",
+    "varchar",
+    "void",
+    "null",
+    "undefined",
+    "bytes",
+    "binary",
 ];
 
 /// Pieces of code that are no literal: a call (`u(e)`, `grid.createText(6, …)`, `function(e`), a
@@ -301,7 +322,8 @@ fn code_fragment(t: &[u8], quoted: bool, code: bool) -> bool {
     }
     // Whatever the quoting: a function (`function(e`), a join on both sides (`+u(e)+`), a method
     // chained on (`.concat(Vt(r),`), an argument list (`, verbose = FALSE`, `(user_id = …`).
-    let chained = t[0] == b'.' && t[1..].iter().position(|&b| b == b'(').is_some_and(|o| o > 0 && identifier(&t[1..1 + o]));
+    let chained =
+        t[0] == b'.' && t[1..].iter().position(|&b| b == b'(').is_some_and(|o| o > 0 && identifier(&t[1..1 + o]));
     if t.starts_with(b"function(")
         || t.starts_with(b"function (")
         || (t.len() > 2 && t.starts_with(b"+") && t.ends_with(b"+"))
@@ -348,17 +370,28 @@ fn code_fragment(t: &[u8], quoted: bool, code: bool) -> bool {
 /// package (`@salesforce/core`), a label or selector (`Password:`, `persistentDomain:`), or one
 /// lower-case word ending a sentence (`changed.`).
 fn markup_or_label(t: &[u8]) -> bool {
-    if memchr::memmem::find(t, b"=\"").is_some() || memchr::memmem::find(t, b"='").is_some() || memchr::memmem::find(t, b"</").is_some() {
+    if memchr::memmem::find(t, b"=\"").is_some()
+        || memchr::memmem::find(t, b"='").is_some()
+        || memchr::memmem::find(t, b"</").is_some()
+    {
         return true;
     }
     let core = t.strip_prefix(b"?").unwrap_or(t);
-    let core = core.strip_suffix(b"[]").or_else(|| core.strip_suffix(b"?")).or_else(|| core.strip_suffix(b"!")).unwrap_or(core);
+    let core = core
+        .strip_suffix(b"[]")
+        .or_else(|| core.strip_suffix(b"?"))
+        .or_else(|| core.strip_suffix(b"!"))
+        .unwrap_or(core);
     if TYPE_WORDS.iter().any(|w| core.eq_ignore_ascii_case(w.as_bytes())) {
         return true;
     }
     if t[0] == b'@' {
         if let Some(slash) = t.iter().position(|&b| b == b'/') {
-            let ok = |s: &[u8]| !s.is_empty() && s.iter().all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'_'));
+            let ok = |s: &[u8]| {
+                !s.is_empty()
+                    && s.iter()
+                        .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || matches!(b, b'-' | b'.' | b'_'))
+            };
             if ok(&t[1..slash]) && ok(&t[slash + 1..]) {
                 return true;
             }

@@ -151,6 +151,26 @@ pub enum RuleKind {
     Context,
 }
 
+/// Parses a regex character-class body such as `A-Za-z0-9_` (the rules' `not_preceded_by`,
+/// `not_followed_by` and `anchor_not_followed_by`) into a byte table.
+pub fn byte_class(class: &str) -> [bool; 256] {
+    let mut t = [false; 256];
+    let b = class.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if i + 2 < b.len() && b[i + 1] == b'-' {
+            for c in b[i]..=b[i + 2] {
+                t[c as usize] = true;
+            }
+            i += 3;
+        } else {
+            t[b[i] as usize] = true;
+            i += 1;
+        }
+    }
+    t
+}
+
 /// One rule as written in TOML.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -293,6 +313,29 @@ pub(crate) fn expand_templates(regex: &str) -> String {
 /// the scan on allocation). The built-in rules need at most 12,400.
 pub(crate) const MAX_WINDOW: usize = 64 * 1024;
 
+impl RuleSpec {
+    /// The spellings of one of this rule's anchors that are looked for: the anchor itself, and
+    /// with [`AnchorCase::Variants`] its lower-case, UPPER-case, Capitalised and Pascal-case forms
+    /// (`securityKey` is also written `SecurityKey`).
+    pub fn spellings(&self, anchor: &str) -> Vec<String> {
+        if self.anchor_case == AnchorCase::Exact {
+            return vec![anchor.to_string()];
+        }
+        let mut cap = anchor.to_ascii_lowercase();
+        if let Some(f) = cap.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        let mut pascal = anchor.to_string();
+        if let Some(f) = pascal.get_mut(0..1) {
+            f.make_ascii_uppercase();
+        }
+        let mut v = vec![anchor.to_string(), anchor.to_ascii_lowercase(), anchor.to_ascii_uppercase(), cap, pascal];
+        v.sort();
+        v.dedup();
+        v
+    }
+}
+
 impl RuleBook {
     /// The rules built into the binary.
     pub fn builtin() -> RuleBook {
@@ -410,6 +453,26 @@ mod tests {
         ids.dedup();
         assert_eq!(ids.len(), book.rules.len());
         assert!(!book.known_examples.values.is_empty());
+    }
+
+    #[test]
+    fn class_tables() {
+        let t = byte_class("A-Za-z0-9_");
+        assert!(t[b'a' as usize] && t[b'Z' as usize] && t[b'_' as usize] && t[b'5' as usize]);
+        assert!(!t[b'.' as usize] && !t[b'-' as usize]);
+    }
+
+    #[test]
+    fn variants_cover_common_casings() {
+        let book = RuleBook::builtin();
+        let password = book.find("salesforce-password").expect("built in");
+        assert_eq!(password.spellings("password"), vec!["PASSWORD", "Password", "password"]);
+        assert_eq!(
+            password.spellings("securityKey"),
+            vec!["SECURITYKEY", "SecurityKey", "Securitykey", "securityKey", "securitykey"]
+        );
+        let exact = book.find("salesforce-refresh-token").expect("built in");
+        assert_eq!(exact.spellings("5Aep861"), vec!["5Aep861"]);
     }
 
     #[test]

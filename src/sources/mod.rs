@@ -69,7 +69,7 @@ pub enum Event {
 pub(crate) const STDIN_NAME: &str = "<stdin>";
 
 /// How a path is shown: as given, without a leading `./`, with `/` separators.
-pub(crate) fn display_path(p: &Path) -> String {
+pub fn display_path(p: &Path) -> String {
     let s = p.to_string_lossy().replace('\\', "/");
     let mut t = s.as_str();
     while let Some(rest) = t.strip_prefix("./") {

@@ -14,7 +14,7 @@
 //! (tiers, patterns, encoded anchors) stay exactly those of the real scan. Times are the minimum of
 //! --reps runs of `Engine::scan_bytes` (one thread, its CPU time), after one warm-up run that compiles
 //! the regexes.
-use forcescan::detect::rules::{AnchorCase, RuleBook};
+use forcescan::detect::rules::{byte_class, RuleBook};
 use forcescan::{Engine, EngineOptions};
 
 /// CPU time of the calling thread: the scan runs on it alone, so other jobs on the machine do not
@@ -28,34 +28,6 @@ fn cpu_now() -> f64 {
 
 const ALL_ASCII: &str = "\u{0}-\u{7f}";
 
-fn variants(word: &str) -> Vec<String> {
-    let mut cap = word.to_ascii_lowercase();
-    if let Some(f) = cap.get_mut(0..1) {
-        f.make_ascii_uppercase();
-    }
-    let mut v = vec![word.to_string(), word.to_ascii_lowercase(), word.to_ascii_uppercase(), cap];
-    v.sort();
-    v.dedup();
-    v
-}
-
-fn class_table(class: &str) -> [bool; 256] {
-    let mut t = [false; 256];
-    let b = class.as_bytes();
-    let mut i = 0;
-    while i < b.len() {
-        if i + 2 < b.len() && b[i + 1] == b'-' {
-            for c in b[i]..=b[i + 2] {
-                t[c as usize] = true;
-            }
-            i += 3;
-        } else {
-            t[b[i] as usize] = true;
-            i += 1;
-        }
-    }
-    t
-}
 
 /// The built-in book with only the rules `live` says yes to left running their regexes.
 fn engine(base: &RuleBook, live: impl Fn(&str) -> bool) -> Engine {
@@ -120,12 +92,9 @@ fn main() {
         let forms: Vec<String> = r
             .anchors
             .iter()
-            .flat_map(|a| match r.anchor_case {
-                AnchorCase::Variants => variants(a),
-                AnchorCase::Exact => vec![a.clone()],
-            })
+            .flat_map(|a| r.spellings(a))
             .collect();
-        let skip = class_table(&r.anchor_not_followed_by);
+        let skip = byte_class(&r.anchor_not_followed_by);
         let (mut hits, mut wbytes) = (0usize, 0usize);
         for (_, b) in &files {
             for f in &forms {
