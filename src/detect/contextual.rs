@@ -78,7 +78,7 @@ fn is_code(path: Option<&Path>) -> bool {
     const CODE: &[&str] = &[
         "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "rb", "go", "java", "kt", "kts", "scala", "cs", "vb", "php",
         "pl", "pm", "r", "ps1", "psm1", "swift", "m", "gs", "groovy", "dart", "rs", "c", "cc", "cpp", "h", "hpp",
-        "lua", "ex", "exs", "cls", "trigger", "apex",
+        "lua", "ex", "exs", "cls", "trigger", "apex", "rmd", "qmd",
     ];
     path.and_then(|p| p.extension())
         .and_then(|e| e.to_str())
@@ -262,7 +262,7 @@ impl Layer {
             if p.form != Form::Table && in_sql(buf, &p) {
                 continue;
             }
-            let block = self.block_vendor(buf, &p);
+            let block = self.block_vendor(buf, &p, self.vocab.roles[role].id == "consumer-secret");
             let vendor = reading
                 .vendor
                 .clone()
@@ -357,7 +357,12 @@ impl Layer {
     /// the `k=v;` pairs of a connection string; what counts is the value of keys that name a
     /// system (`type`, `driver`, `host`, `url`, `server`, `name`, …), read for Salesforce context
     /// and for other vendors' words.
-    fn block_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
+    ///
+    /// A host or URL that is not Salesforce's (`"endpoint": "https://opera-ows.example.com/"`,
+    /// `Hostname: sftp.example.internal`) names another system when nothing in the block names
+    /// Salesforce. For a consumer secret (`secret`), a client ID beside it that is not a consumer
+    /// key (`3MVG9…`) is another identity provider's (an Azure AD GUID).
+    fn block_vendor(&self, buf: &[u8], p: &Pair, secret: bool) -> Option<(String, String)> {
         if matches!(p.form, Form::Prose | Form::Call) {
             return None;
         }
@@ -377,9 +382,16 @@ impl Layer {
         for block in blocks(buf, p) {
             let mut sf = None;
             let mut other = None;
+            let mut host = None;
+            // Only the block's own keys: a nested object describes something inside it (a
+            // Workday connection's `"Target Salesforce Connection"` parameter is not its type).
+            let inner = nested(&buf[block.clone()]);
             for (name, value) in system_values(&buf[block.clone()]) {
                 let text = &buf[block.start + value.start..block.start + value.end];
                 if block.start + value.start <= p.value.start && p.value.end <= block.start + value.end {
+                    continue;
+                }
+                if inner.iter().any(|r| r.start <= value.start && value.end <= r.end) {
                     continue;
                 }
                 if let Some(h) = self.scope.first(text, 0..text.len()) {
@@ -389,8 +401,14 @@ impl Layer {
                 let words = self.vocab.words(&String::from_utf8_lossy(text));
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
+                } else if let Some(h) = HOST_KEYS.contains(&name.as_str()).then(|| host_of(text)).flatten() {
+                    host.get_or_insert(("another system".to_string(), format!("{name} `{h}`")));
                 }
             }
+            if secret && other.is_none() {
+                other = foreign_client_id(&buf[block.clone()], &inner);
+            }
+            let other = other.or(host);
             match (sf, other) {
                 (Some(s), None) => return Some((SALESFORCE.to_string(), s)),
                 (None, Some(o)) => return Some(o),
@@ -448,19 +466,45 @@ impl Layer {
                 .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
             })
             .collect();
-        let mut text = Vec::new();
-        for (i, cell) in buf[row..end].split(|&b| b == delim).enumerate() {
-            if columns.get(i).copied().unwrap_or(false) {
-                text.extend_from_slice(cell);
-                text.push(b' ');
+        let system_text = |row: usize| {
+            let mut text = Vec::new();
+            for (i, cell) in buf[row..keyvalue::line_end(buf, row)].split(|&b| b == delim).enumerate() {
+                if columns.get(i).copied().unwrap_or(false) {
+                    text.extend_from_slice(cell.trim_ascii());
+                    text.push(b' ');
+                }
             }
-        }
+            text
+        };
+        let text = system_text(row);
         if let Some(h) = self.scope.first(&text, 0..text.len()) {
             return Some((SALESFORCE.to_string(), format!("its row's `{}`", h.text)));
         }
         let words = self.vocab.words(&String::from_utf8_lossy(&text));
-        let v = self.vocab.vendor_of(&words)?;
-        Some((v.to_string(), format!("its row names {v}")))
+        if let Some(v) = self.vocab.vendor_of(&words) {
+            return Some((v.to_string(), format!("its row names {v}")));
+        }
+        // An inventory of several systems (`System;Benutzer;Passwort` with a Salesforce row and a
+        // DATEV row): when another row's system cells say Salesforce, this row's, naming
+        // something else, are that other system's. A row whose system cells are empty says
+        // nothing.
+        let _ = end;
+        if text.iter().all(|b| b.is_ascii_whitespace() || b"-\"'".contains(b)) {
+            return None;
+        }
+        let mut at = keyvalue::line_end(buf, p.key_start) + 1;
+        for _ in 0..200 {
+            if at >= buf.len() {
+                break;
+            }
+            let other = system_text(at);
+            if at != row && self.scope.first(&other, 0..other.len()).is_some() {
+                let name = String::from_utf8_lossy(&text).split_whitespace().take(3).collect::<Vec<_>>().join(" ");
+                return Some(("another system".to_string(), format!("its row names another system: {name}")));
+            }
+            at = keyvalue::line_end(buf, at) + 1;
+        }
+        None
     }
 
     /// Whether a role is only a partner, never reported alone.
@@ -554,6 +598,86 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// What is nested inside a block (spans relative to it): the objects and arrays one level inside
+/// a block that opens with a bracket (brackets inside double-quoted strings are text), or the
+/// deeper-indented lines of a run of sibling lines.
+fn nested(block: &[u8]) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !matches!(block.first(), Some(b'{' | b'[')) {
+        // The sibling lines of a YAML or JSON entry: lines indented deeper are nested.
+        let indent = |l: &[u8]| l.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
+        let base = block.split(|&b| b == b'\n').filter(|l| !l.trim_ascii().is_empty()).map(indent).min().unwrap_or(0);
+        let mut at = 0;
+        for l in block.split(|&b| b == b'\n') {
+            if indent(l) > base {
+                out.push(at..at + l.len());
+            }
+            at += l.len() + 1;
+        }
+        return out;
+    }
+    let (mut depth, mut start, mut in_str, mut escaped) = (0usize, 0, false, false);
+    for (i, &b) in block.iter().enumerate() {
+        if in_str {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_str = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth == 2 {
+                    start = i;
+                }
+            }
+            b'}' | b']' => {
+                if depth == 2 {
+                    out.push(start..i + 1);
+                }
+                depth = depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// System keys whose value is an address.
+const HOST_KEYS: &[&str] = &["host", "hostname", "url", "uri", "endpoint", "server", "data source", "datasource"];
+
+/// The host of an address (`https://opera-ows.example.com/OWS/` → `opera-ows.example.com`), when
+/// it is one: a name with a dot, an IP address or `localhost`; not a reference (`${HOST}`).
+fn host_of(text: &[u8]) -> Option<String> {
+    let t = String::from_utf8_lossy(text.trim_ascii()).to_ascii_lowercase();
+    let rest = t.split_once("://").map_or(t.as_str(), |(_, r)| r);
+    let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
+    let host = rest.split(['/', ':', '?', '#', ' ']).next()?;
+    let label = |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    let named = host.contains('.') && host.split('.').all(label) && host.rsplit('.').next().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()) || host.split('.').count() == 4);
+    (named || host == "localhost").then(|| host.to_string())
+}
+
+/// A client ID in a block (its own keys, not nested ones) that is not a Salesforce consumer key:
+/// the secret beside it belongs to that other identity provider.
+fn foreign_client_id(block: &[u8], inner: &[Range<usize>]) -> Option<(String, String)> {
+    static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::bytes::RegexBuilder::new(
+            r#"(?i)["']?\b(?:client[ _-]?id|consumer[ _-]?key|app[ _-]?id|application[ _-]?id)\b["']?\s*(?:=>|=|:)\s*["']?([A-Za-z0-9/+][A-Za-z0-9._~+/=-]{7,})"#,
+        )
+        .unicode(false)
+        .build()
+        .expect("valid regex")
+    });
+    let c = re.captures_iter(block).filter_map(|c| c.get(1)).find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
+    (!c.as_bytes().starts_with(b"3MVG")).then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
 }
 
 /// Keys whose values name a system.

@@ -1412,11 +1412,15 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
             break;
         }
         let fields = split_row(row, delim);
-        if fields.len() < n + 1 {
+        // A row without the delimiter ends the table (prose after it); a short row (a
+        // spreadsheet drops trailing empty cells, a note spans the first cells) is a row
+        // without this column's value, and the table goes on.
+        if fields.len() < 2 {
             break;
         }
-        let f = fields[column].clone();
-        out.extend(table_cell(buf, &key, row_start + f.start..row_start + f.end, ks.start, row_start));
+        if let Some(f) = fields.get(column).filter(|_| fields.len() >= n + 1) {
+            out.extend(table_cell(buf, &key, row_start + f.start..row_start + f.end, ks.start, row_start));
+        }
         row_start = re + 1;
         rows += 1;
     }

@@ -120,6 +120,7 @@ const REFERENCES: &[&str] = &[
     "secrets.",
     "credentials(",
     "enc(",
+    "enc:",
     "{cipher}",
     "$ansible_vault",
     "!vault",
@@ -194,6 +195,14 @@ const PROSE_WORDS: &[&str] = &[
     "use", "from", "in", "on", "must", "not", "this", "that", "here", "see", "will", "can", "should", "which", "when",
     "if", "it", "as", "by", "at", "our", "we", "user", "users", "field", "specify", "provide", "set", "new", "old",
     "stored", "kept", "lives",
+    // The same words in the languages of the exports people keep (`siehe Passwort-Safe`, `voir
+    // Keeper`, `ver el gestor`).
+    "siehe", "im", "der", "die", "das", "und", "oder", "mit", "nicht", "kein", "keine", "hinterlegt", "voir", "le",
+    "la", "les", "dans", "et", "ou", "pas", "ver", "el", "los", "en", "y", "con", "vedi", "il", "nel", "zie", "het",
+    "een", "niet",
+    // Where the value is kept instead: a password manager or a safe.
+    "keepass", "keeper", "lastpass", "1password", "bitwarden", "vault", "safe", "tresor", "coffre", "cofre",
+    "passwort-safe", "password-safe", "passwortsafe",
 ];
 
 /// Whether a value is no credential of any role (see the module docs). `quoted`: it was a string
@@ -217,7 +226,8 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     // `$SF_PASSWORD`, `$env:X`, `%SF_PASSWORD%`, `@sf_password`, `:password` (Ruby symbols).
     let first = t[0];
     let ident = |s: &[u8]| !s.is_empty() && s.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_' || b == b':');
-    if matches!(first, b'$' | b'@' | b':') && ident(&t[1..]) {
+    // `$$SFDC_Pwd_UAT`: an Informatica parameter, a `$$` escape of a make or compose variable.
+    if matches!(first, b'$' | b'@' | b':') && ident(&t[t.iter().take_while(|&&b| b == b'$').count().min(t.len())..]) {
         return true;
     }
     if first == b'%' && t.last() == Some(&b'%') {
@@ -248,6 +258,15 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     // Code: `self.password`, `CONFIG['password']`, `cfg.sf.password`, `getPassword()`.
     if code_expression(t) || (code && !quoted && identifier(t)) {
         return true;
+    }
+    // In code, R's `params$sf_pass` and `creds$password` pick a list's member.
+    if code && !quoted {
+        if let Some(d) = t.iter().position(|&b| b == b'$') {
+            let name = |s: &[u8]| identifier(&s.iter().copied().filter(|&b| b != b'.').collect::<Vec<u8>>());
+            if d > 0 && name(&t[..d]) && name(&t[d + 1..]) {
+                return true;
+            }
+        }
     }
     // In code, a variable (`$sf_pass`, `@password`), an expression of them (`$p . $t`, `a + b`)
     // or an index into one (`results[0`, cut where the value was).
@@ -658,6 +677,9 @@ mod tests {
             "cfg.sf.password",
             "getPassword()",
             "Enter your password",
+            "siehe Passwort-Safe",
+            "voir Keeper",
+            "in KeePass",
             "$SF_PASSWORD",
             "%SF_PASSWORD%",
             "none",
