@@ -412,8 +412,9 @@ impl Layer {
             match (sf, other) {
                 (Some(s), None) => return Some((SALESFORCE.to_string(), s)),
                 (None, Some(o)) => return Some(o),
-                (Some(_), Some(_)) => return None,
-                (None, None) => {}
+                // Both: the enclosing block decides (a Workday connection whose parameters
+                // name its Salesforce target is still a Workday connection).
+                (Some(_), Some(_)) | (None, None) => {}
             }
         }
         None

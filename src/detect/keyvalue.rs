@@ -558,7 +558,9 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 row: None,
             })
         }
-        Some(b' ' | b'\t') | None => None,
+        // `env::var("SF_PASSWORD")`, `getenv('SF_TOKEN')`: the key is a call's argument, a name
+        // looked up; nothing after the `)` is its value.
+        Some(b' ' | b'\t' | b')') | None => None,
         _ if flag || (p > ks.end && flag_like(buf, ks.start)) => {
             let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
             Some(Pair {

@@ -298,6 +298,11 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         if words.len() > 4 || words.iter().any(|w| PROSE_WORDS.iter().any(|p| w.eq_ignore_ascii_case(p.as_bytes()))) {
             return true;
         }
+        // A title of capitalised words (`CRM Integrations`, `Web Quotes`) names a thing: a vault,
+        // an app, a connection.
+        if words.iter().all(|w| w[0].is_ascii_uppercase() && w.iter().all(u8::is_ascii_alphabetic)) {
+            return true;
+        }
     }
     false
 }
@@ -680,6 +685,7 @@ mod tests {
             "siehe Passwort-Safe",
             "voir Keeper",
             "in KeePass",
+            "CRM Integrations",
             "$SF_PASSWORD",
             "%SF_PASSWORD%",
             "none",
