@@ -330,7 +330,9 @@ impl Layer {
                     before.split([' ', '"', '\'', '\t', '(', ',']).filter(|w| !w.is_empty()).collect();
                 for n in [2usize, 1] {
                     if words.len() >= n
-                        && words[words.len() - n..].iter().all(|w| w.bytes().all(|b| b.is_ascii_alphabetic()))
+                        && words[words.len() - n..].iter().all(|w| {
+                            w.bytes().all(|b| b.is_ascii_alphabetic()) && !DECLARATION_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                        })
                     {
                         let k = format!("{} {}", words[words.len() - n..].join(" "), key);
                         if let Some(r) = self.vocab.read(&k, sf_path) {
@@ -649,6 +651,14 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Words that declare a name in code (`private static final String PASSWORD = …`, `Dim
+/// Password As String`, `my $password`): a type or a modifier, never a system's name.
+const DECLARATION_WORDS: &[&str] = &[
+    "string", "str", "securestring", "char", "var", "let", "const", "val", "final", "static", "private", "public",
+    "protected", "internal", "readonly", "my", "our", "local", "dim", "auto", "def", "export", "declare", "global",
+    "set", "field", "property", "constant", "object", "dynamic",
+];
 
 /// System keys whose value is an address.
 const HOST_KEYS: &[&str] = &["host", "hostname", "url", "uri", "endpoint", "server", "data source", "datasource"];
