@@ -32,6 +32,8 @@ pub enum Why {
     Key(String),
     /// Salesforce context near it, this many lines from it.
     Near(Hit, i64),
+    /// What its block, row or header says (`its block's url `login.salesforce.com``).
+    Said(String),
 }
 
 /// What a provisional finding of the context layer carries until its unit is settled.
@@ -269,12 +271,12 @@ impl Layer {
                 .or_else(|| path_vendor.map(str::to_string))
                 .or_else(|| block.as_ref().map(|b| b.0.clone()));
             let why = match vendor.as_deref() {
-                Some(SALESFORCE) => Some(Why::Key(match (&reading.vendor, path_vendor, &block) {
-                    (Some(_), _, _) => key.clone(),
-                    (None, Some(_), _) => path.join(" > "),
-                    (None, None, Some(b)) => b.1.clone(),
-                    _ => key.clone(),
-                })),
+                Some(SALESFORCE) => Some(match (&reading.vendor, path_vendor, &block) {
+                    (Some(_), _, _) => Why::Key(key.clone()),
+                    (None, Some(_), _) => Why::Key(path.join(" > ")),
+                    (None, None, Some(b)) => Why::Said(b.1.clone()),
+                    _ => Why::Key(key.clone()),
+                }),
                 Some(_) => continue,
                 // A key that names an unknown system (`OPERA_PMS_PASSWORD`) is not Salesforce's
                 // because Salesforce is mentioned around it.
@@ -292,7 +294,7 @@ impl Layer {
                 Some(j) => p.value.start..j.end,
                 None => p.value.clone(),
             };
-            let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Key));
+            let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Said));
             // A consumer key names its vendor by its prefix.
             let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
             out.push(Candidate {
@@ -371,6 +373,24 @@ impl Layer {
         if p.form == Form::Table {
             return self.row_vendor(buf, p);
         }
+        // A flag's command says whose login it is (`pmrep createconnection -s Oracle … -p 'v'`):
+        // what it names besides the value, when that is one vendor only.
+        if p.form == Form::Flag {
+            let cmd = keyvalue::command(buf, p.key_start);
+            let mut text = buf[cmd.start..p.value.start.max(cmd.start)].to_vec();
+            text.push(b' ');
+            text.extend_from_slice(&buf[p.value.end.min(cmd.end)..cmd.end]);
+            let words = self.vocab.words(&String::from_utf8_lossy(&text));
+            let sf = self.scope.first(&text, 0..text.len()).map(|h| h.text).or_else(|| {
+                words.iter().find(|w| self.vocab.vendor_of(std::slice::from_ref(*w)) == Some(SALESFORCE)).cloned()
+            });
+            let other = words.iter().find_map(|w| self.vocab.vendor_of(std::slice::from_ref(w)).filter(|v| *v != SALESFORCE));
+            return match (sf, other) {
+                (Some(h), None) => Some((SALESFORCE.to_string(), format!("its command's `{h}`"))),
+                (None, Some(v)) => Some((v.to_string(), format!("its command names {v}"))),
+                _ => None,
+            };
+        }
         // A connection string (`Server=…;Database=…;Password=…`) is a database's.
         let ls = keyvalue::line_start(buf, p.key_start);
         let line = buf[ls..keyvalue::line_end(buf, p.key_start)].to_ascii_lowercase();
@@ -397,7 +417,7 @@ impl Layer {
                     continue;
                 }
                 if let Some(h) = self.scope.first(text, 0..text.len()) {
-                    sf.get_or_insert(format!("{name} `{}`", h.text));
+                    sf.get_or_insert(format!("its block's {name} `{}`", h.text));
                     continue;
                 }
                 let words = self.vocab.words(&String::from_utf8_lossy(text));
@@ -908,6 +928,7 @@ pub(crate) fn resolve(
         }
         let (salesforce, line) = match &p.why {
             Some(Why::Key(k)) => (format!("the key `{k}` names Salesforce"), None),
+            Some(Why::Said(s)) => (s.clone(), None),
             Some(Why::Near(h, delta)) => {
                 (format!("{} `{}`", h.kind, h.text), Some((f.line as i64 + delta).max(1) as u64))
             }

@@ -176,6 +176,18 @@ fn skip_blanks_back(buf: &[u8], mut p: usize) -> usize {
 pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
     // Keys are short: one longer than this is a word in a run of text (or of anchors).
     const LONGEST: usize = 128;
+    // An anchor may carry what sets its key off (`pw=`, ` -p `): the key is its inner part.
+    let (mut at, mut len) = (at, len.min(buf.len().saturating_sub(at)));
+    while len > 0 && !is_key_byte(buf[at]) && buf[at] < 0x80 {
+        at += 1;
+        len -= 1;
+    }
+    while len > 0 && !is_key_byte(buf[at + len - 1]) && buf[at + len - 1] < 0x80 {
+        len -= 1;
+    }
+    if len == 0 {
+        return at..at;
+    }
     let mut s = at;
     let floor = at.saturating_sub(LONGEST);
     while s > floor && is_key_byte(buf[s - 1]) {
@@ -410,6 +422,9 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 /// The key's own pair: what follows the key.
 fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let ks = whole_quoted_key(buf, ks);
+    if let Some(pair) = short_flag(buf, ks.clone()) {
+        return pair;
+    }
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
     let mut p = ks.end;
     // The key's closing quote (`"password": …`, `\"password\":…`).
@@ -661,6 +676,52 @@ fn cell_pair(buf: &[u8], ks: Range<usize>, key: &str) -> Option<Pair> {
         key_start: ks.start,
         row: None,
     })
+}
+
+/// The command around `at`: its line and the lines it continues from or onto (`\` at a
+/// line's end).
+pub(crate) fn command(buf: &[u8], at: usize) -> Range<usize> {
+    let mut s = line_start(buf, at);
+    for _ in 0..8 {
+        if s < 2 || buf[..s - 1].trim_ascii_end().last() != Some(&b'\\') {
+            break;
+        }
+        s = line_start(buf, s - 1);
+    }
+    let mut e = line_end(buf, at);
+    for _ in 0..8 {
+        if e >= buf.len() || buf[..e].trim_ascii_end().last() != Some(&b'\\') {
+            break;
+        }
+        e = line_end(buf, e + 1);
+    }
+    s..e
+}
+
+/// `-p 'v'` of a command that logs in (`-u user` on the same command: `pmrep … -u etl@acme.com -p
+/// 'v'`, a Data Loader wrapper in a crontab): the password's short flag. `Some(None)`: a `-p` that
+/// is no password (`mkdir -p`, `ssh -p 22`, a command without a user). `None`: no short flag.
+fn short_flag(buf: &[u8], ks: Range<usize>) -> Option<Option<Pair>> {
+    if &buf[ks.clone()] != b"p" || !flag_like(buf, ks.start) || buf.get(ks.end) != Some(&b' ') {
+        return None;
+    }
+    let command = &buf[command(buf, ks.start)];
+    let user = [&b" -u "[..], b" --user", b" --username", b" -U "].iter().any(|f| memchr::memmem::find(command, f).is_some());
+    if !user {
+        return Some(None);
+    }
+    let v = skip_blanks(buf, ks.end);
+    let (value, quoted, joined) = value_at(buf, v, Form::Flag)?;
+    Some(Some(Pair {
+        key: "-p (password)".to_string(),
+        value,
+        joined,
+        quoted,
+        form: Form::Flag,
+        parents: Parents::None,
+        key_start: ks.start,
+        row: None,
+    }))
 }
 
 /// `-p` style flags are not keys; `--password v` is (handled by the caller). A key preceded by a
