@@ -181,7 +181,13 @@ impl Layer {
         } else if masked_assignment(buf, at + len) {
             return Vec::new();
         } else {
-            keyvalue::extract(buf, at, len)
+            let mut pairs = keyvalue::extract(buf, at, len);
+            // `pw` is too short to search for everywhere; beside a security token it is the
+            // password's key (`user … pw \`v\` token \`t\``, `SF_PW='v'` above `SF_SEC_TOKEN='t'`).
+            if pairs.iter().any(|p| self.vocab.read(&p.key, true).is_some_and(|r| self.vocab.roles[r.role].id == "security-token")) {
+                pairs.extend(short_password_keys(buf, at));
+            }
+            pairs
         };
         if pairs.is_empty() {
             return Vec::new();
@@ -668,6 +674,36 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
             }
             _ => {}
         }
+    }
+    out
+}
+
+/// The pairs of `pw` keys within three lines of `at`.
+fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
+    let mut s = keyvalue::line_start(buf, at);
+    for _ in 0..3 {
+        if s == 0 || at - s > 2048 {
+            break;
+        }
+        s = keyvalue::line_start(buf, s - 1);
+    }
+    let mut e = keyvalue::line_end(buf, at);
+    for _ in 0..3 {
+        if e >= buf.len() || e - at > 2048 {
+            break;
+        }
+        e = keyvalue::line_end(buf, e + 1);
+    }
+    let mut out = Vec::new();
+    let region = &buf[s..e];
+    for i in memchr::memmem::find_iter(&region.to_ascii_lowercase(), b"pw") {
+        // A word of its own: `pw`, `SF_PW`, `sfPw`; not `npw` or `pwned`.
+        let prev = if i > 0 { region[i - 1] } else { b' ' };
+        let camel = prev.is_ascii_lowercase() && region[i].is_ascii_uppercase();
+        if region.get(i + 2).is_some_and(|b| b.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && !camel) {
+            continue;
+        }
+        out.extend(keyvalue::extract(buf, s + i, 2).into_iter().filter(|p| p.key.to_ascii_lowercase().ends_with("pw")));
     }
     out
 }
