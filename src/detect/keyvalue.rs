@@ -511,6 +511,8 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         if !quoted {
             if let Some(lit) = wrapped_literal(buf, v) {
                 (value, quoted, joined) = (lit, true, None);
+            } else if let Some((a, b)) = concat_call(buf, v) {
+                (value, quoted, joined) = (a, true, Some(b));
             }
         }
         // `process.env.SF_TOKEN ?? 'v'`, `os.environ.get("SF_PASSWORD", "v")`: the default is
@@ -749,6 +751,26 @@ fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     (buf.get(after) == Some(&b')')).then_some(start..end)
 }
 
+/// `paste0("a", "b")` (R), `concat('a', 'b')`, `String.Concat("a", "b")`, `CONCAT('a', 'b')`:
+/// two literals joined by a call, as the first and its joined second.
+fn concat_call(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let rest = &buf[v..buf.len().min(v + 24)];
+    let lower = rest.to_ascii_lowercase();
+    let name = [&b"paste0("[..], b"paste(", b"concat(", b"string.concat(", b"str_c("].into_iter().find(|n| lower.starts_with(n))?;
+    let p = skip_blanks(buf, v + name.len());
+    let (q, start, esc) = open_quote(buf, p)?;
+    let (end, after) = close_quote(buf, start, q, esc)?;
+    let p = skip_blanks(buf, after);
+    if buf.get(p) != Some(&b',') {
+        return None;
+    }
+    let p = skip_blanks(buf, p + 1);
+    let (q2, start2, esc2) = open_quote(buf, p)?;
+    let (end2, after2) = close_quote(buf, start2, q2, esc2)?;
+    let p = skip_blanks(buf, after2);
+    (matches!(buf.get(p), Some(b')'))).then_some((start..end, start2..end2))
+}
+
 /// The literal after a fallback operator on the line of an expression starting at `v`: `?? 'x'`,
 /// `|| "x"`, ` or 'x'`, or a lookup's default argument (`get("K", "x")`, `fetch('K', 'x')`).
 fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
@@ -801,6 +823,10 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
         return p;
     }
     let mut i = skip_blanks(buf, p + 1);
+    // Rust's `&'static str`.
+    if buf[i..].starts_with(b"&'static ") {
+        i += b"&'static ".len();
+    }
     let t = i;
     while i < buf.len() && (buf[i].is_ascii_alphanumeric() || matches!(buf[i], b'_' | b'&' | b'<' | b'>' | b'?')) {
         i += 1;
@@ -811,7 +837,7 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
     if i > t
         && i - t <= 24
         && j > i
-        && buf[t].is_ascii_alphabetic()
+        && (buf[t].is_ascii_alphabetic() || (buf[t] == b'&' && buf.get(t + 1).is_some_and(u8::is_ascii_alphabetic)))
         && buf.get(j) == Some(&b'=')
         && buf.get(j + 1) != Some(&b'=')
     {
@@ -824,8 +850,10 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
 /// The separator between a key and its value at `p`; the position after it.
 fn separator(buf: &[u8], p: usize) -> Option<usize> {
     let rest = &buf[p..buf.len().min(p + 8)];
-    let seps: [(&[u8], bool); 10] = [
+    let seps: [(&[u8], bool); 11] = [
         (b"=>", true),
+        // R's assignment (`password <- "v"`).
+        (b"<-", true),
         (b":=", true),
         (b"%253D", true),
         (b"%253d", true),
@@ -1936,6 +1964,8 @@ mod tests {
             ("private const string Password = \"cs-pass\";", "Password", "cs-pass"),
             ("password: str = \"py-pass\"", "password", "py-pass"),
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
+            ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
+            ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
             ("Salesforce(username='a', password='kw-pass', security_token='t')", "password", "kw-pass"),
             ("<sf:connection password=\"attr-pass\" user=\"x\"/>", "password", "attr-pass"),
             ("ant -Dsf.password=dash-pass -Dx=1", "sf.password", "dash-pass"),
