@@ -184,7 +184,10 @@ impl Layer {
             let mut pairs = keyvalue::extract(buf, at, len);
             // `pw` is too short to search for everywhere; beside a security token it is the
             // password's key (`user … pw \`v\` token \`t\``, `SF_PW='v'` above `SF_SEC_TOKEN='t'`).
-            if pairs.iter().any(|p| self.vocab.read(&p.key, true).is_some_and(|r| self.vocab.roles[r.role].id == "security-token")) {
+            if pairs
+                .iter()
+                .any(|p| self.vocab.read(&p.key, true).is_some_and(|r| self.vocab.roles[r.role].id == "security-token"))
+            {
                 pairs.extend(short_password_keys(buf, at));
             }
             pairs
@@ -339,7 +342,8 @@ impl Layer {
                 for n in [2usize, 1] {
                     if words.len() >= n
                         && words[words.len() - n..].iter().all(|w| {
-                            w.bytes().all(|b| b.is_ascii_alphabetic()) && !DECLARATION_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                            w.bytes().all(|b| b.is_ascii_alphabetic())
+                                && !DECLARATION_WORDS.contains(&w.to_ascii_lowercase().as_str())
                         })
                     {
                         let k = format!("{} {}", words[words.len() - n..].join(" "), key);
@@ -390,7 +394,8 @@ impl Layer {
             let sf = self.scope.first(&text, 0..text.len()).map(|h| h.text).or_else(|| {
                 words.iter().find(|w| self.vocab.vendor_of(std::slice::from_ref(*w)) == Some(SALESFORCE)).cloned()
             });
-            let other = words.iter().find_map(|w| self.vocab.vendor_of(std::slice::from_ref(w)).filter(|v| *v != SALESFORCE));
+            let other =
+                words.iter().find_map(|w| self.vocab.vendor_of(std::slice::from_ref(w)).filter(|v| *v != SALESFORCE));
             return match (sf, other) {
                 (Some(h), None) => Some((SALESFORCE.to_string(), format!("its command's `{h}`"))),
                 (None, Some(v)) => Some((v.to_string(), format!("its command names {v}"))),
@@ -711,9 +716,36 @@ fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
 /// Words that declare a name in code (`private static final String PASSWORD = …`, `Dim
 /// Password As String`, `my $password`): a type or a modifier, never a system's name.
 const DECLARATION_WORDS: &[&str] = &[
-    "string", "str", "securestring", "char", "var", "let", "const", "val", "final", "static", "private", "public",
-    "protected", "internal", "readonly", "my", "our", "local", "dim", "auto", "def", "export", "declare", "global",
-    "set", "field", "property", "constant", "object", "dynamic",
+    "string",
+    "str",
+    "securestring",
+    "char",
+    "var",
+    "let",
+    "const",
+    "val",
+    "final",
+    "static",
+    "private",
+    "public",
+    "protected",
+    "internal",
+    "readonly",
+    "my",
+    "our",
+    "local",
+    "dim",
+    "auto",
+    "def",
+    "export",
+    "declare",
+    "global",
+    "set",
+    "field",
+    "property",
+    "constant",
+    "object",
+    "dynamic",
 ];
 
 /// System keys whose value is an address.
@@ -727,7 +759,12 @@ fn host_of(text: &[u8]) -> Option<String> {
     let rest = rest.rsplit_once('@').map_or(rest, |(_, r)| r);
     let host = rest.split(['/', ':', '?', '#', ' ']).next()?;
     let label = |l: &str| !l.is_empty() && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-    let named = host.contains('.') && host.split('.').all(label) && host.rsplit('.').next().is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()) || host.split('.').count() == 4);
+    let named = host.contains('.')
+        && host.split('.').all(label)
+        && host
+            .rsplit('.')
+            .next()
+            .is_some_and(|tld| tld.bytes().any(|b| b.is_ascii_alphabetic()) || host.split('.').count() == 4);
     (named || host == "localhost").then(|| host.to_string())
 }
 
@@ -743,8 +780,12 @@ fn foreign_client_id(block: &[u8], inner: &[Range<usize>]) -> Option<(String, St
         .build()
         .expect("valid regex")
     });
-    let c = re.captures_iter(block).filter_map(|c| c.get(1)).find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
-    (!c.as_bytes().starts_with(b"3MVG")).then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
+    let c = re
+        .captures_iter(block)
+        .filter_map(|c| c.get(1))
+        .find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
+    (!c.as_bytes().starts_with(b"3MVG"))
+        .then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
 }
 
 /// Keys whose values name a system.

@@ -506,6 +506,11 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let v = skip_blanks(buf, after);
         let encoded = buf[p] == b'%';
         let form = Form::Assign { line: line && !encoded };
+        // A declared parameter's value is its default (`SalesforceClientSecret:` with `Type:
+        // String` and `Default: v` below it, in CloudFormation and SAM).
+        if line && matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
+            return declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line));
+        }
         let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
         if !quoted {
@@ -544,6 +549,13 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let aside = buf.get(p) == Some(&b'(')
         && memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])
             .is_some_and(|c| matches!(buf.get(skip_blanks(buf, p + c + 1)), Some(b':' | b'=')));
+    // Terraform's `variable "sf_password" { … default = "v" }`.
+    if quoted_key
+        && buf.get(p) == Some(&b'{')
+        && buf[line_start(buf, ks.start)..ks.start].trim_ascii_start().starts_with(b"variable ")
+    {
+        return declared_default(buf, ks.start, p + 1, &key, Parents::None);
+    }
     match buf.get(p) {
         Some(b'(') if aside => prose(buf, ks, key),
         Some(b'(') => {
@@ -680,6 +692,52 @@ fn cell_pair(buf: &[u8], ks: Range<usize>, key: &str) -> Option<Pair> {
     })
 }
 
+/// The default of a parameter declared at `ks` whose body starts at `from`: a `Default:` (or
+/// `default =`) among the next few lines that are its own (indented deeper than the key, or before
+/// the `}` that closes a Terraform block).
+fn declared_default(buf: &[u8], ks: usize, from: usize, key: &str, parents: Parents) -> Option<Pair> {
+    let indent = indent_of(&buf[line_start(buf, ks)..]);
+    let mut at = line_end(buf, from.min(buf.len().saturating_sub(1))) + 1;
+    if from < buf.len() && buf[from] != b'\n' && buf[from] != b'\r' {
+        at = from;
+    }
+    for _ in 0..8 {
+        if at >= buf.len() {
+            return None;
+        }
+        let le = line_end(buf, at);
+        let line = &buf[at..le];
+        let t = line.trim_ascii();
+        if t.is_empty() || t.starts_with(b"#") {
+            at = le + 1;
+            continue;
+        }
+        if indent_of(line) <= indent || t.starts_with(b"}") {
+            return None;
+        }
+        let lower = t.to_ascii_lowercase();
+        if lower.starts_with(b"default") || lower.starts_with(b"value") {
+            let name = lower.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let p = skip_blanks(buf, at + (line.len() - line.trim_ascii_start().len()) + name);
+            if let Some(after) = separator(buf, p).filter(|_| matches!(buf.get(p), Some(b':' | b'='))) {
+                let (value, quoted, joined) = value_at(buf, skip_blanks(buf, after), Form::Assign { line: true })?;
+                return Some(Pair {
+                    key: key.to_string(),
+                    value,
+                    joined,
+                    quoted,
+                    form: Form::Assign { line: true },
+                    parents,
+                    key_start: ks,
+                    row: None,
+                });
+            }
+        }
+        at = le + 1;
+    }
+    None
+}
+
 /// The command around `at`: its line and the lines it continues from or onto (`\` at a
 /// line's end).
 pub(crate) fn command(buf: &[u8], at: usize) -> Range<usize> {
@@ -708,7 +766,8 @@ fn short_flag(buf: &[u8], ks: Range<usize>) -> Option<Option<Pair>> {
         return None;
     }
     let command = &buf[command(buf, ks.start)];
-    let user = [&b" -u "[..], b" --user", b" --username", b" -U "].iter().any(|f| memchr::memmem::find(command, f).is_some());
+    let user =
+        [&b" -u "[..], b" --user", b" --username", b" -U "].iter().any(|f| memchr::memmem::find(command, f).is_some());
     if !user {
         return Some(None);
     }
@@ -756,7 +815,9 @@ fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
 fn concat_call(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
     let rest = &buf[v..buf.len().min(v + 24)];
     let lower = rest.to_ascii_lowercase();
-    let name = [&b"paste0("[..], b"paste(", b"concat(", b"string.concat(", b"str_c("].into_iter().find(|n| lower.starts_with(n))?;
+    let name = [&b"paste0("[..], b"paste(", b"concat(", b"string.concat(", b"str_c("]
+        .into_iter()
+        .find(|n| lower.starts_with(n))?;
     let p = skip_blanks(buf, v + name.len());
     let (q, start, esc) = open_quote(buf, p)?;
     let (end, after) = close_quote(buf, start, q, esc)?;
@@ -1250,6 +1311,8 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         // (Not declarations: `private const string` names no parent.)
         // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
         let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
+        // In an object written on one line, only its own members before the key.
+        let head = head.iter().rposition(|&b| b == b'{').map_or(head, |o| head[o + 1..].trim_ascii());
         if head.len() > 2 && !query && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
             path.push(String::from_utf8_lossy(head).into_owned());
         }
@@ -1344,7 +1407,13 @@ fn brace_path(buf: &[u8], ks: usize, from: usize) -> Vec<String> {
                         }
                     }
                 } else {
-                    out.push(String::from_utf8_lossy(head).into_owned());
+                    // On a line of several objects (`{"salesforce": {…}, "sso": {`), only the
+                    // key of this one.
+                    let own = head
+                        .iter()
+                        .rposition(|b| matches!(b, b',' | b'{' | b'['))
+                        .map_or(head, |c| head[c + 1..].trim_ascii());
+                    out.push(String::from_utf8_lossy(own).into_owned());
                 }
             }
             _ => {}
@@ -1966,6 +2035,14 @@ mod tests {
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
+            ("password <- paste0(\"r-pass\", \"r-token\")", "password", "r-passr-token"),
+            // A declared parameter's default: CloudFormation, Terraform.
+            (
+                "Parameters:\n  SfPassword:\n    Type: String\n    NoEcho: true\n    Default: cfn-pass\n",
+                "SfPassword",
+                "cfn-pass",
+            ),
+            ("variable \"sf_password\" {\n  type = string\n  default = \"tf-pass\"\n}\n", "sf_password", "tf-pass"),
             ("Salesforce(username='a', password='kw-pass', security_token='t')", "password", "kw-pass"),
             ("<sf:connection password=\"attr-pass\" user=\"x\"/>", "password", "attr-pass"),
             ("ant -Dsf.password=dash-pass -Dx=1", "sf.password", "dash-pass"),
