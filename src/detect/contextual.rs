@@ -825,7 +825,7 @@ fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
     let re = RE.get_or_init(|| {
         let keys = SYSTEM_KEYS.join("|");
         regex::bytes::RegexBuilder::new(&format!(
-            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}}))"#
+            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}})))"#
         ))
         .unicode(false)
         .build()
@@ -833,8 +833,8 @@ fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
     });
     re.captures_iter(block)
         .filter_map(|c| {
-            let (k, v) = match (c.get(1), c.get(2), c.get(3), c.get(4)) {
-                (Some(k), Some(v), _, _) | (_, _, Some(k), Some(v)) => (k, v),
+            let (k, v) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
+                (Some(k), Some(v), ..) | (_, _, Some(k), Some(v), ..) | (.., Some(k), Some(v)) => (k, v),
                 _ => return None,
             };
             Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))

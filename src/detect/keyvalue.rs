@@ -549,6 +549,32 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let aside = buf.get(p) == Some(&b'(')
         && memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])
             .is_some_and(|c| matches!(buf.get(skip_blanks(buf, p + c + 1)), Some(b':' | b'=')));
+    // An aligned configuration line (Apache, Config::General, sshd): `Pass        v`, the key
+    // at the line's start, a run of blanks or a tab, one word to the line's end.
+    if line
+        && !quoted_key
+        && p > ks.end
+        && (p - ks.end >= 2 || buf[ks.end] == b'\t')
+        && ks.start == line_start(buf, ks.start) + indent_of(&buf[line_start(buf, ks.start)..])
+    {
+        let le = line_end(buf, p);
+        let rest = buf[p..le].trim_ascii_end();
+        if !rest.is_empty()
+            && !rest.iter().any(|b| b.is_ascii_whitespace())
+            && !matches!(rest[0], b'=' | b':' | b'(' | b'{' | b'[' | b'#' | b'/')
+        {
+            return Some(Pair {
+                key,
+                value: p..p + rest.len(),
+                joined: None,
+                quoted: false,
+                form: Form::Assign { line: true },
+                parents: Parents::Keys(ks.start, line),
+                key_start: ks.start,
+                row: None,
+            });
+        }
+    }
     // Terraform's `variable "sf_password" { … default = "v" }`.
     if quoted_key
         && buf.get(p) == Some(&b'{')
@@ -2035,6 +2061,11 @@ mod tests {
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
+            (
+                "<salesforce>\n    User        etl@acme.com\n    Pass        aligned-pass\n</salesforce>",
+                "Pass",
+                "aligned-pass",
+            ),
             ("password <- paste0(\"r-pass\", \"r-token\")", "password", "r-passr-token"),
             // A declared parameter's default: CloudFormation, Terraform.
             (

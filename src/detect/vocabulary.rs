@@ -249,7 +249,15 @@ impl Vocabulary {
         if words.is_empty() || words.len() > 12 {
             return None;
         }
-        let vendor = self.vendor_of(&words).map(str::to_string);
+        // A key names its system by the vendor word nearest its end, as English compounds put
+        // the head last: `sfdc.proxyPassword` is a proxy's password in Salesforce's settings,
+        // `SF_DB_PASSWORD` a database's, `jira_sfdc_password` Salesforce's.
+        let vendor = words
+            .iter()
+            .rev()
+            .find_map(|w| self.vendor_of(std::slice::from_ref(w)))
+            .or_else(|| self.vendor_of(&words))
+            .map(str::to_string);
         let salesforce = vendor.as_deref() == Some(SALESFORCE) || (vendor.is_none() && salesforce_path);
         let sets = self.sets();
         let content: Vec<&str> = words.iter().map(String::as_str).filter(|w| !sets.noise.contains(*w)).collect();
