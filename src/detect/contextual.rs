@@ -397,7 +397,7 @@ impl Layer {
             let other =
                 words.iter().find_map(|w| self.vocab.vendor_of(std::slice::from_ref(w)).filter(|v| *v != SALESFORCE));
             return match (sf, other) {
-                (Some(h), None) => Some((SALESFORCE.to_string(), format!("its command's `{h}`"))),
+                (Some(h), None) => Some((SALESFORCE.to_string(), format!("`{h}` in its command"))),
                 (None, Some(v)) => Some((v.to_string(), format!("its command names {v}"))),
                 _ => None,
             };
@@ -428,7 +428,7 @@ impl Layer {
                     continue;
                 }
                 if let Some(h) = self.scope.first(text, 0..text.len()) {
-                    sf.get_or_insert(format!("its block's {name} `{}`", h.text));
+                    sf.get_or_insert(format!("{name} `{}` in its block", h.text));
                     continue;
                 }
                 let words = self.vocab.words(&String::from_utf8_lossy(text));
@@ -512,7 +512,7 @@ impl Layer {
         };
         let text = system_text(row);
         if let Some(h) = self.scope.first(&text, 0..text.len()) {
-            return Some((SALESFORCE.to_string(), format!("its row's `{}`", h.text)));
+            return Some((SALESFORCE.to_string(), format!("`{}` in its row", h.text)));
         }
         let words = self.vocab.words(&String::from_utf8_lossy(&text));
         if let Some(v) = self.vocab.vendor_of(&words) {
@@ -860,7 +860,7 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
         .split([',', '\t', ';', '|', '(', ')'])
         .map(|c| c.trim().trim_matches(['"', '\'']))
         .find(|c| layer.vocab.read(c, true).is_some_and(|r| layer.vocab.roles[r.role].id == want))?;
-    Some(format!("the header's `{}` and `{other}` columns", p.key))
+    Some(format!("the `{}` and `{other}` columns of its header", p.key))
 }
 
 /// The key, without a table alias in an SQL statement (`UPDATE staff sf SET sf.password = …`:
@@ -1088,6 +1088,31 @@ pub(crate) fn resolve(
 /// `…`, and so does a quoted literal that is not a key (`"k":`) or a plain name. The reports never
 /// carry a secret; this keeps evidence from carrying one by the side door.
 pub(crate) fn without_values(s: &str) -> String {
+    // Escaped quotes (a JSON string inside a JSON string) are quotes.
+    let mut s = s.to_string();
+    while s.contains("\\\"") {
+        s = s.replace("\\\"", "\"");
+    }
+    let out = strip_values(&s);
+    // What quoting hid (quotes inside quotes): any address or long token left is masked.
+    static LEFT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+    let left = LEFT.get_or_init(|| regex::Regex::new(r#"[^\s"'`,;:(){}\[\]<>=\\]+"#).expect("valid regex"));
+    left.replace_all(&out, |c: &regex::Captures| {
+        let t = &c[0];
+        let digit = t.bytes().any(|b| b.is_ascii_digit());
+        let letter = t.bytes().any(|b| b.is_ascii_alphabetic());
+        if t.find('@').is_some_and(|i| i > 0 && t[i..].contains('.'))
+            || (t.len() >= 12 && digit && letter && !t.contains('/'))
+        {
+            "…".to_string()
+        } else {
+            t.to_string()
+        }
+    })
+    .into_owned()
+}
+
+fn strip_values(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;
@@ -1278,6 +1303,12 @@ mod tests {
         );
         assert_eq!(without_values("\"salesforce\": {"), "\"salesforce\": {");
         assert_eq!(without_values("the key `sf > auth` names Salesforce"), "the key `sf > auth` names Salesforce");
+        assert_eq!(
+            without_values("url `login.salesforce.com` in its block"),
+            "url `login.salesforce.com` in its block"
+        );
+        // A JSON string inside a JSON string: its escaped values go too.
+        assert_eq!(without_values(r#""body": "{\"username\": \"svc@acme.com\", \""#).contains("svc@"), false);
         assert_eq!(without_values("url `https://ops:Hunter2@login.salesforce.com`"), "url `https://ops:…`");
     }
 }
