@@ -254,6 +254,12 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
         let (end, after) = close_quote(buf, start, q, esc)?;
         return Some((start..end, true, joined(buf, after)));
     }
+    // A value wrapped in inline markup, raw or escaped: `<code>v</code>`, `&lt;tt&gt;v&lt;/tt&gt;`
+    // (a Jira export's HTML inside XML).
+    let tagged = inline_tag(buf, p);
+    if let Some(after) = tagged {
+        p = after;
+    }
     let b = *buf.get(p)?;
     if matches!(b, b'{' | b'[' | b'(' | b'\n' | b'\r') {
         return None;
@@ -264,10 +270,26 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
         _ => bare_inline(buf, p),
     };
     let mut end = end.min(p + MAX_VALUE);
+    if tagged.is_some() {
+        let closing = [&b"&lt;/"[..], b"</"].iter().filter_map(|c| memchr::memmem::find(&buf[p..end], c)).min();
+        end = closing.map_or(end, |c| p + c);
+    }
     while end > p && matches!(buf[end - 1], b' ' | b'\t' | b'\r') {
         end -= 1;
     }
     (end > p).then_some((p..end, false, None))
+}
+
+/// The position after an inline tag that opens at `p` (`<tt>`, `<code>`, `&lt;b&gt;`), if one does.
+fn inline_tag(buf: &[u8], p: usize) -> Option<usize> {
+    const TAGS: &[&[u8]] = &[b"tt", b"code", b"b", b"strong", b"i", b"em", b"kbd", b"pre", b"span", b"samp"];
+    let rest = &buf[p..buf.len().min(p + 16)];
+    let (open, close): (&[u8], &[u8]) = if rest.starts_with(b"&lt;") { (b"&lt;", b"&gt;") } else { (b"<", b">") };
+    let inner = rest.strip_prefix(open)?;
+    let name_len = inner.iter().take_while(|b| b.is_ascii_alphabetic()).count();
+    let name = inner[..name_len].to_ascii_lowercase();
+    (TAGS.contains(&name.as_slice()) && inner[name_len..].starts_with(close))
+        .then_some(p + open.len() + name_len + close.len())
 }
 
 /// The closing quote of a string opened by `q` (escaped `esc` times) at `start`: the end of the
@@ -1069,6 +1091,21 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         }
         if INTRO.iter().any(|f| word.eq_ignore_ascii_case(f)) {
             let v = skip_blanks(buf, w);
+            // `is now v`, `is still v`, `was set to v`: more words before the value.
+            let mut n = v;
+            while n < buf.len() && buf[n].is_ascii_alphabetic() {
+                n += 1;
+            }
+            let next = &buf[v..n];
+            if buf.get(n) == Some(&b' ')
+                && (INTRO
+                    .iter()
+                    .chain(&[&b"still"[..], b"currently", b"temporarily", b"set", b"changed"])
+                    .any(|f| next.eq_ignore_ascii_case(f)))
+            {
+                p = v;
+                continue;
+            }
             let v = if buf.get(v) == Some(&b':') { skip_blanks(buf, v + 1) } else { v };
             return introduced(v);
         }
@@ -2061,6 +2098,8 @@ mod tests {
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
+            ("&lt;p&gt;Passwort: &lt;tt&gt;tt-pass&lt;/tt&gt;&lt;/p&gt;", "Passwort", "tt-pass"),
+            ("the sandbox password is now is-now-pass (temporary)", "password", "is-now-pass"),
             (
                 "<salesforce>\n    User        etl@acme.com\n    Pass        aligned-pass\n</salesforce>",
                 "Pass",
