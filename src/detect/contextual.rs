@@ -184,10 +184,14 @@ impl Layer {
             let mut pairs = keyvalue::extract(buf, at, len);
             // `pw` is too short to search for everywhere; beside a security token it is the
             // password's key (`user … pw \`v\` token \`t\``, `SF_PW='v'` above `SF_SEC_TOKEN='t'`).
-            if pairs
-                .iter()
-                .any(|p| self.vocab.read(&p.key, true).is_some_and(|r| self.vocab.roles[r.role].id == "security-token"))
-            {
+            // Only for a token's value that could be one: an auth log's `token=<redacted>` on every
+            // line must not cost a look around each.
+            let token = |p: &Pair| {
+                p.value.len() >= 20
+                    && !plausible::not_a_value(&buf[p.value.clone()], p.quoted, false)
+                    && self.vocab.read(&p.key, true).is_some_and(|r| self.vocab.roles[r.role].id == "security-token")
+            };
+            if pairs.iter().any(token) {
                 pairs.extend(short_password_keys(buf, at));
             }
             pairs
@@ -701,7 +705,9 @@ fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
     }
     let mut out = Vec::new();
     let region = &buf[s..e];
-    for i in memchr::memmem::find_iter(&region.to_ascii_lowercase(), b"pw") {
+    let mut hits: Vec<usize> = [&b"pw"[..], b"PW", b"Pw"].iter().flat_map(|n| memchr::memmem::find_iter(region, n)).collect();
+    hits.sort_unstable();
+    for i in hits {
         // A word of its own: `pw`, `SF_PW`, `sfPw`; not `npw` or `pwned`.
         let prev = if i > 0 { region[i - 1] } else { b' ' };
         let camel = prev.is_ascii_lowercase() && region[i].is_ascii_uppercase();
