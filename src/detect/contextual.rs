@@ -705,7 +705,8 @@ fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
     }
     let mut out = Vec::new();
     let region = &buf[s..e];
-    let mut hits: Vec<usize> = [&b"pw"[..], b"PW", b"Pw"].iter().flat_map(|n| memchr::memmem::find_iter(region, n)).collect();
+    let mut hits: Vec<usize> =
+        [&b"pw"[..], b"PW", b"Pw"].iter().flat_map(|n| memchr::memmem::find_iter(region, n)).collect();
     hits.sort_unstable();
     for i in hits {
         // A word of its own: `pw`, `SF_PW`, `sfPw`; not `npw` or `pwned`.

@@ -287,8 +287,8 @@ fn inline_tag(buf: &[u8], p: usize) -> Option<usize> {
     let (open, close): (&[u8], &[u8]) = if rest.starts_with(b"&lt;") { (b"&lt;", b"&gt;") } else { (b"<", b">") };
     let inner = rest.strip_prefix(open)?;
     let name_len = inner.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let name = inner[..name_len].to_ascii_lowercase();
-    (TAGS.contains(&name.as_slice()) && inner[name_len..].starts_with(close))
+    let name = &inner[..name_len];
+    (TAGS.iter().any(|t| t.eq_ignore_ascii_case(name)) && inner[name_len..].starts_with(close))
         .then_some(p + open.len() + name_len + close.len())
 }
 
@@ -862,10 +862,9 @@ fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
 /// two literals joined by a call, as the first and its joined second.
 fn concat_call(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
     let rest = &buf[v..buf.len().min(v + 24)];
-    let lower = rest.to_ascii_lowercase();
     let name = [&b"paste0("[..], b"paste(", b"concat(", b"string.concat(", b"str_c("]
         .into_iter()
-        .find(|n| lower.starts_with(n))?;
+        .find(|n| rest.len() >= n.len() && rest[..n.len()].eq_ignore_ascii_case(n))?;
     let p = skip_blanks(buf, v + name.len());
     let (q, start, esc) = open_quote(buf, p)?;
     let (end, after) = close_quote(buf, start, q, esc)?;
