@@ -339,6 +339,12 @@ impl Layer {
         let key = sql_alias_dropped(buf, p);
         if !matches!(p.form, Form::NameValue | Form::Table) && p.key_start > 0 {
             let ls = keyvalue::line_start(buf, p.key_start);
+            // In a string of text, the key's own line starts after an escaped line break.
+            let ls = [&b"\\n"[..], b"\\r"]
+                .iter()
+                .filter_map(|sep| memchr::memmem::rfind(&buf[ls..p.key_start], sep).map(|i| ls + i + sep.len()))
+                .max()
+                .unwrap_or(ls);
             let before = String::from_utf8_lossy(&buf[ls..p.key_start]);
             if before.ends_with(' ') || before.ends_with('_') {
                 let words: Vec<&str> =
