@@ -340,7 +340,7 @@ impl Layer {
         if !matches!(p.form, Form::NameValue | Form::Table) && p.key_start > 0 {
             let ls = keyvalue::line_start(buf, p.key_start);
             // In a string of text, the key's own line starts after an escaped line break.
-            let ls = [&b"\\n"[..], b"\\r"]
+            let ls = [&b"\\n"[..], b"\\r", b"<br>", b"<br/>", b"<p>", b"<div>"]
                 .iter()
                 .filter_map(|sep| memchr::memmem::rfind(&buf[ls..p.key_start], sep).map(|i| ls + i + sep.len()))
                 .max()
@@ -1265,7 +1265,11 @@ fn partner(
         return pick(&|j| note(&pending[j]).is_some_and(|p| p.row == pa.row) || pending[j].line == a.line);
     }
     let generic = |j: usize| note(&pending[j]).is_some_and(|p| p.generic);
-    // A bare `token` belongs to a password on its own line or the next two.
+    // A partner on the password's own line first (`Password: v\nSecurity token: t` in one JSON
+    // string), then a bare `token` on its own line or the next two.
+    if let Some(j) = pick(&|j| dist(j) == 0 && pending[j].offset > a.offset) {
+        return Some(j);
+    }
     if let Some(j) = pick(&|j| generic(j) && dist(j) <= 2 && pending[j].line >= a.line) {
         return Some(j);
     }
