@@ -638,19 +638,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         // `env::var("SF_PASSWORD")`, `getenv('SF_TOKEN')`: the key is a call's argument, a name
         // looked up; nothing after the `)` is its value.
         Some(b' ' | b'\t' | b')') | None => None,
-        _ if flag || (p > ks.end && flag_like(buf, ks.start)) => {
-            let (value, quoted, joined) = value_at(buf, p, Form::Flag)?;
-            Some(Pair {
-                key,
-                value,
-                joined,
-                quoted,
-                form: Form::Flag,
-                parents: Parents::None,
-                key_start: ks.start,
-                row: None,
-            })
-        }
+        _ if flag || (p > ks.end && flag_like(buf, ks.start)) => flag_pair(buf, key, ks.start, p),
         _ => prose(buf, ks, key),
     }
 }
@@ -819,18 +807,13 @@ fn short_flag(buf: &[u8], ks: Range<usize>) -> Option<Option<Pair>> {
     if !user {
         return Some(None);
     }
-    let v = skip_blanks(buf, ks.end);
+    Some(flag_pair(buf, "-p (password)".to_string(), ks.start, skip_blanks(buf, ks.end)))
+}
+
+/// A flag's pair: its value at `v` (`--password v`, `-p 'v'`).
+fn flag_pair(buf: &[u8], key: String, key_start: usize, v: usize) -> Option<Pair> {
     let (value, quoted, joined) = value_at(buf, v, Form::Flag)?;
-    Some(Some(Pair {
-        key: "-p (password)".to_string(),
-        value,
-        joined,
-        quoted,
-        form: Form::Flag,
-        parents: Parents::None,
-        key_start: ks.start,
-        row: None,
-    }))
+    Some(Pair { key, value, joined, quoted, form: Form::Flag, parents: Parents::None, key_start, row: None })
 }
 
 /// `-p` style flags are not keys; `--password v` is (handled by the caller). A key preceded by a
