@@ -191,6 +191,28 @@ fn report_file_is_created_owner_only() {
     assert_eq!(std::fs::read_dir(report.parent().unwrap()).unwrap().count(), 1);
 }
 
+/// `-o /dev/null` or `-o` a named pipe: the report is written into it, never moved over it (a
+/// rename over `/dev/null` run as root replaced the device with a file).
+#[test]
+fn report_to_a_named_pipe_is_written_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.log", format!("Bearer {ACCESS_TOKEN}\n"));
+    let fifo = d.path().join("report.pipe");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let out =
+        forcescan().current_dir(d.path()).args(["scan", "a.log", "-f", "jsonl", "-o"]).arg(&fifo).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    // (Checked before reading: a pipe moved over would leave the reader waiting forever.)
+    assert!(std::fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(), "the pipe is still a pipe");
+    assert_eq!(jsonl_triples(&reader.join().unwrap()), vec![("a.log".into(), 1, "salesforce-access-token".into())]);
+    assert_eq!(std::fs::read_dir(d.path()).unwrap().count(), 2, "no temporary file is left behind");
+}
+
 #[test]
 fn unwritable_report_path_is_a_one_line_error() {
     let d = tempfile::tempdir().unwrap();

@@ -190,13 +190,22 @@ pub fn escape_control(s: &str) -> String {
 /// only when complete, so an interrupted scan never leaves a half-written report.
 pub enum Output {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File { tmp: tempfile::NamedTempFile, dest: PathBuf },
+    File {
+        tmp: tempfile::NamedTempFile,
+        dest: PathBuf,
+    },
+    /// A path that is no regular file (`/dev/null`, `/dev/stdout`, a named pipe): written in place.
+    /// Moving a file over it would replace the device or pipe itself.
+    Special(std::io::BufWriter<std::fs::File>),
 }
 
 impl Output {
     pub fn open(path: Option<&Path>) -> std::io::Result<Output> {
         match path {
             None => Ok(Output::Stdout(std::io::BufWriter::new(std::io::stdout()))),
+            Some(dest) if std::fs::metadata(dest).is_ok_and(|m| !m.is_file() && !m.is_dir()) => {
+                Ok(Output::Special(std::io::BufWriter::new(std::fs::OpenOptions::new().write(true).open(dest)?)))
+            }
             Some(dest) => {
                 let dir = match dest.parent() {
                     Some(d) if !d.as_os_str().is_empty() => d,
@@ -213,6 +222,7 @@ impl Output {
     pub fn finish(self) -> std::io::Result<()> {
         match self {
             Output::Stdout(mut w) => w.flush(),
+            Output::Special(mut w) => w.flush(),
             Output::File { mut tmp, dest } => {
                 tmp.flush()?;
                 tmp.persist(&dest).map_err(|e| e.error)?;
@@ -231,12 +241,14 @@ impl Write for Output {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match self {
             Output::Stdout(w) => w.write(buf),
+            Output::Special(w) => w.write(buf),
             Output::File { tmp, .. } => tmp.write(buf),
         }
     }
     fn flush(&mut self) -> std::io::Result<()> {
         match self {
             Output::Stdout(w) => w.flush(),
+            Output::Special(w) => w.flush(),
             Output::File { tmp, .. } => tmp.flush(),
         }
     }
