@@ -32,7 +32,7 @@ pub enum Why {
     Key(String),
     /// Salesforce context near it, this many lines from it.
     Near(Hit, i64),
-    /// What its block, row or header says (`its block's url `login.salesforce.com``).
+    /// What its block, row, command or header says (`url `login.salesforce.com` in its block`).
     Said(String),
 }
 
@@ -467,7 +467,6 @@ impl Layer {
     /// system name), else another vendor's name in one (`GitHub (ops bot)`, `https://github.com/…`).
     fn row_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
         let row = p.row?;
-        let end = keyvalue::line_end(buf, row);
         // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
         // a users export's `Integration` column names what uses the login, not whose it is.
         let hs = keyvalue::line_start(buf, p.key_start);
@@ -532,7 +531,6 @@ impl Layer {
         // DATEV row): when another row's system cells say Salesforce, this row's, naming
         // something else, are that other system's. A row whose system cells are empty says
         // nothing.
-        let _ = end;
         if text.iter().all(|b| b.is_ascii_whitespace() || b"-\"'".contains(b)) {
             return None;
         }
@@ -543,8 +541,7 @@ impl Layer {
             }
             let other = system_text(at);
             if at != row && self.scope.first(&other, 0..other.len()).is_some() {
-                let name = String::from_utf8_lossy(&text).split_whitespace().take(3).collect::<Vec<_>>().join(" ");
-                return Some(("another system".to_string(), format!("its row names another system: {name}")));
+                return Some(("another system".to_string(), "its row names another system".to_string()));
             }
             at = keyvalue::line_end(buf, at) + 1;
         }

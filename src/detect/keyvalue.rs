@@ -1623,7 +1623,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         if fields.len() < 2 {
             break;
         }
-        if let Some(f) = fields.get(column).filter(|_| fields.len() >= n + 1) {
+        if let Some(f) = fields.get(column).filter(|_| fields.len() > n) {
             out.extend(table_cell(buf, &key, row_start + f.start..row_start + f.end, ks.start, row_start));
         }
         row_start = re + 1;
