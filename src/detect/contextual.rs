@@ -91,7 +91,20 @@ impl Layer {
     /// A key that names a password and token together (`salesforce.password.token`, `pw_token`)
     /// holding a value of the security token's shape alone holds the token: read it as the
     /// security token's key, so that it pairs with the password beside it.
+    ///
+    /// Likewise a generic token's key (`token_value`, `token`) holding a refresh or access token
+    /// whose prefix is right and whose length is a few characters off holds that token: the
+    /// prefix says which, and the token's own rule missed it for its length.
     fn token_alone(&self, role: usize, value: &[u8]) -> usize {
+        if self.checks[role] == Some(Check::SecurityToken) {
+            for c in [Check::RefreshToken, Check::AccessToken] {
+                if plausible::judge(c, value) == Verdict::Misshapen {
+                    if let Some(r) = self.checks.iter().position(|x| *x == Some(c)) {
+                        return r;
+                    }
+                }
+            }
+        }
         if self.checks[role] != Some(Check::PasswordWithToken)
             || plausible::judge(Check::PasswordWithToken, value) != Verdict::No
         {
@@ -257,6 +270,8 @@ impl Layer {
                 },
             };
             let role = self.token_alone(reading.role, &value);
+            // A bare `token` holding a prefixed token says what it is by itself.
+            let generic = generic && self.checks[role] == self.checks[reading.role];
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {

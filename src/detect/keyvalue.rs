@@ -1003,6 +1003,17 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             row: None,
         })
     };
+    // A value found further on, not introduced: the caller holds it to its role's exact shape.
+    let introduced_bare = |value: Range<usize>| Pair {
+        key: key.clone(),
+        value,
+        joined: None,
+        quoted: false,
+        form: Form::Prose,
+        parents: Parents::None,
+        key_start: ks.start,
+        row: None,
+    };
     // `pass` alone is also the verb (`pass the job ID to \`…\``, `Pass \`session_factory\``): in
     // prose it is a key only with a separator after it (`pass: v`).
     if key.eq_ignore_ascii_case("pass") && separator(buf, p).is_none() {
@@ -1069,7 +1080,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         }
         let word = &buf[p..w];
         if w == p || w - p > 15 || !matches!(buf.get(w), Some(b' ' | b':')) {
-            return None;
+            return shaped_ahead(buf, ks.end).map(introduced_bare);
         }
         if INTRO.iter().any(|f| word.eq_ignore_ascii_case(f)) {
             let v = skip_blanks(buf, w);
@@ -1092,9 +1103,43 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             return introduced(v);
         }
         if !(FILLER.iter().any(|f| word.eq_ignore_ascii_case(f)) || word.iter().all(u8::is_ascii_alphabetic)) {
-            return None;
+            return shaped_ahead(buf, ks.end).map(introduced_bare);
         }
         p = skip_blanks(buf, w);
+    }
+    shaped_ahead(buf, ks.end).map(introduced_bare)
+}
+
+/// A secret-shaped word a little further on in free text, when the words after the key do not
+/// introduce a value the usual way (`sec token for ops@acme.com (reset by mk: v)`,
+/// `token for deploy.bot -- current value v`): the first standalone run of 15 to 64 letters and
+/// digits, with a digit in it, on the key's line within 96 bytes. It is returned as a bare
+/// value, which the caller takes only when it has its role's exact shape (so never a password).
+fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
+    let end = (from + 96).min(buf.len());
+    let end = memchr::memchr2(b'\n', b'\r', &buf[from..end]).map_or(end, |i| from + i);
+    let mut i = from;
+    while i < end {
+        if !buf[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let s = i;
+        while i < buf.len() && buf[i].is_ascii_alphanumeric() {
+            i += 1;
+        }
+        // Part of a longer token, an address, a path or an assignment is not a standalone word.
+        let glued = |b: Option<&u8>| b.is_some_and(|&b| matches!(b, b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'+' | b'%' | b'\\'));
+        let after = buf.get(i);
+        let after_glued = glued(after) && buf.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
+        if (15..=64).contains(&(i - s))
+            && i <= end
+            && buf[s..i].iter().any(u8::is_ascii_digit)
+            && !(s > 0 && glued(buf.get(s - 1)))
+            && !after_glued
+        {
+            return Some(s..i);
+        }
     }
     None
 }
