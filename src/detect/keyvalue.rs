@@ -1129,7 +1129,9 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
             i += 1;
         }
         // Part of a longer token, an address, a path or an assignment is not a standalone word.
-        let glued = |b: Option<&u8>| b.is_some_and(|&b| matches!(b, b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'+' | b'%' | b'\\'));
+        let glued = |b: Option<&u8>| {
+            b.is_some_and(|&b| matches!(b, b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'+' | b'%' | b'\\'))
+        };
         let after = buf.get(i);
         let after_glued = glued(after) && buf.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
         if (15..=64).contains(&(i - s))
