@@ -31,6 +31,19 @@ fn half(name: &str) -> PathBuf {
 
 type Key = (String, u64, String);
 
+/// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
+/// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.
+const SCOPE: &[&str] = &[
+    "salesforce-password",
+    "salesforce-security-token",
+    "salesforce-password-with-token",
+    "salesforce-consumer-secret",
+    "salesforce-client-credentials",
+    "salesforce-access-token",
+    "salesforce-refresh-token",
+    "salesforce-sfdx-auth-url",
+];
+
 /// Expected and reported findings of one half: (path, line, rule) → the related lines of each.
 fn compare(name: &str) -> (BTreeMap<Key, Vec<Vec<u64>>>, BTreeMap<Key, Vec<Vec<u64>>>) {
     let dir = half(name);
@@ -47,7 +60,7 @@ fn compare(name: &str) -> (BTreeMap<Key, Vec<Vec<u64>>>, BTreeMap<Key, Vec<Vec<u
     for l in stdout_of(&out).lines() {
         let j: serde_json::Value = serde_json::from_str(l).unwrap();
         let path = j["path"].as_str().unwrap().to_string();
-        if path == "manifest.toml" {
+        if path == "manifest.toml" || !SCOPE.contains(&j["rule"].as_str().unwrap()) {
             continue;
         }
         let mut related: Vec<u64> = j["related"]

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """score.py FORCESCAN DIR [--detail]: recall and precision of a forcescan binary on one labelled
-half (DIR/manifest.toml), matching findings by (path, line, rule). Only aggregates unless
+half (DIR/manifest.toml), matching findings by (path, line, rule). The sets label Salesforce
+login and OAuth credentials (the eight rules of SCOPE); other rules' findings (a Slack or Heroku
+key, Salesforce-owned services the main corpus measures) are left out of both counts. Only aggregates unless
 --detail, which lists misses and extras: use it on the developed halves, never on holdout/.
 
     python3 corpus/context/tools/score.py "$PWD/target/release/forcescan" corpus/context/dev --detail
@@ -11,6 +13,9 @@ import subprocess
 import sys
 import tomllib
 
+SCOPE = {"salesforce-password", "salesforce-security-token", "salesforce-password-with-token",
+         "salesforce-consumer-secret", "salesforce-client-credentials", "salesforce-access-token",
+         "salesforce-refresh-token", "salesforce-sfdx-auth-url"}
 binary, d = sys.argv[1], sys.argv[2]
 detail = "--detail" in sys.argv
 manifest = tomllib.load(open(f"{d}/manifest.toml", "rb"))
@@ -19,7 +24,7 @@ out = subprocess.run([binary, "scan", "-f", "jsonl", "--no-ignore", "."], cwd=d,
 got = collections.Counter()
 for line in out.stdout.splitlines():
     j = json.loads(line)
-    if j["path"] != "manifest.toml":
+    if j["path"] != "manifest.toml" and j["rule"] in SCOPE:
         got[(j["path"], j["line"], j["rule"])] += 1
 tp = sum((want & got).values())
 fn = sum((want - got).values())
