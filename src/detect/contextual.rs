@@ -260,7 +260,7 @@ impl Layer {
             // The vendor of the nearest parent key that names one.
             let path = keyvalue::path(buf, &p);
             let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
-            let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.vendor_of(w));
+            let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.parent_vendor_of(w));
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
                 Some((k, r)) => (k, r, false),
                 // `token` alone: read as Salesforce's, kept only if it pairs with a password.
@@ -653,6 +653,85 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
             out.insert(0, start..end);
         }
     }
+    // XML: the elements around the key, innermost first (a KeePass `<Entry>` whose `Title` and
+    // `URL` say whose its `Password` is).
+    if matches!(p.parents, keyvalue::Parents::Xml(_)) || buf[ls..le].trim_ascii_start().starts_with(b"<") {
+        out.extend(xml_elements(buf, at, REACH, 2));
+    }
+    out
+}
+
+/// Up to `n` XML elements enclosing `at` that span lines (records, not a `<Key>` leaf), innermost
+/// first, each from its `<` to the end of its closing tag, looked for within `reach` bytes either
+/// side. The document's root element is no record: it says what the whole file is.
+fn xml_elements(buf: &[u8], at: usize, reach: usize, n: usize) -> Vec<Range<usize>> {
+    let floor = at.saturating_sub(reach);
+    let ceil = (at + reach).min(buf.len());
+    let mut out = Vec::new();
+    // Names of elements closed between a candidate and `at`.
+    let mut closed: Vec<&[u8]> = Vec::new();
+    let mut i = at;
+    while out.len() < n {
+        let Some(lt) = memchr::memrchr(b'<', &buf[floor..i]).map(|j| floor + j) else { break };
+        i = lt;
+        let Some(gt) = memchr::memchr(b'>', &buf[lt..ceil.min(lt + 512)]).map(|j| lt + j) else { continue };
+        let tag = &buf[lt + 1..gt];
+        if tag.first().is_some_and(|&b| matches!(b, b'?' | b'!')) || tag.last() == Some(&b'/') {
+            continue;
+        }
+        let name_of = |t: &[u8]| -> usize { t.iter().take_while(|&&b| !b.is_ascii_whitespace() && b != b'/').count() };
+        if let Some(t) = tag.strip_prefix(b"/") {
+            closed.push(&t[..name_of(t)]);
+            continue;
+        }
+        let name = &tag[..name_of(tag)];
+        if name.is_empty() {
+            continue;
+        }
+        if closed.last() == Some(&name) {
+            closed.pop();
+            continue;
+        }
+        let mut close = Vec::with_capacity(name.len() + 3);
+        close.extend_from_slice(b"</");
+        close.extend_from_slice(name);
+        close.push(b'>');
+        let Some(end) = memchr::memmem::find(&buf[gt..ceil], &close).map(|j| gt + j + close.len()) else { break };
+        let root = !buf[..lt].windows(2).any(|w| w[0] == b'<' && w[1].is_ascii_alphabetic());
+        if root {
+            break;
+        }
+        // HTML's elements are layout (a table's `class="confluenceTd"`), not records.
+        const HTML: &[&[u8]] = &[
+            b"html",
+            b"body",
+            b"div",
+            b"table",
+            b"tbody",
+            b"thead",
+            b"tr",
+            b"td",
+            b"th",
+            b"ul",
+            b"ol",
+            b"li",
+            b"p",
+            b"span",
+            b"section",
+            b"article",
+            b"main",
+            b"form",
+            b"dl",
+            b"pre",
+            b"blockquote",
+        ];
+        if HTML.iter().any(|h| h.eq_ignore_ascii_case(name)) {
+            break;
+        }
+        if memchr::memchr(b'\n', &buf[lt..end]).is_some() {
+            out.push(lt..end);
+        }
+    }
     out
 }
 
@@ -661,6 +740,11 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
 /// deeper-indented lines of a run of sibling lines.
 fn nested(block: &[u8]) -> Vec<Range<usize>> {
     let mut out = Vec::new();
+    // An XML element: its fields are in child elements at any depth (KeePass's
+    // `<String><Key>Title</Key><Value>…`), none of them a block of its own.
+    if block.first() == Some(&b'<') {
+        return out;
+    }
     if !matches!(block.first(), Some(b'{' | b'[')) {
         // The sibling lines of a YAML or JSON entry: lines indented deeper are nested.
         let indent = |l: &[u8]| l.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
@@ -841,6 +925,7 @@ const SYSTEM_KEYS: &[&str] = &[
     "class",
     "classname",
     "connectiontype",
+    "title",
 ];
 
 /// The (key, value span) pairs in a block whose key names a system: `type: snowflake`,
@@ -850,7 +935,7 @@ fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
     let re = RE.get_or_init(|| {
         let keys = SYSTEM_KEYS.join("|");
         regex::bytes::RegexBuilder::new(&format!(
-            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}})))"#
+            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}}))|<(?:\w+:)?({keys})>([^<\n]{{1,120}})<|<(?:\w+:)?(?:key|name|id)>({keys})</[^>]{{1,40}}>\s*<(?:\w+:)?value\b[^>]{{0,80}}>([^<\n]{{1,120}})<)"#
         ))
         .unicode(false)
         .build()
@@ -858,10 +943,7 @@ fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
     });
     re.captures_iter(block)
         .filter_map(|c| {
-            let (k, v) = match (c.get(1), c.get(2), c.get(3), c.get(4), c.get(5), c.get(6)) {
-                (Some(k), Some(v), ..) | (_, _, Some(k), Some(v), ..) | (.., Some(k), Some(v)) => (k, v),
-                _ => return None,
-            };
+            let (k, v) = (1..c.len()).step_by(2).find_map(|i| Some((c.get(i)?, c.get(i + 1)?)))?;
             Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))
         })
         .collect()

@@ -270,6 +270,10 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
         _ => bare_inline(buf, p),
     };
     let mut end = end.min(p + MAX_VALUE);
+    // The end of a CDATA section (`-d client_secret=v]]></ac:plain-text-body>`).
+    if let Some(i) = memchr::memmem::find(&buf[p..end], b"]]>") {
+        end = p + i;
+    }
     if tagged.is_some() {
         let closing = [&b"&lt;/"[..], b"</"].iter().filter_map(|c| memchr::memmem::find(&buf[p..end], c)).min();
         end = closing.map_or(end, |c| p + c);
@@ -531,7 +535,24 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         // A declared parameter's value is its default (`SalesforceClientSecret:` with `Type:
         // String` and `Default: v` below it, in CloudFormation and SAM).
         if line && matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
-            return declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line));
+            return declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line))
+                .or_else(|| next_line_word(buf, v).map(|value| prose_pair(key, value, ks.start)));
+        }
+        // `"sf.password": { "value": "v", "isSecret": false }` (Azure DevOps variables, ARM
+        // parameters), `"password": { "type": "SecureString", "value": "v" }` (Data Factory): an
+        // object that wraps the value.
+        if buf.get(v) == Some(&b'{') {
+            let (value, quoted, joined) = find_value_field(buf, v + 1, object_end(buf, v + 1))?;
+            return Some(Pair {
+                key,
+                value,
+                joined,
+                quoted,
+                form: Form::Assign { line: false },
+                parents: Parents::Keys(ks.start, line),
+                key_start: ks.start,
+                row: None,
+            });
         }
         let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
@@ -984,6 +1005,10 @@ fn element_open(buf: &[u8], ks: usize) -> bool {
 /// A value must be introduced (a separator, `is`, `to`) or quoted; a few words in between are
 /// skipped, an e-mail address or user name in quotes too.
 fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
+    // `"--sf-pass $SF_PASS"`, `"${SF_PASSWORD}"`, `%SF_PASSWORD%`: a variable, not a word of text.
+    if ks.start > 0 && matches!(buf[ks.start - 1], b'$' | b'{' | b'%') {
+        return None;
+    }
     let mut p = skip_blanks(buf, ks.end);
     // `(case-sensitive)`
     if buf.get(p) == Some(&b'(') {
@@ -1004,16 +1029,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         })
     };
     // A value found further on, not introduced: the caller holds it to its role's exact shape.
-    let introduced_bare = |value: Range<usize>| Pair {
-        key: key.clone(),
-        value,
-        joined: None,
-        quoted: false,
-        form: Form::Prose,
-        parents: Parents::None,
-        key_start: ks.start,
-        row: None,
-    };
+    let introduced_bare = |value: Range<usize>| prose_pair(key.clone(), value, ks.start);
     // `pass` alone is also the verb (`pass the job ID to \`…\``, `Pass \`session_factory\``): in
     // prose it is a key only with a separator after it (`pass: v`).
     if key.eq_ignore_ascii_case("pass") && separator(buf, p).is_none() {
@@ -1110,14 +1126,47 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     shaped_ahead(buf, ks.end).map(introduced_bare)
 }
 
+/// A value alone on the line after its key (`Consumer Secret:` and the secret below it, in a
+/// ticket or an e-mail): the next non-blank line after `from` (the key line's end), when it is one
+/// word that is no key, list item or markup.
+fn next_line_word(buf: &[u8], from: usize) -> Option<Range<usize>> {
+    let mut at = line_end(buf, from) + 1;
+    for _ in 0..2 {
+        if at >= buf.len() {
+            return None;
+        }
+        let le = line_end(buf, at);
+        let line = &buf[at..le];
+        let t = line.trim_ascii();
+        if t.is_empty() {
+            at = le + 1;
+            continue;
+        }
+        let s = at + (line.len() - line.trim_ascii_start().len());
+        let word = (8..=200).contains(&t.len())
+            && !t.iter().any(u8::is_ascii_whitespace)
+            && !matches!(t[0], b'-' | b'#' | b'{' | b'[' | b'<' | b'/' | b'"' | b'\'')
+            && !t.ends_with(b":")
+            && memchr::memchr(b'=', t).is_none();
+        return word.then_some(s..s + t.len());
+    }
+    None
+}
+
+/// A value read from free text, not introduced by a separator of its own.
+fn prose_pair(key: String, value: Range<usize>, key_start: usize) -> Pair {
+    Pair { key, value, joined: None, quoted: false, form: Form::Prose, parents: Parents::None, key_start, row: None }
+}
+
 /// A secret-shaped word a little further on in free text, when the words after the key do not
 /// introduce a value the usual way (`sec token for ops@acme.com (reset by mk: v)`,
 /// `token for deploy.bot -- current value v`): the first standalone run of 15 to 64 letters and
 /// digits, with a digit in it, on the key's line within 96 bytes. It is returned as a bare
 /// value, which the caller takes only when it has its role's exact shape (so never a password).
 fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
-    let end = (from + 96).min(buf.len());
-    let end = memchr::memchr2(b'\n', b'\r', &buf[from..end]).map_or(end, |i| from + i);
+    let reach = (from + 160).min(buf.len());
+    let eol = memchr::memchr2(b'\n', b'\r', &buf[from..reach]).map(|i| from + i);
+    let end = eol.unwrap_or(reach).min(from + 96);
     let mut i = from;
     while i < end {
         if !buf[i].is_ascii_alphanumeric() {
@@ -1142,6 +1191,10 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
         {
             return Some(s..i);
         }
+    }
+    // `Security token came by e-mail, pasting it here:` and the token alone on the next line.
+    if let Some(eol) = eol.filter(|&e| buf[from..e].trim_ascii_end().ends_with(b":")) {
+        return next_line_word(buf, eol);
     }
     None
 }
@@ -1219,6 +1272,12 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
     let obj_end = object_end(buf, ks.end);
     let obj_start = object_start(buf, n);
+    // `<elementParameter field="PASSWORD" name="connection.securityKey" value="v"/>` (Talend): a
+    // `field` that is the input's type, beside its name. (A `label` beside an opaque `name`
+    // is the readable one: `{"label": "Salesforce password", "name": "field_12", …}`.)
+    if field.eq_ignore_ascii_case(b"field") && has_field(buf, obj_start, obj_end, b"name") {
+        return None;
+    }
     let value =
         find_value_field(buf, ks.end + 1, obj_end).or_else(|| find_value_field(buf, obj_start, n)).or_else(|| {
             // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute.
@@ -1245,22 +1304,34 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
 fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let from = ks.start.saturating_sub(40);
     let open = from + memchr::memrchr(b'<', &buf[from..ks.start])?;
-    let tag = &buf[open + 1..ks.start];
-    let tag = tag.strip_suffix(b">")?;
+    // The name may have words around the key: `<Key>Security Token</Key>` (KeePass).
+    let gt = open + memchr::memchr(b'>', &buf[open..ks.start])?;
+    let words = |w: &[u8]| w.iter().all(|&b| b.is_ascii_alphabetic() || b == b' ');
+    let close = ks.end + memchr::memchr(b'<', &buf[ks.end..(ks.end + 32).min(buf.len())])?;
+    if !words(&buf[gt + 1..ks.start]) || !words(&buf[ks.end..close]) || !buf[close..].starts_with(b"</") {
+        return None;
+    }
+    let tag = &buf[open + 1..gt];
     let local = tag.rsplit(|&b| b == b':').next()?;
-    if !matches!(local, b"name" | b"key" | b"id" | b"Name" | b"Key") || !buf[ks.end..].starts_with(b"</") {
+    if !matches!(local, b"name" | b"key" | b"id" | b"Name" | b"Key") {
         return None;
     }
     let limit = (ks.end + 600).min(buf.len());
-    let mut p = ks.end;
+    let mut p = close + 2;
     while let Some(i) = memchr::memchr(b'<', &buf[p..limit]) {
         let t = p + i + 1;
-        let gt = t + memchr::memchr(b'>', &buf[t..limit])?;
-        let name = &buf[t..gt];
+        let gt_v = t + memchr::memchr(b'>', &buf[t..limit])?;
+        // The element's name, without attributes (`<Value ProtectInMemory="True">`) or prefix.
+        let name = &buf[t..gt_v];
+        let name = name.split(|b| b.is_ascii_whitespace()).next().unwrap_or(name);
         let name = name.rsplit(|&b| b == b':').next().unwrap_or(name);
+        // The next entry's name: this one has no value element.
+        if name == local {
+            return None;
+        }
         if name.eq_ignore_ascii_case(b"value") || name == b"defaultValue" || name == b"string" || name == b"secret" {
-            let (value, quoted, _) = value_at(buf, gt + 1, Form::Element)?;
-            let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+            let (value, quoted, _) = value_at(buf, gt_v + 1, Form::Element)?;
+            let key = String::from_utf8_lossy(&buf[gt + 1..close]).trim().to_string();
             return Some(Pair {
                 key,
                 value,
@@ -1272,7 +1343,7 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 row: None,
             });
         }
-        p = gt + 1;
+        p = gt_v + 1;
     }
     None
 }
@@ -1347,6 +1418,19 @@ fn object_start(buf: &[u8], p: usize) -> usize {
         i -= 1;
     }
     limit
+}
+
+/// Whether a field `name` (`name="…"`, `"name": …`, `name = …`) is in `from..to`.
+fn has_field(buf: &[u8], from: usize, to: usize, name: &[u8]) -> bool {
+    let hay = &buf[from.min(to)..to];
+    memchr::memmem::find_iter(hay, name).any(|i| {
+        let at = from + i;
+        let mut p = at + name.len();
+        while p < to && matches!(buf[p], b'"' | b'\'' | b'\\') {
+            p += 1;
+        }
+        (at == 0 || !is_key_byte(buf[at - 1]) && buf[at - 1] != b'.') && separator(buf, skip_blanks(buf, p)).is_some()
+    })
 }
 
 /// A `value` field (`"value": "v"`, `value="v"`, `value = "v"`) in `from..to`.
@@ -1646,7 +1730,8 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         let t = t.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")).unwrap_or(t);
         !t.is_empty()
             && t.len() <= 40
-            && (t[0].is_ascii_alphabetic() || t[0] >= 0x80)
+            // `_id` (a MongoDB export's first column) starts with an underscore.
+            && (t[0].is_ascii_alphabetic() || t[0] >= 0x80 || (t[0] == b'_' && t.len() > 1))
             && t.iter().all(|&b| b.is_ascii_alphanumeric() || b >= 0x80 || b" _-.()#/'".contains(&b))
     };
     if !cells.iter().all(name_cell) || header.starts_with(b"(") {

@@ -382,6 +382,7 @@ impl RuleBook {
             v.lists.noise.extend(w.noise);
             v.lists.not_credential.extend(w.not_credential);
             v.lists.neutral.extend(w.neutral);
+            v.lists.not_in_path.extend(w.not_in_path);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

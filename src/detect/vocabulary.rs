@@ -73,6 +73,10 @@ pub struct WordLists {
     /// not know: such a key is not taken for Salesforce's on the strength of its file alone.
     #[serde(default)]
     pub neutral: Vec<String>,
+    /// Vendor words that name the credential's system in a key (`ROOT_PASSWORD`) but, as a parent
+    /// key, a level of the document (`<Root>` of a KeePass export, `"root": {…}`).
+    #[serde(default)]
+    pub not_in_path: Vec<String>,
 }
 
 /// The whole vocabulary, merged over every rule file.
@@ -206,6 +210,13 @@ impl Vocabulary {
             }
         }
         out
+    }
+
+    /// The vendor a parent key's words name, if any: [`Vocabulary::vendor_of`] without the words
+    /// that, in a path, name a level of the document.
+    pub(crate) fn parent_vendor_of(&self, words: &[String]) -> Option<&str> {
+        let words: Vec<String> = words.iter().filter(|w| !self.lists.not_in_path.contains(w)).cloned().collect();
+        self.vendor_of(&words)
     }
 
     /// The vendor a list of words names, if any (Salesforce first when several do).
