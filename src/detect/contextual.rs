@@ -415,7 +415,7 @@ impl Layer {
             let mut text = buf[cmd.start..p.value.start.max(cmd.start)].to_vec();
             text.push(b' ');
             text.extend_from_slice(&buf[p.value.end.min(cmd.end)..cmd.end]);
-            let words = self.vocab.words(&String::from_utf8_lossy(&text));
+            let words = self.vocab.text_words(&String::from_utf8_lossy(&text));
             let sf = self.scope.first(&text, 0..text.len()).map(|h| h.text).or_else(|| {
                 words.iter().find(|w| self.vocab.vendor_of(std::slice::from_ref(*w)) == Some(SALESFORCE)).cloned()
             });
@@ -456,7 +456,7 @@ impl Layer {
                     sf.get_or_insert(format!("{name} `{}` in its block", h.text));
                     continue;
                 }
-                let words = self.vocab.words(&String::from_utf8_lossy(text));
+                let words = self.vocab.text_words(&String::from_utf8_lossy(text));
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
                 } else if let Some(h) = HOST_KEYS.contains(&name.as_str()).then(|| host_of(text)).flatten() {
@@ -482,13 +482,36 @@ impl Layer {
     /// system name), else another vendor's name in one (`GitHub (ops bot)`, `https://github.com/…`).
     fn row_vendor(&self, buf: &[u8], p: &Pair) -> Option<(String, String)> {
         let row = p.row?;
-        // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
-        // a users export's `Integration` column names what uses the login, not whose it is.
-        let hs = keyvalue::line_start(buf, p.key_start);
+        // The table's rows as cells: a delimited file's lines, or an HTML table's `<tr>`s.
+        let html = buf[row..].starts_with(b"<tr");
+        let hs = if html {
+            memchr::memmem::rfind(&buf[..p.key_start], b"<tr")?
+        } else {
+            keyvalue::line_start(buf, p.key_start)
+        };
         let header = &buf[hs..keyvalue::line_end(buf, p.key_start)];
         let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
-        let columns: Vec<bool> = header
-            .split(|&b| b == delim)
+        let cells = |r: usize| -> Vec<&[u8]> {
+            if html {
+                keyvalue::html_cells(buf, r).into_iter().map(|c| &buf[c]).collect()
+            } else {
+                buf[r..keyvalue::line_end(buf, r)].split(|&b| b == delim).collect()
+            }
+        };
+        // The row after `r`.
+        let next = |r: usize| -> Option<usize> {
+            if html {
+                let end = memchr::memmem::find(&buf[r..], b"</tr>")? + r;
+                let next = memchr::memmem::find(&buf[end..], b"<tr")? + end;
+                memchr::memmem::find(&buf[end..next], b"</table>").is_none().then_some(next)
+            } else {
+                Some(keyvalue::line_end(buf, r) + 1).filter(|&n| n < buf.len())
+            }
+        };
+        // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
+        // a users export's `Integration` column names what uses the login, not whose it is.
+        let columns: Vec<bool> = cells(hs)
+            .into_iter()
             .map(|c| {
                 let c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
                 // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
@@ -526,7 +549,7 @@ impl Layer {
             .collect();
         let system_text = |row: usize| {
             let mut text = Vec::new();
-            for (i, cell) in buf[row..keyvalue::line_end(buf, row)].split(|&b| b == delim).enumerate() {
+            for (i, cell) in cells(row).into_iter().enumerate() {
                 if columns.get(i).copied().unwrap_or(false) {
                     text.extend_from_slice(cell.trim_ascii());
                     text.push(b' ');
@@ -538,7 +561,7 @@ impl Layer {
         if let Some(h) = self.scope.first(&text, 0..text.len()) {
             return Some((SALESFORCE.to_string(), format!("`{}` in its row", h.text)));
         }
-        let words = self.vocab.words(&String::from_utf8_lossy(&text));
+        let words = self.vocab.text_words(&String::from_utf8_lossy(&text));
         if let Some(v) = self.vocab.vendor_of(&words) {
             return Some((v.to_string(), format!("its row names {v}")));
         }
@@ -549,16 +572,14 @@ impl Layer {
         if text.iter().all(|b| b.is_ascii_whitespace() || b"-\"'".contains(b)) {
             return None;
         }
-        let mut at = keyvalue::line_end(buf, p.key_start) + 1;
+        let mut at = next(hs);
         for _ in 0..200 {
-            if at >= buf.len() {
-                break;
-            }
-            let other = system_text(at);
-            if at != row && self.scope.first(&other, 0..other.len()).is_some() {
+            let Some(r) = at else { break };
+            let other = system_text(r);
+            if r != row && self.scope.first(&other, 0..other.len()).is_some() {
                 return Some(("another system".to_string(), "its row names another system".to_string()));
             }
-            at = keyvalue::line_end(buf, at) + 1;
+            at = next(r);
         }
         None
     }

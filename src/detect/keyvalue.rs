@@ -431,7 +431,7 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     }
     let valued = b > 0 && matches!(buf[b - 1], b'=' | b':');
     if !assigned && !valued {
-        if let Some(rows) = table(buf, ks.clone()) {
+        if let Some(rows) = table(buf, ks.clone()).or_else(|| html_columns(buf, ks.clone())) {
             return rows;
         }
         if let Some(p) = label_row(buf, ks.clone()) {
@@ -534,9 +534,9 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let form = Form::Assign { line: line && !encoded };
         // A declared parameter's value is its default (`SalesforceClientSecret:` with `Type:
         // String` and `Default: v` below it, in CloudFormation and SAM).
-        if line && matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
-            return declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line))
-                .or_else(|| next_line_word(buf, v).map(|value| prose_pair(key, value, ks.start)));
+        if matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
+            let declared = line.then(|| declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line)));
+            return declared.flatten().or_else(|| next_line_word(buf, v).map(|value| prose_pair(key, value, ks.start)));
         }
         // `"sf.password": { "value": "v", "isSecret": false }` (Azure DevOps variables, ARM
         // parameters), `"password": { "type": "SecureString", "value": "v" }` (Data Factory): an
@@ -710,6 +710,76 @@ fn cell_words(buf: &[u8], ks: Range<usize>) -> Option<(Range<usize>, usize)> {
         end -= 1;
     }
     Some((gt..end, lt))
+}
+
+/// An HTML table whose header row names the key's column (`<th>Password</th>`, a Confluence page):
+/// the cell of that column in each row below, with the row's start as its row.
+fn html_columns(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
+    let (words, _) = cell_words(buf, ks.clone()).unwrap_or((ks.clone(), ks.end));
+    let rfind =
+        |from: usize, floor: usize, pat: &[u8]| memchr::memmem::rfind(&buf[floor..from], pat).map(|i| floor + i);
+    // The key fills a `<th>` cell: only the rest of its opening tag is between them.
+    let th = rfind(words.start, words.start.saturating_sub(80), b"<th")?;
+    if !matches!(buf.get(th + 3), Some(b'>' | b' ')) || memchr::memchr(b'<', &buf[th + 1..words.start]).is_some() {
+        return None;
+    }
+    let tr = rfind(th, th.saturating_sub(4096), b"<tr")?;
+    let column = memchr::memmem::find_iter(&buf[tr..th], b"<th").count();
+    let ceil = (ks.end + 65536).min(buf.len());
+    let header_end = memchr::memmem::find(&buf[ks.end..ceil], b"</tr>")? + ks.end + 5;
+    let table_end = memchr::memmem::find(&buf[header_end..ceil], b"</table>").map_or(ceil, |i| header_end + i);
+    let key = String::from_utf8_lossy(&buf[words.clone()]).trim().trim_end_matches(':').trim().to_string();
+    let mut out = Vec::new();
+    let mut at = header_end;
+    for _ in 0..MAX_ROWS {
+        let Some(row) = memchr::memmem::find(&buf[at..table_end], b"<tr").map(|i| at + i) else { break };
+        if let Some(cell) = html_cells(buf, row).get(column) {
+            if !cell.is_empty() && memchr::memchr(b'<', &buf[cell.clone()]).is_none() {
+                out.push(Pair {
+                    key: key.clone(),
+                    value: cell.clone(),
+                    joined: None,
+                    quoted: true,
+                    form: Form::Table,
+                    parents: Parents::None,
+                    key_start: ks.start,
+                    row: Some(row),
+                });
+            }
+        }
+        at = row + 3;
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// The text of each cell (`<th>` or `<td>`) of the HTML table row that starts at `row` (`<tr`),
+/// inline markup around it taken off.
+pub(crate) fn html_cells(buf: &[u8], row: usize) -> Vec<Range<usize>> {
+    let end = memchr::memmem::find(&buf[row..(row + 65536).min(buf.len())], b"</tr>")
+        .map_or(buf.len().min(row + 65536), |i| row + i);
+    let mut out = Vec::new();
+    let mut at = row + 3;
+    while let Some(i) = memchr::memmem::find(&buf[at..end], b"<t") {
+        let td = at + i;
+        at = td + 3;
+        if !matches!(buf.get(td + 2), Some(b'd' | b'h')) || !matches!(buf.get(td + 3), Some(b'>' | b' ')) {
+            continue;
+        }
+        let Some(open_end) = memchr::memchr(b'>', &buf[td..end]).map(|i| td + i + 1) else { break };
+        let close = memchr::memmem::find(&buf[open_end..end], b"</t").map_or(end, |i| open_end + i);
+        let (mut s, mut e) = (open_end, close);
+        // Inline markup around the value: `<td><code>v</code></td>`.
+        while s < e && buf[s] == b'<' {
+            s = memchr::memchr(b'>', &buf[s..e]).map_or(e, |i| s + i + 1);
+        }
+        while e > s && buf[e - 1] == b'>' {
+            e = memchr::memrchr(b'<', &buf[s..e]).map_or(s, |i| s + i);
+        }
+        let t = &buf[s..e];
+        out.push(s + (t.len() - t.trim_ascii_start().len())..e - (t.len() - t.trim_ascii_end().len()));
+        at = close;
+    }
+    out
 }
 
 /// The text after the element a key fills (see [`pair_after`]).

@@ -212,6 +212,20 @@ impl Vocabulary {
         out
     }
 
+    /// Words of a value that names a system (`MuleSoft RTF console`, `Oracle EBS`): its key
+    /// words, and each of its names whole, so that a product spelt in camel case (`MuleSoft`,
+    /// `NetSuite`) is still the one word a vendor list has.
+    pub(crate) fn text_words(&self, text: &str) -> Vec<String> {
+        let mut out = self.words(text);
+        for t in text.split(|c: char| !c.is_ascii_alphanumeric()).filter(|t| t.len() > 3) {
+            let t = t.to_ascii_lowercase();
+            if !out.contains(&t) {
+                out.push(t);
+            }
+        }
+        out
+    }
+
     /// The vendor a parent key's words name, if any: [`Vocabulary::vendor_of`] without the words
     /// that, in a path, name a level of the document.
     pub(crate) fn parent_vendor_of(&self, words: &[String]) -> Option<&str> {
