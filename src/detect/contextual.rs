@@ -58,6 +58,10 @@ pub struct Pending {
     /// The unit is a delimited export (CSV, TSV), whose records are separate entities (tickets,
     /// rows): free text in one record says nothing of the next.
     pub(crate) records: bool,
+    /// The records around the value (enclosing objects and XML elements of up to 40 lines,
+    /// innermost first), as (bytes before the value, bytes after its start): a Bitwarden item
+    /// holds its login's password and a custom field's token at different depths.
+    pub(crate) enclosing: Vec<(usize, usize)>,
 }
 
 /// The compiled layer.
@@ -325,6 +329,19 @@ impl Layer {
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Said));
             // A consumer key names its vendor by its prefix.
             let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
+            let enclosing = if matches!(p.form, Form::Prose | Form::Table) {
+                Vec::new()
+            } else {
+                blocks(buf, &p)
+                    .into_iter()
+                    .filter(|b| {
+                        b.start <= span.start
+                            && matches!(buf.get(b.start), Some(b'{' | b'[' | b'<'))
+                            && memchr::memchr_iter(b'\n', &buf[b.clone()]).count() <= 40
+                    })
+                    .map(|b| (span.start - b.start, b.end.saturating_sub(span.start)))
+                    .collect()
+            };
             out.push(Candidate {
                 rule,
                 span,
@@ -342,6 +359,7 @@ impl Layer {
                     verdict,
                     leads: leads_line(buf, p.key_start),
                     records,
+                    enclosing,
                 },
             });
         }
@@ -1392,6 +1410,21 @@ fn partner(
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
         .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())))
+        // The smallest record around it (an object or element of up to 40 lines) that holds a
+        // partner and no other candidate of its own role: a Bitwarden item's login password and
+        // its `Security Token` custom field.
+        .or_else(|| {
+            for &(back, ahead) in &pa.enclosing {
+                let inside = |f: &Finding| f.offset + back as u64 >= a.offset && f.offset < a.offset + ahead as u64;
+                if pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && inside(f)) {
+                    return None;
+                }
+                if let Some(j) = pick(&|j| inside(&pending[j])) {
+                    return Some(j);
+                }
+            }
+            None
+        })
         // The only two of a unit: one login's, or one app's. (A login's only in configuration:
         // in free text each message may be about another login; an app's secret is told by its
         // shape and its key by its prefix, so one of each is one app's wherever they are.)

@@ -1312,7 +1312,8 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     if let Some(p) = xml_name_value(buf, ks.clone()) {
         return Some(p);
     }
-    // The key fills a quoted string…
+    // The key fills a quoted string, maybe with words around it (`"name": "Security Token"`)…
+    let ks = words_in_quotes(buf, ks);
     let q = *buf.get(ks.start.checked_sub(1)?)?;
     if !QUOTES.contains(&q) || buf.get(ks.end) != Some(&q) {
         return yaml_name_value(buf, ks);
@@ -1366,6 +1367,26 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         key_start: ks.start,
         row: None,
     })
+}
+
+/// The key at `ks` with the words around it inside its quotes (`"Security Token"`, `'SF API
+/// token'`), when only letters and spaces sit between it and the quotes; else `ks`.
+fn words_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
+    let word = |b: u8| b.is_ascii_alphabetic() || b == b' ';
+    let mut s = ks.start;
+    while s > 0 && ks.start - s < 32 && word(buf[s - 1]) {
+        s -= 1;
+    }
+    let mut e = ks.end;
+    while e < buf.len() && e - ks.end < 32 && word(buf[e]) {
+        e += 1;
+    }
+    let quoted = s > 0 && QUOTES.contains(&buf[s - 1]) && buf.get(e) == Some(&buf[s - 1]);
+    if quoted && (s, e) != (ks.start, ks.end) && buf[s] != b' ' && buf[e - 1] != b' ' {
+        s..e
+    } else {
+        ks
+    }
 }
 
 /// XML that names a variable in one element and holds its value in the next: `<name>SFDC_PASSWORD</name>
@@ -1540,6 +1561,7 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
     }
     // What the key's own line says before it: the call it is an argument of (`Salesforce(…,`,
     // `psycopg2.connect(…,`), the string it is inside (`"sasl.jaas.config": "…PlainLoginModule …`).
+    let mut own_line = 0;
     if !line {
         let ls = line_start(buf, ks);
         let head = buf[ls..ks].trim_ascii();
@@ -1561,9 +1583,51 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         let head = head.iter().rposition(|&b| b == b'{').map_or(head, |o| head[o + 1..].trim_ascii());
         if head.len() > 2 && !query && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
             path.push(String::from_utf8_lossy(head).into_owned());
+            own_line = 1;
+        }
+    }
+    // A keyword argument of a call opened on an earlier line (`dbConnect(RPostgres::Postgres(),`
+    // … `password = "v")`, `Salesforce(` … `password="v",`): the call's first line.
+    if memchr::memchr(b'(', &buf[line_start(buf, ks)..ks]).is_none() {
+        if let Some(head) = call_head(buf, ks) {
+            path.insert(path.len() - own_line, head);
         }
     }
     path
+}
+
+/// The first line of the call whose argument list, opened on an earlier line (at most six lines
+/// and 600 bytes back), holds `ks`: from that line's start to its end.
+fn call_head(buf: &[u8], ks: usize) -> Option<String> {
+    let floor = ks.saturating_sub(600);
+    let mut depth = 0usize;
+    let mut lines = 0;
+    let mut i = line_start(buf, ks);
+    while i > floor {
+        i -= 1;
+        match buf[i] {
+            b'\n' => {
+                lines += 1;
+                if lines > 6 {
+                    return None;
+                }
+            }
+            b')' => depth += 1,
+            b'(' if depth > 0 => depth -= 1,
+            b'(' => {
+                // A call: a name right before the bracket.
+                if i == 0 || !(buf[i - 1].is_ascii_alphanumeric() || buf[i - 1] == b'_') {
+                    return None;
+                }
+                let ls = line_start(buf, i);
+                let line = buf[ls..line_end(buf, i)].trim_ascii();
+                return Some(String::from_utf8_lossy(&line[..line.len().min(200)]).into_owned());
+            }
+            b'{' | b'}' | b';' => return None,
+            _ => {}
+        }
+    }
+    None
 }
 
 fn indent_of(line: &[u8]) -> usize {
