@@ -460,6 +460,9 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             p += 1;
         }
         if p < buf.len() && QUOTES.contains(&buf[p]) {
+            if let Some(pair) = serialized_or_listed(buf, ks.clone(), p + 1, &key) {
+                return Some(pair);
+            }
             // `"grant_type":"password"`: a quoted value, not a key.
             let mut b = ks.start - 1;
             if b > 0 && buf[b - 1] == b'\\' {
@@ -1364,6 +1367,46 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         quoted,
         form: Form::NameValue,
         parents: Parents::Keys(n, false),
+        key_start: ks.start,
+        row: None,
+    })
+}
+
+/// A quoted key whose value is the next string of a list, not introduced by a separator:
+/// PHP's `serialize()` (`s:8:"password";s:18:"v";`, in a WordPress `wp_options` row) and
+/// redis-cli's replies to `HGETALL` (`5) "password"` with `6) "v"` on the next line). `p` is just
+/// past the key's closing quote.
+fn serialized_or_listed(buf: &[u8], ks: Range<usize>, p: usize, key: &str) -> Option<Pair> {
+    let digits = |i: usize| buf[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let v = if buf[p..].starts_with(b";s:") {
+        let n = digits(p + 3);
+        (n > 0 && buf.get(p + 3 + n) == Some(&b':')).then_some(p + 4 + n)?
+    } else {
+        // `5) "password"` alone on its line, the value on the next one.
+        let ls = line_start(buf, ks.start);
+        let head = buf[ls..ks.start].trim_ascii_start();
+        let n = digits(ls + (ks.start - ls - head.len()));
+        if n == 0
+            || !head[n..].starts_with(b") ")
+            || p >= buf.len()
+            || !buf[p..line_end(buf, p)].trim_ascii().is_empty()
+        {
+            return None;
+        }
+        let next = line_end(buf, p) + 1;
+        let t = next + (line_end(buf, next.min(buf.len())) - next)
+            - buf[next..line_end(buf, next)].trim_ascii_start().len();
+        let n = digits(t);
+        (n > 0 && buf[t + n..].starts_with(b") ")).then_some(t + n + 2)?
+    };
+    let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: false })?;
+    Some(Pair {
+        key: key.to_string(),
+        value,
+        joined,
+        quoted,
+        form: Form::Assign { line: false },
+        parents: Parents::Keys(ks.start, false),
         key_start: ks.start,
         row: None,
     })
