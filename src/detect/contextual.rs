@@ -120,6 +120,21 @@ impl Layer {
         }
     }
 
+    /// A table's column named only `secret` holds whatever secret each row's system logs in with
+    /// (a MySQL dump's `integration_credentials`): in a row where it has a password's shape and
+    /// not a consumer secret's, it is the password.
+    fn table_secret(&self, role: usize, p: &Pair, value: &[u8]) -> usize {
+        if p.form != Form::Table
+            || self.checks[role] != Some(Check::ConsumerSecret)
+            || !p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
+            || plausible::judge(Check::ConsumerSecret, value) != Verdict::No
+            || plausible::judge(Check::Password, value) != Verdict::Yes
+        {
+            return role;
+        }
+        self.password.unwrap_or(role)
+    }
+
     /// Builds the layer from the book's vocabulary and the rules of `kind = "context"` (their
     /// indices in `rule_ids`).
     pub(crate) fn new(book: &RuleBook) -> anyhow::Result<Option<Layer>> {
@@ -255,7 +270,7 @@ impl Layer {
             // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
             // could never have, ends here.
             let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
-            let early_role = self.token_alone(early.role, &value);
+            let early_role = self.table_secret(self.token_alone(early.role, &value), &p, &value);
             if self.checks[early_role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
                 && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role || r.role == early_role)
             {
@@ -265,7 +280,13 @@ impl Layer {
             let path = keyvalue::path(buf, &p);
             let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.parent_vendor_of(w));
-            let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE)) {
+            // A column named only `secret` is Salesforce's in a row that names Salesforce (see
+            // `table_secret`).
+            let sf_row = p.form == Form::Table
+                && path_vendor.is_none()
+                && p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
+                && self.row_vendor(buf, &p).is_some_and(|(v, _)| v == SALESFORCE);
+            let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE) || sf_row) {
                 Some((k, r)) => (k, r, false),
                 // `token` alone: read as Salesforce's, kept only if it pairs with a password.
                 None => match self.read_key(buf, &p, true) {
@@ -273,7 +294,7 @@ impl Layer {
                     _ => continue,
                 },
             };
-            let role = self.token_alone(reading.role, &value);
+            let role = self.table_secret(self.token_alone(reading.role, &value), &p, &value);
             // A bare `token` holding a prefixed token says what it is by itself.
             let generic = generic && self.checks[role] == self.checks[reading.role];
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
@@ -293,7 +314,8 @@ impl Layer {
             }
             // The vendor: the key's own, else its nearest parent's, else what its block says
             // (`type: snowflake` beside it, the host of its connection).
-            if p.form != Form::Table && in_sql(buf, &p) {
+            // (A consumer key says what it is by its prefix, in SQL too.)
+            if p.form != Form::Table && !value.starts_with(b"3MVG9") && in_sql(buf, &p) {
                 continue;
             }
             let block = self.block_vendor(buf, &p, self.vocab.roles[role].id == "consumer-secret");
@@ -527,7 +549,9 @@ impl Layer {
             }
         };
         // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
-        // a users export's `Integration` column names what uses the login, not whose it is.
+        // a users export's `Integration` column names what uses the login, not whose it is. (An
+        // SQL tuple's columns are named elsewhere: every cell counts.)
+        let tuple = buf[row] == b'(';
         let columns: Vec<bool> = cells(hs)
             .into_iter()
             .map(|c| {
@@ -568,7 +592,7 @@ impl Layer {
         let system_text = |row: usize| {
             let mut text = Vec::new();
             for (i, cell) in cells(row).into_iter().enumerate() {
-                if columns.get(i).copied().unwrap_or(false) {
+                if tuple || columns.get(i).copied().unwrap_or(false) {
                     text.extend_from_slice(cell.trim_ascii());
                     text.push(b' ');
                 }

@@ -718,15 +718,19 @@ fn cell_words(buf: &[u8], ks: Range<usize>) -> Option<(Range<usize>, usize)> {
 /// An HTML table whose header row names the key's column (`<th>Password</th>`, a Confluence page):
 /// the cell of that column in each row below, with the row's start as its row.
 fn html_columns(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
-    let (words, _) = cell_words(buf, ks.clone()).unwrap_or((ks.clone(), ks.end));
-    let rfind =
-        |from: usize, floor: usize, pat: &[u8]| memchr::memmem::rfind(&buf[floor..from], pat).map(|i| floor + i);
-    // The key fills a `<th>` cell: only the rest of its opening tag is between them.
-    let th = rfind(words.start, words.start.saturating_sub(80), b"<th")?;
-    if !matches!(buf.get(th + 3), Some(b'>' | b' ')) || memchr::memchr(b'<', &buf[th + 1..words.start]).is_some() {
+    // The key fills a `<th>` cell, alone or with words around it (checked with single bytes
+    // first: most keys are in no table).
+    let words = match cell_words(buf, ks.clone()) {
+        Some((w, _)) => w,
+        None if ks.start > 0 && buf[ks.start - 1] == b'>' => ks.clone(),
+        None => return None,
+    };
+    let floor = words.start.saturating_sub(80);
+    let th = memchr::memrchr(b'<', &buf[floor..words.start])? + floor;
+    if !buf[th..].starts_with(b"<th") || !matches!(buf.get(th + 3), Some(b'>' | b' ')) {
         return None;
     }
-    let tr = rfind(th, th.saturating_sub(4096), b"<tr")?;
+    let tr = memchr::memmem::rfind(&buf[th.saturating_sub(4096)..th], b"<tr")? + th.saturating_sub(4096);
     let column = memchr::memmem::find_iter(&buf[tr..th], b"<th").count();
     let ceil = (ks.end + 65536).min(buf.len());
     let header_end = memchr::memmem::find(&buf[ks.end..ceil], b"</tr>")? + ks.end + 5;
@@ -1262,6 +1266,20 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
             && !(s > 0 && glued(buf.get(s - 1)))
             && !after_glued
         {
+            // Another key's value (`password=os.environ["P"], security_token="v"`) is not this one's.
+            // (An `=`, or a `:` before a quote: `by mk: v` in a sentence is no key.)
+            let mut b = s;
+            let mut quote = false;
+            while b > from && matches!(buf[b - 1], b'"' | b'\'' | b'\\' | b' ' | b'`') {
+                quote |= buf[b - 1] != b' ';
+                b -= 1;
+            }
+            if b > from && (buf[b - 1] == b'=' || (buf[b - 1] == b':' && quote)) {
+                let k = skip_blanks_back(buf, b - 1);
+                if k > from && (buf[k - 1].is_ascii_alphanumeric() || buf[k - 1] == b'_') {
+                    return None;
+                }
+            }
             return Some(s..i);
         }
     }
@@ -1383,6 +1401,9 @@ fn serialized_or_listed(buf: &[u8], ks: Range<usize>, p: usize, key: &str) -> Op
         (n > 0 && buf.get(p + 3 + n) == Some(&b':')).then_some(p + 4 + n)?
     } else {
         // `5) "password"` alone on its line, the value on the next one.
+        if ks.start < 3 || &buf[ks.start - 3..ks.start - 1] != b") " {
+            return None;
+        }
         let ls = line_start(buf, ks.start);
         let head = buf[ls..ks.start].trim_ascii_start();
         let n = digits(ls + (ks.start - ls - head.len()));
@@ -1632,7 +1653,8 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
     // A keyword argument of a call opened on an earlier line (`dbConnect(RPostgres::Postgres(),`
     // … `password = "v")`, `Salesforce(` … `password="v",`): the call's first line.
     if memchr::memchr(b'(', &buf[line_start(buf, ks)..ks]).is_none() {
-        if let Some(head) = call_head(buf, ks) {
+        // (Unless a parent already is that line: `return Salesforce(` read by its indentation.)
+        if let Some(head) = call_head(buf, ks).filter(|h| !path.iter().any(|p| h.starts_with(p.trim()))) {
             path.insert(path.len() - own_line, head);
         }
     }
@@ -1884,6 +1906,9 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         return Some(rows);
     }
     if let Some(rows) = copy_rows(buf, ls, le, ks.clone()) {
+        return Some(rows);
+    }
+    if let Some(rows) = create_table_rows(buf, ls, le, ks.clone()) {
         return Some(rows);
     }
     // A header names columns: no `=` in it (checked first: most lines with an anchor are not
@@ -2165,7 +2190,21 @@ fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<V
     let rest_end = (close + 64 * 1024).min(buf.len());
     let values_at = memchr::memmem::find(&buf[close..rest_end].to_ascii_uppercase(), b"VALUES")? + close + 6;
     let mut out = Vec::new();
-    let mut p = values_at;
+    tuple_cells(buf, values_at, rest_end, column, &key, ks.start, &mut out);
+    Some(out)
+}
+
+/// The `column`-th field of each `(…)` tuple of a `VALUES` list that starts at `p`, as pairs of
+/// the column `key` (quoted strings may hold commas and parentheses).
+fn tuple_cells(
+    buf: &[u8],
+    mut p: usize,
+    rest_end: usize,
+    column: usize,
+    key: &str,
+    key_start: usize,
+    out: &mut Vec<Pair>,
+) {
     while out.len() < MAX_ROWS {
         while p < rest_end && buf[p].is_ascii_whitespace() {
             p += 1;
@@ -2211,14 +2250,115 @@ fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<V
             while e > s && buf[e - 1].is_ascii_whitespace() {
                 e -= 1;
             }
-            out.extend(table_cell(buf, &key, s..e, ks.start, row_start));
+            out.extend(table_cell(buf, key, s..e, key_start, row_start));
         }
         p = i + 1;
         while p < rest_end && matches!(buf[p], b' ' | b'\t' | b'\r' | b'\n' | b',') {
             p += 1;
         }
     }
-    Some(out)
+}
+
+/// A column of a `CREATE TABLE` (`` `secret` varchar(512) DEFAULT NULL,``) whose rows are
+/// inserted later without naming their columns (`INSERT INTO `t` VALUES (…),(…);`, as mysqldump
+/// writes them): that column's field of each row.
+fn create_table_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<Pair>> {
+    let line = &buf[ls..le];
+    let t = line.trim_ascii_start();
+    let quoted = matches!(t.first(), Some(b'`' | b'"' | b'['));
+    let name_start = ls + (line.len() - t.len()) + usize::from(quoted);
+    let name_len = buf[name_start..le].iter().take_while(|b| b.is_ascii_alphanumeric() || **b == b'_').count();
+    if ks.start < name_start || ks.end > name_start + name_len {
+        return None;
+    }
+    // A column's type after its name (checked first: most lines with an anchor are no columns).
+    let after = &buf[(name_start + name_len + usize::from(quoted)).min(le)..le];
+    if !after.starts_with(b" ") {
+        return None;
+    }
+    const TYPES: &[&[u8]] = &[
+        b"varchar",
+        b"nvarchar",
+        b"char",
+        b"character",
+        b"text",
+        b"tinytext",
+        b"mediumtext",
+        b"longtext",
+        b"varbinary",
+        b"blob",
+        b"int",
+        b"bigint",
+        b"smallint",
+        b"tinyint",
+        b"datetime",
+        b"timestamp",
+        b"date",
+        b"bool",
+        b"json",
+        b"uuid",
+        b"decimal",
+        b"string",
+    ];
+    let ty = after.trim_ascii_start();
+    if !TYPES.iter().any(|x| ty.len() >= x.len() && ty[..x.len()].eq_ignore_ascii_case(x)) {
+        return None;
+    }
+    // Back to `CREATE TABLE name (`, counting the column lines before this one.
+    let mut column = 0;
+    let mut at = ls;
+    let mut table = None;
+    for _ in 0..200 {
+        if at == 0 {
+            break;
+        }
+        let s = line_start(buf, at - 1);
+        let l = buf[s..at - 1].trim_ascii();
+        let up = l.to_ascii_uppercase();
+        if up.starts_with(b"CREATE TABLE") {
+            let mut rest = &l[12..];
+            let rest_up = rest.trim_ascii_start().to_ascii_uppercase();
+            rest = rest.trim_ascii_start();
+            if rest_up.starts_with(b"IF NOT EXISTS") {
+                rest = rest[13..].trim_ascii_start();
+            }
+            let name = rest.split(|&b| b == b'(' || b.is_ascii_whitespace()).next().unwrap_or(rest);
+            table = Some(sql_name(name));
+            break;
+        }
+        const NOT_COLUMNS: &[&[u8]] = &[b"PRIMARY", b"KEY", b"UNIQUE", b"CONSTRAINT", b"INDEX", b"FOREIGN", b"--"];
+        if !l.is_empty() && !NOT_COLUMNS.iter().any(|w| up.starts_with(w)) {
+            column += 1;
+        }
+        at = s;
+    }
+    let table = table?;
+    let key = String::from_utf8_lossy(&buf[name_start..name_start + name_len]).into_owned();
+    let ceil = (le + (4 << 20)).min(buf.len());
+    let mut out = Vec::new();
+    for i in memchr::memmem::find_iter(&buf[le..ceil], b"INSERT INTO ") {
+        if out.len() >= MAX_ROWS {
+            break;
+        }
+        let n = le + i + 12;
+        let name_end = n + buf[n..ceil].iter().take_while(|b| !b.is_ascii_whitespace() && **b != b'(').count();
+        if sql_name(&buf[n..name_end]) != table {
+            continue;
+        }
+        let v = skip_blanks(buf, name_end);
+        if !buf[v..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"VALUES")) {
+            continue;
+        }
+        let stmt_end = memchr::memmem::find(&buf[v..ceil], b";\n").map_or(ceil, |j| v + j + 1);
+        tuple_cells(buf, v + 6, stmt_end, column, &key, ks.start, &mut out);
+    }
+    (!out.is_empty()).then_some(out)
+}
+
+/// A table's name without quotes, backticks or schema (`` `db`.`t` `` -> `t`), lower-cased.
+fn sql_name(name: &[u8]) -> Vec<u8> {
+    let last = name.rsplit(|&b| b == b'.').next().unwrap_or(name);
+    last.iter().filter(|b| !matches!(b, b'`' | b'"' | b'[' | b']')).map(u8::to_ascii_lowercase).collect()
 }
 
 /// The pair whose value starts at `at` (a value-shaped anchor, such as a consumer key's `3MVG9`):
@@ -2509,6 +2649,76 @@ mod tests {
         let at = t.find("password").unwrap();
         let p = &extract(t.as_bytes(), at, 8)[0];
         assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
+    }
+
+    #[test]
+    fn values_wrapped_serialized_listed_and_on_the_next_line() {
+        // Azure DevOps variables, Data Factory's SecureString.
+        assert_eq!(
+            one("\"sf.password\": { \"value\": \"Wrap-pass1\", \"isSecret\": false },", "password"),
+            ("sf.password".into(), "Wrap-pass1".into())
+        );
+        assert_eq!(
+            one("\"password\": {\n  \"type\": \"SecureString\",\n  \"value\": \"Adf-pass1\"\n}", "password"),
+            ("password".into(), "Adf-pass1".into())
+        );
+        assert!(kv("\"password\": { \"required\": true, \"minLength\": 8 }", "password").is_empty());
+        // PHP's serialize(), as a WordPress option stores it.
+        assert_eq!(
+            one("a:2:{s:8:\"username\";s:3:\"bob\";s:8:\"password\";s:9:\"Php-pass1\";}", "password"),
+            ("password".into(), "Php-pass1".into())
+        );
+        // redis-cli's HGETALL: field and value on numbered lines.
+        assert_eq!(
+            one(" 5) \"password\"\n 6) \"Redis-pass1\"\n", "password"),
+            ("password".into(), "Redis-pass1".into())
+        );
+        // A value alone below `Key:` in a ticket; not a YAML parent's children.
+        assert_eq!(
+            one("Consumer Secret:\n73EB66B4231E7AC92DB7896DAC01EEEF\nCallback: x", "Secret"),
+            ("Secret".into(), "73EB66B4231E7AC92DB7896DAC01EEEF".into())
+        );
+        assert!(kv("password:\n  vault: kv/sf\n", "password").is_empty());
+        // The end of a CDATA section is no part of the value.
+        assert_eq!(one("-d client_secret=D89F]]></ac:body>", "secret"), ("client_secret".into(), "D89F".into()));
+    }
+
+    #[test]
+    fn keys_in_text_records_and_tables() {
+        // A token further on in a sentence, and after a colon at the end of the line.
+        assert_eq!(
+            kv("SF sec token for ops@acme.com (reset by mk: hZdMoWK58fM8FKz3BNKAJQQp)", "token")[0].1,
+            "hZdMoWK58fM8FKz3BNKAJQQp"
+        );
+        assert_eq!(
+            kv("Security token came by e-mail, pasting it here:\nznkFzbaTBbyJ9gs2zh209b0J\n", "token")[0].1,
+            "znkFzbaTBbyJ9gs2zh209b0J"
+        );
+        // An interpolated variable in a string is no key.
+        assert!(kv("echo \"--sf-pass $SF_PASS --sf-token x\"", "PASS").is_empty());
+        // Talend: the input's type yields to its name.
+        assert_eq!(
+            one("<elementParameter field=\"PASSWORD\" name=\"connection.securityKey\" value=\"v1\"/>", "securityKey"),
+            ("connection.securityKey".into(), "v1".into())
+        );
+        assert!(kv("<elementParameter field=\"PASSWORD\" name=\"connection.securityKey\" value=\"v1\"/>", "PASSWORD")
+            .is_empty());
+        // KeePass: words around the key, attributes on the value element, no value from the next entry.
+        let keepass = "<String>\n<Key>Security Token</Key>\n<Value ProtectInMemory=\"True\">KpTok1</Value>\n</String>";
+        assert_eq!(one(keepass, "Token"), ("Security Token".into(), "KpTok1".into()));
+        assert!(kv("<Key>Password</Key>\n<Key>Title</Key>\n<Value>AWS</Value>", "Password").is_empty());
+        // `"name": "Security Token"` with its value beside it.
+        assert_eq!(
+            one("{ \"name\": \"Security Token\", \"value\": \"BwTok1\", \"type\": 1 }", "Token"),
+            ("Security Token".into(), "BwTok1".into())
+        );
+        // An HTML table by its header row.
+        let table = "<table><tr><th>System</th><th>Password</th></tr>\n<tr><td>SF</td><td><code>Html-pass1</code></td></tr>\n<tr><td>ERP</td><td>Html-pass2</td></tr></table>";
+        let cells: Vec<String> = kv(table, "Password").into_iter().map(|p| p.1).collect();
+        assert_eq!(cells, ["Html-pass1", "Html-pass2"]);
+        // A keyword argument of a call opened on an earlier line has the call as its parent.
+        let call = "con <- dbConnect(RPostgres::Postgres(), host = \"db\",\n    user = \"a\", password = \"R-pass1\")";
+        assert!(kv(call, "password")[0].2.iter().any(|p| p.contains("RPostgres::Postgres()")));
     }
 
     #[test]
