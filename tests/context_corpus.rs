@@ -31,6 +31,9 @@ fn half(name: &str) -> PathBuf {
 
 type Key = (String, u64, String);
 
+/// Floors of `holdout2/`: its figures at the end of the session that wrote the set.
+const HOLDOUT2: (f64, f64) = (0.0, 0.0);
+
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.
 const SCOPE: &[&str] = &[
@@ -122,11 +125,31 @@ fn score(name: &str) -> (f64, f64, String) {
     (recall, precision, summary)
 }
 
+/// A set scored against floors (today's figures, so that any regression fails).
+fn floors(name: &str, min_recall: f64, min_precision: f64) {
+    let (recall, precision, summary) = score(name);
+    println!("{summary}");
+    assert!(
+        recall >= min_recall && precision >= min_precision,
+        "{summary}; the floor is recall ≥ {min_recall} and precision ≥ {min_precision}"
+    );
+}
+
 #[test]
 fn second_developed_set_keeps_its_recall_and_precision() {
-    let (recall, precision, summary) = score("dev2");
-    println!("{summary}");
-    assert!(recall >= 0.97 && precision >= 0.99, "{summary}; the floor is recall ≥ 0.97 and precision ≥ 0.99");
+    floors("dev2", 0.985, 0.99);
+}
+
+/// The third blind set's developed half (`dev3/`, written by three more writers).
+#[test]
+fn third_developed_set_keeps_its_recall_and_precision() {
+    floors("dev3", 0.94, 0.965);
+}
+
+/// The third set's held-out half, scored once before and once after the work on `dev3/`.
+#[test]
+fn second_held_out_half_keeps_its_recall_and_precision() {
+    floors("holdout2", HOLDOUT2.0, HOLDOUT2.1);
 }
 
 #[test]

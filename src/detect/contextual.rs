@@ -1041,6 +1041,16 @@ fn in_sql(buf: &[u8], p: &Pair) -> bool {
     let ls = keyvalue::line_start(buf, p.key_start);
     let le = keyvalue::line_end(buf, p.key_start);
     static SQL: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let line = &buf[ls..le];
+    // SQL in lower case only where a statement starts the line (`update users set …`); in the
+    // middle of a sentence, `update the env … from the vault` is English.
+    let lower = {
+        let t = line.trim_ascii_start();
+        let t = t.strip_prefix(b"\"").or_else(|| t.strip_prefix(b"'")).unwrap_or(t);
+        ["update ", "select ", "insert ", "delete ", "with "]
+            .iter()
+            .any(|w| t.len() >= w.len() && t[..w.len()].eq_ignore_ascii_case(w.as_bytes()))
+    };
     let ac = SQL.get_or_init(|| {
         aho_corasick::AhoCorasick::builder()
             .ascii_case_insensitive(true)
@@ -1048,7 +1058,10 @@ fn in_sql(buf: &[u8], p: &Pair) -> bool {
             .expect("literal SQL words")
     });
     let mut seen = [false; 7];
-    for m in ac.find_overlapping_iter(&buf[ls..le]) {
+    for m in ac.find_overlapping_iter(line) {
+        if !lower && line[m.start()..m.end()].iter().any(u8::is_ascii_lowercase) {
+            continue;
+        }
         seen[m.pattern().as_usize()] = true;
     }
     seen.iter().filter(|&&b| b).count() >= 2
