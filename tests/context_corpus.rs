@@ -32,7 +32,7 @@ fn half(name: &str) -> PathBuf {
 type Key = (String, u64, String);
 
 /// Floors of `holdout2/`: its figures at the end of the session that wrote the set.
-const HOLDOUT2: (f64, f64) = (0.0, 0.0);
+const HOLDOUT2: (f64, f64) = (0.89, 0.91);
 
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.

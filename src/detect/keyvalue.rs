@@ -539,7 +539,16 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         // String` and `Default: v` below it, in CloudFormation and SAM).
         if matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
             let declared = line.then(|| declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line)));
-            return declared.flatten().or_else(|| next_line_word(buf, v).map(|value| prose_pair(key, value, ks.start)));
+            // The value below a label (`Consumer Secret:`), not below a sentence (`Make sure the
+            // tests pass:` over an indented command).
+            let label = buf[line_start(buf, ks.start)..ks.start]
+                .split(u8::is_ascii_whitespace)
+                .filter(|w| !w.is_empty())
+                .count()
+                <= 2;
+            return declared
+                .flatten()
+                .or_else(|| next_line_word(buf, v).filter(|_| label).map(|value| prose_pair(key, value, ks.start)));
         }
         // `"sf.password": { "value": "v", "isSecret": false }` (Azure DevOps variables, ARM
         // parameters), `"password": { "type": "SecureString", "value": "v" }` (Data Factory): an
@@ -731,6 +740,11 @@ fn html_columns(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         return None;
     }
     let tr = memchr::memmem::rfind(&buf[th.saturating_sub(4096)..th], b"<tr")? + th.saturating_sub(4096);
+    // A header row: only `<th>` cells (a row `<th>password</th><td>what it is</td>` is a label).
+    let row_end = memchr::memmem::find(&buf[tr..(tr + 8192).min(buf.len())], b"</tr>").map(|i| tr + i)?;
+    if memchr::memmem::find(&buf[tr..row_end], b"<td").is_some() {
+        return None;
+    }
     let column = memchr::memmem::find_iter(&buf[tr..th], b"<th").count();
     let ceil = (ks.end + 65536).min(buf.len());
     let header_end = memchr::memmem::find(&buf[ks.end..ceil], b"</tr>")? + ks.end + 5;
@@ -1082,8 +1096,9 @@ fn element_open(buf: &[u8], ks: usize) -> bool {
 /// A value must be introduced (a separator, `is`, `to`) or quoted; a few words in between are
 /// skipped, an e-mail address or user name in quotes too.
 fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
-    // `"--sf-pass $SF_PASS"`, `"${SF_PASSWORD}"`, `%SF_PASSWORD%`: a variable, not a word of text.
-    if ks.start > 0 && matches!(buf[ks.start - 1], b'$' | b'{' | b'%') {
+    // `"--sf-pass $SF_PASS"`, `"${SF_PASSWORD}"`, `%SF_PASSWORD%`: a variable, not a word of text;
+    // `"Pass1234"`: a value, not a word.
+    if ks.start > 0 && matches!(buf[ks.start - 1], b'$' | b'{' | b'%') || key.bytes().any(|b| b.is_ascii_digit()) {
         return None;
     }
     let mut p = skip_blanks(buf, ks.end);
@@ -1236,51 +1251,53 @@ fn prose_pair(key: String, value: Range<usize>, key_start: usize) -> Pair {
 }
 
 /// A secret-shaped word a little further on in free text, when the words after the key do not
-/// introduce a value the usual way (`sec token for ops@acme.com (reset by mk: v)`,
-/// `token for deploy.bot -- current value v`): the first standalone run of 15 to 64 letters and
-/// digits, with a digit in it, on the key's line within 96 bytes. It is returned as a bare
-/// value, which the caller takes only when it has its role's exact shape (so never a password).
+/// introduce a value the usual way (`sec token for ops@acme.com (reset by mk: v)`, `token for
+/// deploy.bot -- current value v`, ``new one is `v` ``): within 96 bytes on the key's line, the
+/// first word of 15 to 64 characters with letters and digits (no address, path or assignment)
+/// that a `:`, an `=` or a word such as `is` or `value` introduces, and that is not another
+/// key's value (`password=os.environ["P"], security_token="v"`). The caller takes a password
+/// only so introduced, and a token only with its exact shape.
 fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     let reach = (from + 160).min(buf.len());
     let eol = memchr::memchr2(b'\n', b'\r', &buf[from..reach]).map(|i| from + i);
     let end = eol.unwrap_or(reach).min(from + 96);
     let mut i = from;
     while i < end {
-        if !buf[i].is_ascii_alphanumeric() {
-            i += 1;
-            continue;
-        }
-        let s = i;
-        while i < buf.len() && buf[i].is_ascii_alphanumeric() {
+        while i < end && matches!(buf[i], b' ' | b'\t' | b'(') {
             i += 1;
         }
-        // Part of a longer token, an address, a path or an assignment is not a standalone word.
-        let glued = |b: Option<&u8>| {
-            b.is_some_and(|&b| matches!(b, b'_' | b'-' | b'.' | b'/' | b'@' | b'=' | b'+' | b'%' | b'\\'))
-        };
-        let after = buf.get(i);
-        let after_glued = glued(after) && buf.get(i + 1).is_some_and(u8::is_ascii_alphanumeric);
-        if (15..=64).contains(&(i - s))
-            && i <= end
-            && buf[s..i].iter().any(u8::is_ascii_digit)
-            && !(s > 0 && glued(buf.get(s - 1)))
-            && !after_glued
-        {
-            // Another key's value (`password=os.environ["P"], security_token="v"`) is not this one's.
-            // (An `=`, or a `:` before a quote: `by mk: v` in a sentence is no key.)
-            let mut b = s;
-            let mut quote = false;
-            while b > from && matches!(buf[b - 1], b'"' | b'\'' | b'\\' | b' ' | b'`') {
-                quote |= buf[b - 1] != b' ';
-                b -= 1;
+        let t0 = i;
+        // A word ends at white space or markup (`v)</description>`).
+        while i < buf.len() && !buf[i].is_ascii_whitespace() && buf[i] != b'<' && i < t0 + 160 {
+            i += 1;
+        }
+        if t0 == i {
+            if i < end && buf[i] == b'<' {
+                i += 1;
+                continue;
             }
-            if b > from && (buf[b - 1] == b'=' || (buf[b - 1] == b':' && quote)) {
-                let k = skip_blanks_back(buf, b - 1);
-                if k > from && (buf[k - 1].is_ascii_alphanumeric() || buf[k - 1] == b'_') {
-                    return None;
-                }
+            break;
+        }
+        let (mut s, mut e) = (t0, i);
+        let quoted = matches!(buf[s], b'"' | b'\'' | b'`');
+        if quoted {
+            s += 1;
+            e = memchr::memchr(buf[t0], &buf[s..i]).map_or(i, |j| s + j);
+        } else {
+            while e > s && matches!(buf[e - 1], b'.' | b',' | b';' | b')' | b'"' | b'\'' | b'`') {
+                e -= 1;
             }
-            return Some(s..i);
+        }
+        let w = &buf[s..e];
+        let email = memchr::memchr(b'@', w).is_some_and(|a| memchr::memchr(b'.', &w[a..]).is_some());
+        let shaped = (15..=64).contains(&w.len())
+            && w.iter().any(u8::is_ascii_digit)
+            && w.iter().any(u8::is_ascii_alphabetic)
+            && w.iter().all(u8::is_ascii_graphic)
+            && !email
+            && !w.iter().any(|&b| matches!(b, b'/' | b'=' | b'<' | b'>' | b'\\'));
+        if shaped && introduced_here(buf, from, t0, quoted) {
+            return Some(s..e);
         }
     }
     // `Security token came by e-mail, pasting it here:` and the token alone on the next line.
@@ -1288,6 +1305,29 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
         return next_line_word(buf, eol);
     }
     None
+}
+
+/// Whether the text just before a word at `t0` introduces it as a value (`: v`, `= v`, `is v`,
+/// `value v`) and not as another key's (`token=v`, `"key": "v"`).
+fn introduced_here(buf: &[u8], from: usize, t0: usize, quoted: bool) -> bool {
+    let b = skip_blanks_back(buf, t0);
+    if b <= from {
+        return false;
+    }
+    let keyed = |k: usize| {
+        let k = skip_blanks_back(buf, k);
+        k > from && (buf[k - 1].is_ascii_alphanumeric() || buf[k - 1] == b'_')
+    };
+    match buf[b - 1] {
+        b'=' => !keyed(b - 1),
+        b':' => !(quoted && keyed(b - 1)),
+        b'-' | b'>' if b >= 2 && matches!(buf[b - 2], b'-' | b'=') => true,
+        _ => {
+            let w0 = buf[from..b].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(from, |j| from + j + 1);
+            let word = &buf[w0..b];
+            [&b"is"[..], b"was", b"now", b"are", b"value", b"to"].iter().any(|x| word.eq_ignore_ascii_case(x))
+        }
+    }
 }
 
 /// Whether the quoted key starting at `ks` is in an argument list or a tuple (`define('K', …`,
@@ -2694,6 +2734,15 @@ mod tests {
             kv("Security token came by e-mail, pasting it here:\nznkFzbaTBbyJ9gs2zh209b0J\n", "token")[0].1,
             "znkFzbaTBbyJ9gs2zh209b0J"
         );
+        // A sentence that ends in `pass:` over a command; a value that starts like a key.
+        assert!(kv("Make sure the tests pass:\n\n    script/test\n", "pass").is_empty());
+        assert!(kv("\"If your password is \\\"Pass1234\\\" and your token is X\"", "Pass").is_empty());
+        // A word introduced by nothing, or as another attribute's value, is no value.
+        assert!(kv(
+            "<a href='man/sf_set_password.html'>x</a>(user_id = <span>\"0056A000000ZZZaaBBB\"</span>",
+            "password"
+        )
+        .is_empty());
         // An interpolated variable in a string is no key.
         assert!(kv("echo \"--sf-pass $SF_PASS --sf-token x\"", "PASS").is_empty());
         // Talend: the input's type yields to its name.
