@@ -2691,36 +2691,51 @@ mod tests {
         assert_eq!(path(t.as_bytes(), p), vec!["salesforce".to_string()]);
     }
 
+    /// Each (text, anchor, key, value): the one pair the anchor yields.
+    fn pairs(cases: &[(&str, &str, &str, &str)]) {
+        for &(text, anchor, key, value) in cases {
+            assert_eq!(one(text, anchor), (key.to_string(), value.to_string()), "{text}");
+        }
+    }
+
     #[test]
     fn values_wrapped_serialized_listed_and_on_the_next_line() {
-        // Azure DevOps variables, Data Factory's SecureString.
-        assert_eq!(
-            one("\"sf.password\": { \"value\": \"Wrap-pass1\", \"isSecret\": false },", "password"),
-            ("sf.password".into(), "Wrap-pass1".into())
-        );
-        assert_eq!(
-            one("\"password\": {\n  \"type\": \"SecureString\",\n  \"value\": \"Adf-pass1\"\n}", "password"),
-            ("password".into(), "Adf-pass1".into())
-        );
+        pairs(&[
+            // Azure DevOps variables, Data Factory's SecureString.
+            (
+                "\"sf.password\": { \"value\": \"Wrap-pass1\", \"isSecret\": false },",
+                "password",
+                "sf.password",
+                "Wrap-pass1",
+            ),
+            (
+                "\"password\": {\n  \"type\": \"SecureString\",\n  \"value\": \"Adf-pass1\"\n}",
+                "password",
+                "password",
+                "Adf-pass1",
+            ),
+            // PHP's serialize(), as a WordPress option stores it.
+            (
+                "a:2:{s:8:\"username\";s:3:\"bob\";s:8:\"password\";s:9:\"Php-pass1\";}",
+                "password",
+                "password",
+                "Php-pass1",
+            ),
+            // redis-cli's HGETALL: field and value on numbered lines.
+            (" 5) \"password\"\n 6) \"Redis-pass1\"\n", "password", "password", "Redis-pass1"),
+            // A value alone below `Key:` in a ticket.
+            (
+                "Consumer Secret:\n73EB66B4231E7AC92DB7896DAC01EEEF\nCallback: x",
+                "Secret",
+                "Secret",
+                "73EB66B4231E7AC92DB7896DAC01EEEF",
+            ),
+            // The end of a CDATA section is no part of the value.
+            ("-d client_secret=D89F]]></ac:body>", "secret", "client_secret", "D89F"),
+        ]);
         assert!(kv("\"password\": { \"required\": true, \"minLength\": 8 }", "password").is_empty());
-        // PHP's serialize(), as a WordPress option stores it.
-        assert_eq!(
-            one("a:2:{s:8:\"username\";s:3:\"bob\";s:8:\"password\";s:9:\"Php-pass1\";}", "password"),
-            ("password".into(), "Php-pass1".into())
-        );
-        // redis-cli's HGETALL: field and value on numbered lines.
-        assert_eq!(
-            one(" 5) \"password\"\n 6) \"Redis-pass1\"\n", "password"),
-            ("password".into(), "Redis-pass1".into())
-        );
-        // A value alone below `Key:` in a ticket; not a YAML parent's children.
-        assert_eq!(
-            one("Consumer Secret:\n73EB66B4231E7AC92DB7896DAC01EEEF\nCallback: x", "Secret"),
-            ("Secret".into(), "73EB66B4231E7AC92DB7896DAC01EEEF".into())
-        );
+        // Not a YAML parent's children.
         assert!(kv("password:\n  vault: kv/sf\n", "password").is_empty());
-        // The end of a CDATA section is no part of the value.
-        assert_eq!(one("-d client_secret=D89F]]></ac:body>", "secret"), ("client_secret".into(), "D89F".into()));
     }
 
     #[test]
