@@ -77,6 +77,8 @@ pub(crate) struct Layer {
     /// (rule, reported role, partner role).
     pairs: Vec<(usize, usize, usize)>,
     password: Option<usize>,
+    /// Finds the values of keys that name a system (`type: snowflake`, `"host": "…"`).
+    system_re: regex::bytes::Regex,
 }
 
 /// Source files, where an unquoted value is an expression rather than a literal.
@@ -185,6 +187,7 @@ impl Layer {
             }
         }
         Ok(Some(Layer {
+            system_re: system_values_regex(&vocab.lists.system_keys)?,
             scope: Scope::new(&vocab.context),
             password: role_of("password"),
             checks,
@@ -408,7 +411,7 @@ impl Layer {
                     if words.len() >= n
                         && words[words.len() - n..].iter().all(|w| {
                             w.bytes().all(|b| b.is_ascii_alphabetic())
-                                && !DECLARATION_WORDS.contains(&w.to_ascii_lowercase().as_str())
+                                && !self.vocab.lists.declarations.contains(&w.to_ascii_lowercase())
                         })
                     {
                         let k = format!("{} {}", words[words.len() - n..].join(" "), key);
@@ -484,7 +487,7 @@ impl Layer {
             // Only the block's own keys: a nested object describes something inside it (a
             // Workday connection's `"Target Salesforce Connection"` parameter is not its type).
             let inner = nested(&buf[block.clone()]);
-            for (name, value) in system_values(&buf[block.clone()]) {
+            for (name, value) in self.system_values(&buf[block.clone()]) {
                 let text = &buf[block.start + value.start..block.start + value.end];
                 if block.start + value.start <= p.value.start && p.value.end <= block.start + value.end {
                     continue;
@@ -499,7 +502,7 @@ impl Layer {
                 let words = self.vocab.text_words(&String::from_utf8_lossy(text));
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
-                } else if let Some(h) = HOST_KEYS.contains(&name.as_str()).then(|| host_of(text)).flatten() {
+                } else if let Some(h) = self.vocab.lists.host_keys.contains(&name).then(|| host_of(text)).flatten() {
                     host.get_or_insert(("another system".to_string(), format!("{name} `{h}`")));
                 }
             }
@@ -624,6 +627,20 @@ impl Layer {
             at = next(r);
         }
         None
+    }
+
+    /// The (key, value span) pairs in a block whose key names a system (the vocabulary's
+    /// `system_keys`): `type: snowflake`, `"host": "sqlprod01"`, `Server=tcp:…`, `{"id": "host",
+    /// "value": "…"}` fields, aligned `Host   v` lines, `<url>v</url>` and KeePass's
+    /// `<Key>Title</Key><Value>v</Value>`.
+    fn system_values(&self, block: &[u8]) -> Vec<(String, Range<usize>)> {
+        self.system_re
+            .captures_iter(block)
+            .filter_map(|c| {
+                let (k, v) = (1..c.len()).step_by(2).find_map(|i| Some((c.get(i)?, c.get(i + 1)?)))?;
+                Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))
+            })
+            .collect()
     }
 
     /// Whether a role is only a partner, never reported alone.
@@ -885,44 +902,6 @@ fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
     out
 }
 
-/// Words that declare a name in code (`private static final String PASSWORD = …`, `Dim
-/// Password As String`, `my $password`): a type or a modifier, never a system's name.
-const DECLARATION_WORDS: &[&str] = &[
-    "string",
-    "str",
-    "securestring",
-    "char",
-    "var",
-    "let",
-    "const",
-    "val",
-    "final",
-    "static",
-    "private",
-    "public",
-    "protected",
-    "internal",
-    "readonly",
-    "my",
-    "our",
-    "local",
-    "dim",
-    "auto",
-    "def",
-    "export",
-    "declare",
-    "global",
-    "set",
-    "field",
-    "property",
-    "constant",
-    "object",
-    "dynamic",
-];
-
-/// System keys whose value is an address.
-const HOST_KEYS: &[&str] = &["host", "hostname", "url", "uri", "endpoint", "server", "data source", "datasource"];
-
 /// The host of an address (`https://opera-ows.example.com/OWS/` → `opera-ows.example.com`), when
 /// it is one: a name with a dot, an IP address or `localhost`; not a reference (`${HOST}`).
 fn host_of(text: &[u8]) -> Option<String> {
@@ -958,58 +937,6 @@ fn foreign_client_id(block: &[u8], inner: &[Range<usize>]) -> Option<(String, St
         .find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
     (!c.as_bytes().starts_with(b"3MVG"))
         .then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
-}
-
-/// Keys whose values name a system.
-const SYSTEM_KEYS: &[&str] = &[
-    "type",
-    "driver",
-    "adapter",
-    "provider",
-    "engine",
-    "kind",
-    "connector",
-    "dialect",
-    "platform",
-    "service",
-    "system",
-    "vendor",
-    "name",
-    "host",
-    "hostname",
-    "url",
-    "uri",
-    "endpoint",
-    "server",
-    "data source",
-    "datasource",
-    "connection",
-    "account",
-    "class",
-    "classname",
-    "connectiontype",
-    "title",
-];
-
-/// The (key, value span) pairs in a block whose key names a system: `type: snowflake`,
-/// `"host": "sqlprod01"`, `Server=tcp:…`, and `{"id": "host", "value": "…"}` fields.
-fn system_values(block: &[u8]) -> Vec<(String, Range<usize>)> {
-    static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
-    let re = RE.get_or_init(|| {
-        let keys = SYSTEM_KEYS.join("|");
-        regex::bytes::RegexBuilder::new(&format!(
-            r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}}))|<(?:\w+:)?({keys})>([^<\n]{{1,120}})<|<(?:\w+:)?(?:key|name|id)>({keys})</[^>]{{1,40}}>\s*<(?:\w+:)?value\b[^>]{{0,80}}>([^<\n]{{1,120}})<)"#
-        ))
-        .unicode(false)
-        .build()
-        .expect("valid regex")
-    });
-    re.captures_iter(block)
-        .filter_map(|c| {
-            let (k, v) = (1..c.len()).step_by(2).find_map(|i| Some((c.get(i)?, c.get(i + 1)?)))?;
-            Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))
-        })
-        .collect()
 }
 
 /// For a column of a table whose header also names the other half of a login (`Password` and
@@ -1485,6 +1412,16 @@ fn partner(
             let other = pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && between(f));
             (!other).then_some(j)
         })
+}
+
+/// The pattern of a block's system values (see [`Layer::system_values`]) for these key names.
+fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
+    let keys = keys.iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|");
+    Ok(regex::bytes::RegexBuilder::new(&format!(
+        r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}}))|<(?:\w+:)?({keys})>([^<\n]{{1,120}})<|<(?:\w+:)?(?:key|name|id)>({keys})</[^>]{{1,40}}>\s*<(?:\w+:)?value\b[^>]{{0,80}}>([^<\n]{{1,120}})<)"#
+    ))
+    .unicode(false)
+    .build()?)
 }
 
 #[cfg(test)]

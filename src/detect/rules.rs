@@ -383,6 +383,9 @@ impl RuleBook {
             v.lists.not_credential.extend(w.not_credential);
             v.lists.neutral.extend(w.neutral);
             v.lists.not_in_path.extend(w.not_in_path);
+            v.lists.declarations.extend(w.declarations);
+            v.lists.system_keys.extend(w.system_keys);
+            v.lists.host_keys.extend(w.host_keys);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

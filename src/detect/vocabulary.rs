@@ -77,6 +77,18 @@ pub struct WordLists {
     /// key, a level of the document (`<Root>` of a KeePass export, `"root": {…}`).
     #[serde(default)]
     pub not_in_path: Vec<String>,
+    /// Words that declare a name in code (`private static final String PASSWORD = …`, `Dim
+    /// Password As String`, `my $password`): a type or a modifier, never a system's name.
+    #[serde(default)]
+    pub declarations: Vec<String>,
+    /// Keys whose values name a system (`type: snowflake`, `host: sqlprod01`): read in the block
+    /// around a value for whose it is.
+    #[serde(default)]
+    pub system_keys: Vec<String>,
+    /// The system keys whose value is an address: a host that is not Salesforce's names another
+    /// system.
+    #[serde(default)]
+    pub host_keys: Vec<String>,
 }
 
 /// The whole vocabulary, merged over every rule file.
