@@ -229,6 +229,19 @@ impl Layer {
             if pairs.iter().any(token) {
                 pairs.extend(short_password_keys(buf, at));
             }
+            // Likewise `SEC_KEY` beside the value of a password whose key names Salesforce
+            // (`SFDC_PWD`; an auth log's `password=` on every line costs no look around).
+            let password = |p: &Pair| {
+                p.value.len() >= 6
+                    && self
+                        .vocab
+                        .read(&p.key, false)
+                        .is_some_and(|r| Some(r.role) == self.password && r.vendor.as_deref() == Some(SALESFORCE))
+                    && !plausible::not_a_value(&buf[p.value.clone()], p.quoted, false)
+            };
+            if pairs.iter().any(password) {
+                pairs.extend(sec_keys(buf, at));
+            }
             pairs
         };
         if pairs.is_empty() {
@@ -871,33 +884,47 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
 
 /// The pairs of `pw` keys within three lines of `at`.
 fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
+    keys_near(buf, at, 3, &[b"pw", b"PW", b"Pw"], |k| k.to_ascii_lowercase().ends_with("pw"))
+}
+
+/// `SEC_KEY`, `sfSecKey` (a security token's key that is too costly to search for everywhere:
+/// `sec` starts too many words of a log) within 24 lines of a password's value.
+fn sec_keys(buf: &[u8], at: usize) -> Vec<Pair> {
+    keys_near(buf, at, 24, &[b"sec_key", b"SEC_KEY", b"secKey", b"SecKey", b"seckey", b"SECKEY"], |k| {
+        k.to_ascii_lowercase().replace('_', "").ends_with("seckey")
+    })
+}
+
+/// The pairs of the keys named `names` (whole words, or camel-case parts) within `lines` lines
+/// (and 2 KiB per line) either side of `at`, whose key `fits`.
+fn keys_near(buf: &[u8], at: usize, lines: usize, names: &[&[u8]], fits: impl Fn(&str) -> bool) -> Vec<Pair> {
     let mut s = keyvalue::line_start(buf, at);
-    for _ in 0..3 {
-        if s == 0 || at - s > 2048 {
+    for _ in 0..lines {
+        if s == 0 || at - s > 2048 * lines {
             break;
         }
         s = keyvalue::line_start(buf, s - 1);
     }
     let mut e = keyvalue::line_end(buf, at);
-    for _ in 0..3 {
-        if e >= buf.len() || e - at > 2048 {
+    for _ in 0..lines {
+        if e >= buf.len() || e - at > 2048 * lines {
             break;
         }
         e = keyvalue::line_end(buf, e + 1);
     }
     let mut out = Vec::new();
     let region = &buf[s..e];
-    let mut hits: Vec<usize> =
-        [&b"pw"[..], b"PW", b"Pw"].iter().flat_map(|n| memchr::memmem::find_iter(region, n)).collect();
+    let mut hits: Vec<(usize, usize)> =
+        names.iter().flat_map(|n| memchr::memmem::find_iter(region, n).map(|i| (i, n.len()))).collect();
     hits.sort_unstable();
-    for i in hits {
+    for (i, n) in hits {
         // A word of its own: `pw`, `SF_PW`, `sfPw`; not `npw` or `pwned`.
         let prev = if i > 0 { region[i - 1] } else { b' ' };
         let camel = prev.is_ascii_lowercase() && region[i].is_ascii_uppercase();
-        if region.get(i + 2).is_some_and(|b| b.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && !camel) {
+        if region.get(i + n).is_some_and(|b| b.is_ascii_alphanumeric()) || (prev.is_ascii_alphanumeric() && !camel) {
             continue;
         }
-        out.extend(keyvalue::extract(buf, s + i, 2).into_iter().filter(|p| p.key.to_ascii_lowercase().ends_with("pw")));
+        out.extend(keyvalue::extract(buf, s + i, n).into_iter().filter(|p| fits(&p.key)));
     }
     out
 }
