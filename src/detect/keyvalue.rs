@@ -782,7 +782,7 @@ pub(crate) fn html_cells(buf: &[u8], row: usize) -> Vec<Range<usize>> {
     let mut at = row + 3;
     while let Some(i) = memchr::memmem::find(&buf[at..end], b"<t") {
         let td = at + i;
-        at = td + 3;
+        at = td + 2;
         if !matches!(buf.get(td + 2), Some(b'd' | b'h')) || !matches!(buf.get(td + 3), Some(b'>' | b' ')) {
             continue;
         }
@@ -1455,8 +1455,11 @@ fn serialized_or_listed(buf: &[u8], ks: Range<usize>, p: usize, key: &str) -> Op
             return None;
         }
         let next = line_end(buf, p) + 1;
-        let t = next + (line_end(buf, next.min(buf.len())) - next)
-            - buf[next..line_end(buf, next)].trim_ascii_start().len();
+        if next >= buf.len() {
+            return None;
+        }
+        let line = &buf[next..line_end(buf, next)];
+        let t = next + (line.len() - line.trim_ascii_start().len());
         let n = digits(t);
         (n > 0 && buf[t + n..].starts_with(b") ")).then_some(t + n + 2)?
     };
@@ -2386,7 +2389,7 @@ fn create_table_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Opti
             continue;
         }
         let v = skip_blanks(buf, name_end);
-        if !buf[v..].get(..6).is_some_and(|w| w.eq_ignore_ascii_case(b"VALUES")) {
+        if v + 6 > ceil || !buf[v..v + 6].eq_ignore_ascii_case(b"VALUES") {
             continue;
         }
         let stmt_end = memchr::memmem::find(&buf[v..ceil], b";\n").map_or(ceil, |j| v + j + 1);
@@ -2734,6 +2737,9 @@ mod tests {
             ("-d client_secret=D89F]]></ac:body>", "secret", "client_secret", "D89F"),
         ]);
         assert!(kv("\"password\": { \"required\": true, \"minLength\": 8 }", "password").is_empty());
+        // A field on the last line has no value (and reads nothing past the end).
+        assert!(kv(" 5) \"password\"", "password").is_empty());
+        assert!(kv(" 5) \"password\"\n", "password").is_empty());
         // Not a YAML parent's children.
         assert!(kv("password:\n  vault: kv/sf\n", "password").is_empty());
     }
