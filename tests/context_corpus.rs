@@ -143,7 +143,7 @@ fn second_developed_set_keeps_its_recall_and_precision() {
 /// The third blind set's developed half (`dev3/`, written by three more writers).
 #[test]
 fn third_developed_set_keeps_its_recall_and_precision() {
-    floors("dev3", 0.95, 0.975);
+    floors("dev3", 0.96, 0.975);
 }
 
 /// The third set's held-out half, scored before and after the work on `dev3/`, never looked into.

@@ -228,6 +228,7 @@ impl Layer {
             };
             if pairs.iter().any(token) {
                 pairs.extend(short_password_keys(buf, at));
+                pairs.extend(slashed_password(buf, at));
             }
             // Likewise `SEC_KEY` beside the value of a password whose key names Salesforce
             // (`SFDC_PWD`; an auth log's `password=` on every line costs no look around).
@@ -885,6 +886,41 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
 /// The pairs of `pw` keys within three lines of `at`.
 fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
     keys_near(buf, at, 3, &[b"pw", b"PW", b"Pw"], |k| k.to_ascii_lowercase().ends_with("pw"))
+}
+
+/// `etl.user@acme.com / Comet1613? + token t`: a login written as user, slash, password, on the
+/// line of a security token's value (chats and tickets hand credentials over so). The password
+/// has no key of its own; it is read as one.
+fn slashed_password(buf: &[u8], at: usize) -> Vec<Pair> {
+    static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::bytes::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[ \t]+/[ \t]+([^\s`'\x22<>]{6,64})")
+            .expect("valid regex")
+    });
+    let (ls, le) = (keyvalue::line_start(buf, at), keyvalue::line_end(buf, at));
+    if le - ls > 4096 {
+        return Vec::new();
+    }
+    re.captures_iter(&buf[ls..le])
+        .filter_map(|c| c.get(1))
+        .map(|v| {
+            let mut e = ls + v.end();
+            while e > ls + v.start() && matches!(buf[e - 1], b',' | b';' | b'.') {
+                e -= 1;
+            }
+            Pair {
+                key: "password".to_string(),
+                value: ls + v.start()..e,
+                joined: None,
+                // (Delimited by the login's own form, as a quoted value is.)
+                quoted: true,
+                form: Form::Prose,
+                parents: keyvalue::Parents::None,
+                key_start: ls + v.start(),
+                row: None,
+            }
+        })
+        .collect()
 }
 
 /// `SEC_KEY`, `sfSecKey` (a security token's key that is too costly to search for everywhere:
