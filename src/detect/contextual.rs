@@ -126,9 +126,8 @@ impl Layer {
     /// (a MySQL dump's `integration_credentials`): in a row where it has a password's shape and
     /// not a consumer secret's, it is the password.
     fn table_secret(&self, role: usize, p: &Pair, value: &[u8]) -> usize {
-        if p.form != Form::Table
+        if !secret_column(p)
             || self.checks[role] != Some(Check::ConsumerSecret)
-            || !p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
             || plausible::judge(Check::ConsumerSecret, value) != Verdict::No
             || plausible::judge(Check::Password, value) != Verdict::Yes
         {
@@ -299,9 +298,8 @@ impl Layer {
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.parent_vendor_of(w));
             // A column named only `secret` is Salesforce's in a row that names Salesforce (see
             // `table_secret`).
-            let sf_row = p.form == Form::Table
+            let sf_row = secret_column(&p)
                 && path_vendor.is_none()
-                && p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
                 && self.row_vendor(buf, &p).is_some_and(|(v, _)| v == SALESFORCE);
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE) || sf_row) {
                 Some((k, r)) => (k, r, false),
@@ -335,7 +333,9 @@ impl Layer {
             if p.form != Form::Table && !value.starts_with(b"3MVG9") && in_sql(buf, &p) {
                 continue;
             }
-            let block = self.block_vendor(buf, &p, self.vocab.roles[role].id == "consumer-secret");
+            // The blocks around the pair, read once: for its vendor and for the records it pairs in.
+            let around = if matches!(p.form, Form::Prose | Form::Table) { Vec::new() } else { blocks(buf, &p) };
+            let block = self.block_vendor(buf, &p, &around, self.vocab.roles[role].id == "consumer-secret");
             let vendor = reading
                 .vendor
                 .clone()
@@ -368,19 +368,15 @@ impl Layer {
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Said));
             // A consumer key names its vendor by its prefix.
             let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
-            let enclosing = if matches!(p.form, Form::Prose | Form::Table) {
-                Vec::new()
-            } else {
-                blocks(buf, &p)
-                    .into_iter()
-                    .filter(|b| {
-                        b.start <= span.start
-                            && matches!(buf.get(b.start), Some(b'{' | b'[' | b'<'))
-                            && memchr::memchr_iter(b'\n', &buf[b.clone()]).count() <= 40
-                    })
-                    .map(|b| (span.start - b.start, b.end.saturating_sub(span.start)))
-                    .collect()
-            };
+            let enclosing = around
+                .into_iter()
+                .filter(|b| {
+                    b.start <= span.start
+                        && matches!(buf.get(b.start), Some(b'{' | b'[' | b'<'))
+                        && memchr::memchr_iter(b'\n', &buf[b.clone()]).count() <= 40
+                })
+                .map(|b| (span.start - b.start, b.end.saturating_sub(span.start)))
+                .collect();
             out.push(Candidate {
                 rule,
                 span,
@@ -458,7 +454,7 @@ impl Layer {
     /// `Hostname: sftp.example.internal`) names another system when nothing in the block names
     /// Salesforce. For a consumer secret (`secret`), a client ID beside it that is not a consumer
     /// key (`3MVG9…`) is another identity provider's (an Azure AD GUID).
-    fn block_vendor(&self, buf: &[u8], p: &Pair, secret: bool) -> Option<(String, String)> {
+    fn block_vendor(&self, buf: &[u8], p: &Pair, around: &[Range<usize>], secret: bool) -> Option<(String, String)> {
         if matches!(p.form, Form::Prose | Form::Call) {
             return None;
         }
@@ -494,7 +490,7 @@ impl Layer {
         {
             return Some(("database".to_string(), "a database connection string".to_string()));
         }
-        for block in blocks(buf, p) {
+        for block in around.iter().cloned() {
             let mut sf = None;
             let mut other = None;
             let mut host = None;
@@ -661,6 +657,11 @@ impl Layer {
     pub(crate) fn is_support(&self, role: usize) -> bool {
         self.support[role]
     }
+}
+
+/// A table's column named only `secret` (see `Layer::table_secret`).
+fn secret_column(p: &Pair) -> bool {
+    p.form == Form::Table && p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
 }
 
 /// The blocks around a pair, innermost first: enclosing `{…}` / `[…]` levels (JSON, dicts, HCL),
