@@ -1365,7 +1365,8 @@ fn tuple_open(buf: &[u8], ks: usize) -> Option<usize> {
 }
 
 /// Field names whose value names another field's key: `{"key": "password", "value": …}`.
-const NAME_FIELDS: &[&[u8]] = &[b"key", b"name", b"id", b"variable", b"param", b"field", b"property", b"label"];
+const NAME_FIELDS: &[&[u8]] =
+    &[b"key", b"name", b"id", b"variable", b"param", b"field", b"property", b"label", b"path"];
 
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
 /// `<add key="Password" value="v"/>`, `set { name = "sf.password" value = "v" }`.
@@ -1373,8 +1374,9 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     if let Some(p) = xml_name_value(buf, ks.clone()) {
         return Some(p);
     }
-    // The key fills a quoted string, maybe with words around it (`"name": "Security Token"`)…
-    let ks = words_in_quotes(buf, ks);
+    // The key fills a quoted string, maybe with words around it (`"name": "Security Token"`) or
+    // as the last step of a path (`Path="\\Package.Connections[SF].Properties[Password]"`)…
+    let ks = path_in_quotes(buf, words_in_quotes(buf, ks));
     let q = *buf.get(ks.start.checked_sub(1)?)?;
     if !QUOTES.contains(&q) || buf.get(ks.end) != Some(&q) {
         return yaml_name_value(buf, ks);
@@ -1412,9 +1414,14 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     }
     let value =
         find_value_field(buf, ks.end + 1, obj_end).or_else(|| find_value_field(buf, obj_start, n)).or_else(|| {
-            // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute.
+            // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute,
+            // its text the value, or the text of a value element inside it (Spring's `<property
+            // name="password"><value>v</value></property>`, SSIS's `<ConfiguredValue>`).
             (obj_start > 0 && buf[obj_start - 1] == b'<' && buf.get(obj_end) == Some(&b'>') && buf[obj_end - 1] != b'/')
-                .then(|| value_at(buf, obj_end + 1, Form::Element))
+                .then(|| {
+                    value_at(buf, obj_end + 1, Form::Element)
+                        .or_else(|| child_value(buf, obj_end + 1).and_then(|v| value_at(buf, v, Form::Element)))
+                })
                 .flatten()
         })?;
     let (value, quoted, joined) = value;
@@ -1494,6 +1501,40 @@ fn words_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
     } else {
         ks
     }
+}
+
+/// The whole quoted string when the key at `ks` is the last step of a path in it: `[Password]`
+/// or `.Password` right before the closing quote (SSIS's `Path="\\Package.Connections[SF
+/// Prod].Properties[Password]"`, a JSON patch's `"path": "/sf/password"`). The steps before it
+/// are part of the key: they name whose it is.
+fn path_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
+    let Some(&before) = ks.start.checked_sub(1).and_then(|i| buf.get(i)) else { return ks };
+    let e = ks.end + usize::from(before == b'[' && buf.get(ks.end) == Some(&b']'));
+    let (Some(&q), true) = (buf.get(e), matches!(before, b'[' | b'.' | b'/' | b'\\')) else { return ks };
+    if !QUOTES.contains(&q) {
+        return ks;
+    }
+    let from = ks.start.saturating_sub(200);
+    let Some(s) = memchr::memrchr(q, &buf[from..ks.start]).map(|i| from + i + 1) else { return ks };
+    if buf[s..e].iter().any(|&b| b == b'\n' || b == b'=' || b == b':' && !buf[s..e].starts_with(b"\\")) {
+        return ks;
+    }
+    s..e
+}
+
+/// The position after the opening tag of a value element that comes first at `p`, past blanks:
+/// `<value>`, `<ConfiguredValue>`, `<con:value>` (a local name ending in `value`).
+fn child_value(buf: &[u8], p: usize) -> Option<usize> {
+    let t = skip_blanks(buf, p);
+    let t = t + buf[t..].iter().take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t')).count();
+    let rest = buf.get(t..(t + 64).min(buf.len()))?;
+    let name = rest.strip_prefix(b"<")?;
+    let gt = memchr::memchr(b'>', name)?;
+    let local = name[..gt].rsplit(|&b| b == b':').next()?;
+    (local.len() >= 5
+        && local[local.len() - 5..].eq_ignore_ascii_case(b"value")
+        && local.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_'))
+    .then_some(t + 1 + gt + 1)
 }
 
 /// XML that names a variable in one element and holds its value in the next: `<name>SFDC_PASSWORD</name>
@@ -2735,7 +2776,36 @@ mod tests {
             ),
             // The end of a CDATA section is no part of the value.
             ("-d client_secret=D89F]]></ac:body>", "secret", "client_secret", "D89F"),
+            // An element named by its attribute, its value in a value element inside it (Spring,
+            // SSIS), on the same line or the next.
+            (
+                "<property name=\"password\"><value>Spring-pass1</value></property>",
+                "password",
+                "password",
+                "Spring-pass1",
+            ),
+            (
+                "<property name=\"sf.password\">\n  <value>Spring-pass2</value>\n</property>",
+                "password",
+                "sf.password",
+                "Spring-pass2",
+            ),
+            // The last step of a path names the key; the steps before it are part of it.
+            (
+                "<Configuration Path=\"\\Package.Connections[SF Prod].Properties[Password]\" ValueType=\"String\">\n  <ConfiguredValue>Ssis-pass1</ConfiguredValue>",
+                "Password",
+                "\\Package.Connections[SF Prod].Properties[Password]",
+                "Ssis-pass1",
+            ),
+            ("{\"op\": \"replace\", \"path\": \"/sf/password\", \"value\": \"Patch-pass1\"}", "password", "/sf/password", "Patch-pass1"),
         ]);
+        // A child element that holds no value, and a path whose key is not its last step.
+        assert!(kv("<property name=\"password\">\n  <ref bean=\"pw\"/>\n</property>", "password").is_empty());
+        assert!(kv(
+            "<c Path=\"\\Package.Variables[User::Password].Properties[Value]\"><ConfiguredValue>x1</ConfiguredValue>",
+            "Password"
+        )
+        .is_empty());
         assert!(kv("\"password\": { \"required\": true, \"minLength\": 8 }", "password").is_empty());
         // A field on the last line has no value (and reads nothing past the end).
         assert!(kv(" 5) \"password\"", "password").is_empty());
