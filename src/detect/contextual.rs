@@ -841,12 +841,15 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
         return out;
     }
     if !matches!(block.first(), Some(b'{' | b'[')) {
-        // The sibling lines of a YAML or JSON entry: lines indented deeper are nested.
+        // The sibling lines of a YAML or JSON entry: lines indented deeper are nested, and so
+        // are lines that are objects of their own (a list's `{ "name": "gh_pat", "value": … }`
+        // entries describe other things).
         let indent = |l: &[u8]| l.iter().take_while(|&&b| b == b' ' || b == b'\t').count();
         let base = block.split(|&b| b == b'\n').filter(|l| !l.trim_ascii().is_empty()).map(indent).min().unwrap_or(0);
         let mut at = 0;
         for l in block.split(|&b| b == b'\n') {
-            if indent(l) > base {
+            let t = l.trim_ascii();
+            if indent(l) > base || t.starts_with(b"{") && (t.ends_with(b"}") || t.ends_with(b"},")) {
                 out.push(at..at + l.len());
             }
             at += l.len() + 1;
