@@ -227,7 +227,7 @@ impl Layer {
             };
             if pairs.iter().any(token) {
                 pairs.extend(short_password_keys(buf, at));
-                pairs.extend(slashed_password(buf, at));
+                pairs.extend(keyless_passwords(buf, at));
             }
             // Likewise `SEC_KEY` beside the value of a password whose key names Salesforce
             // (`SFDC_PWD`; an auth log's `password=` on every line costs no look around).
@@ -253,7 +253,14 @@ impl Layer {
             .and_then(|e| e.to_str())
             .is_some_and(|e| e.eq_ignore_ascii_case("csv") || e.eq_ignore_ascii_case("tsv"));
         let mut out = Vec::new();
-        for p in pairs {
+        for mut p in pairs {
+            // A literal that a template completes (`"SOlU0F$Ps0sp{{ lookup('env', 'TOKEN') }}"`:
+            // a password with its token filled in at run time) is the literal.
+            if p.joined.is_none() {
+                if let Some(i) = template_start(&buf[p.value.clone()]) {
+                    p.value.end = p.value.start + i;
+                }
+            }
             // Cheap rejections first (masks, references, empty values): a keyword-dense log has
             // an anchor on every line and a value on none.
             let mut raw = buf[p.value.clone()].to_vec();
@@ -659,6 +666,14 @@ impl Layer {
     }
 }
 
+/// Where a template expression starts in a value, after a literal of at least 8 bytes of its own
+/// (`{{ … }}`, `${…}`, `#{…}`, `%(…)s`, `<%= … %>`); never at its start.
+fn template_start(v: &[u8]) -> Option<usize> {
+    const OPENERS: &[&[u8]] = &[b"{{", b"${", b"#{", b"%(", b"<%="];
+    let i = OPENERS.iter().filter_map(|o| memchr::memmem::find(v, o)).min()?;
+    (i >= 8 && !v[..i].iter().any(|b| b.is_ascii_whitespace())).then_some(i)
+}
+
 /// A table's column named only `secret` (see `Layer::table_secret`).
 fn secret_column(p: &Pair) -> bool {
     p.form == Form::Table && p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
@@ -892,21 +907,25 @@ fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
     keys_near(buf, at, 3, &[b"pw", b"PW", b"Pw"], |k| k.to_ascii_lowercase().ends_with("pw"))
 }
 
-/// `etl.user@acme.com / Comet1613? + token t`: a login written as user, slash, password, on the
-/// line of a security token's value (chats and tickets hand credentials over so). The password
-/// has no key of its own; it is read as one.
-fn slashed_password(buf: &[u8], at: usize) -> Vec<Pair> {
+/// Passwords without a key of their own on the line of a security token's value, read as a
+/// password's: a login written as user, slash, password (`etl.user@acme.com / Comet1613? + token
+/// t`, as chats and tickets hand credentials over), and the password of a URL's user
+/// (`salesforce://etl%40acme.io:v@?security_token=t`, an Airflow connection).
+fn keyless_passwords(buf: &[u8], at: usize) -> Vec<Pair> {
     static RE: std::sync::OnceLock<regex::bytes::Regex> = std::sync::OnceLock::new();
     let re = RE.get_or_init(|| {
-        regex::bytes::Regex::new(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[ \t]+/[ \t]+([^\s`'\x22<>]{6,64})")
-            .expect("valid regex")
+        regex::bytes::Regex::new(concat!(
+            r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}[ \t]+/[ \t]+([^\s`'\x22<>]{6,64})",
+            r"|[A-Za-z][A-Za-z0-9+.-]*://[^\s:/@`'\x22<>]+:([^\s@/`'\x22<>{}$]{6,64})@"
+        ))
+        .expect("valid regex")
     });
     let (ls, le) = (keyvalue::line_start(buf, at), keyvalue::line_end(buf, at));
     if le - ls > 4096 {
         return Vec::new();
     }
     re.captures_iter(&buf[ls..le])
-        .filter_map(|c| c.get(1))
+        .filter_map(|c| c.get(1).or_else(|| c.get(2)))
         .map(|v| {
             let mut e = ls + v.end();
             while e > ls + v.start() && matches!(buf[e - 1], b',' | b';' | b'.') {
