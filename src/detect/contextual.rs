@@ -375,6 +375,13 @@ impl Layer {
             let why = why.or_else(|| table_header(self, buf, &p, role).map(Why::Said));
             // A consumer key names its vendor by its prefix.
             let why = why.or_else(|| buf[p.value.clone()].starts_with(b"3MVG9").then(|| Why::Key(key.clone())));
+            // A one-line log event (JSON lines) is a record of its own: a pair's halves are in
+            // one event, never one here and one in the next.
+            let event = around
+                .iter()
+                .rev()
+                .find(|b| memchr::memchr(b'\n', &buf[(*b).clone()]).is_none() && log_event(&buf[(*b).clone()]))
+                .map(|b| b.start);
             let enclosing = around
                 .into_iter()
                 .filter(|b| {
@@ -397,7 +404,7 @@ impl Layer {
                     why,
                     form: p.form,
                     block,
-                    row: p.row,
+                    row: p.row.or(event),
                     verdict,
                     leads: leads_line(buf, p.key_start),
                     records,
@@ -498,6 +505,11 @@ impl Layer {
             return Some(("database".to_string(), "a database connection string".to_string()));
         }
         for block in around.iter().cloned() {
+            // A log event's fields (`hostname`, `service`) name what logged it, not the system a
+            // credential in it is for.
+            if log_event(&buf[block.clone()]) {
+                continue;
+            }
             let mut sf = None;
             let mut other = None;
             let mut host = None;
@@ -664,6 +676,15 @@ impl Layer {
     pub(crate) fn is_support(&self, role: usize) -> bool {
         self.support[role]
     }
+}
+
+/// Whether a block is a structured log event: a level and a message field (pino, bunyan,
+/// logstash JSON: `{"level":30,"time":…,"hostname":"web-7c9d","msg":"…"}`).
+fn log_event(block: &[u8]) -> bool {
+    let field = |names: &[&[u8]]| names.iter().any(|n| memchr::memmem::find(block, n).is_some());
+    block.first() == Some(&b'{')
+        && field(&[b"\"level\":", b"\"severity\":", b"\"lvl\":", b"\"log.level\":"])
+        && field(&[b"\"msg\":", b"\"message\":"])
 }
 
 /// Where a template expression starts in a value, after a literal of at least 8 bytes of its own

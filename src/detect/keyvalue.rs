@@ -1727,8 +1727,10 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         // (Not declarations: `private const string` names no parent.)
         // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
         let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
-        // In an object written on one line, only its own members before the key.
-        let head = head.iter().rposition(|&b| b == b'{').map_or(head, |o| head[o + 1..].trim_ascii());
+        // In an object written on one line, its members before the key are siblings, not
+        // parents (`{"level":30,"hostname":"order-webhook-7c9d","client_secret":…}`), and what
+        // comes before the `{` is read by the braces.
+        let head = if memchr::memchr(b'{', head).is_some() { &[][..] } else { head };
         if head.len() > 2 && !query && head.iter().any(|b| b"(\"'[{:=,".contains(b)) {
             path.push(String::from_utf8_lossy(head).into_owned());
             own_line = 1;
