@@ -528,6 +528,11 @@ impl Layer {
                     sf.get_or_insert(format!("{name} `{}` in its block", h.text));
                     continue;
                 }
+                // A key that ends in a system key (`SEED_LOGIN_URL`) may name Salesforce; what
+                // else it names may be the app's own (`CALLBACK_URL`), so it names nothing else.
+                if !self.vocab.lists.system_keys.contains(&name) {
+                    continue;
+                }
                 let words = self.vocab.text_words(&String::from_utf8_lossy(text));
                 if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
@@ -1525,7 +1530,7 @@ fn partner(
 fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
     let keys = keys.iter().map(|k| regex::escape(k)).collect::<Vec<_>>().join("|");
     Ok(regex::bytes::RegexBuilder::new(&format!(
-        r#"(?i)(?:["'@]?\b({keys})\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}}))|<(?:\w+:)?({keys})>([^<\n]{{1,120}})<|<(?:\w+:)?(?:key|name|id)>({keys})</[^>]{{1,40}}>\s*<(?:\w+:)?value\b[^>]{{0,80}}>([^<\n]{{1,120}})<)"#
+        r#"(?i)(?:["'@]?\b((?:[a-z0-9]+[_.-])*(?:{keys}))\b["']?\s*(?:=>|=|:)\s*["']?([^"'\s,;{{}}<>\\][^"',;{{}}<>\n\\]{{0,119}})|\b(?:id|name|key)["']?\s*[:=]\s*["']({keys})["'][^{{}}]{{0,80}}?\bvalue["']?\s*[:=]\s*["']([^"'\n]{{1,120}})|(?m:^[ \t]*({keys})(?:\t[ \t]*| {{2,}})([^\s"'<>{{}}]{{1,120}}))|<(?:\w+:)?({keys})>([^<\n]{{1,120}})<|<(?:\w+:)?(?:key|name|id)>({keys})</[^>]{{1,40}}>\s*<(?:\w+:)?value\b[^>]{{0,80}}>([^<\n]{{1,120}})<)"#
     ))
     .unicode(false)
     .build()?)
