@@ -295,7 +295,11 @@ pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
         return None;
     }
     let (pw, tok) = v.split_at(v.len() - 24);
-    if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) {
+    // (A password with blanks is a passphrase of three to six words: `pencil garden cloud biscuit`.)
+    let words = pw.split(|&b| b == b' ').count();
+    let phrase = (3..=6).contains(&words)
+        && pw.split(|&b| b == b' ').all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
+    if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) && !phrase {
         return None;
     }
     // A JWT is not a password: three long dot-separated runs of token characters.
