@@ -1368,6 +1368,17 @@ fn tuple_open(buf: &[u8], ks: usize) -> Option<usize> {
 const NAME_FIELDS: &[&[u8]] =
     &[b"key", b"name", b"id", b"variable", b"param", b"field", b"property", b"label", b"path"];
 
+/// Whether a field's name is `name` after a prefix of its own: `setting_key`, `paramName`,
+/// `config-key`, `settingValue`.
+fn prefixed_field(field: &[u8], name: &[u8]) -> bool {
+    let n = name.len();
+    if field.len() <= n + 1 || !field[field.len() - n..].eq_ignore_ascii_case(name) {
+        return false;
+    }
+    let (before, first) = (field[field.len() - n - 1], field[field.len() - n]);
+    matches!(before, b'_' | b'-') || before.is_ascii_lowercase() && first.is_ascii_uppercase()
+}
+
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
 /// `<add key="Password" value="v"/>`, `set { name = "sf.password" value = "v" }`.
 fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
@@ -1399,7 +1410,7 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         n -= 1;
     }
     let field = &buf[n..j];
-    if !NAME_FIELDS.iter().any(|f| field.eq_ignore_ascii_case(f)) {
+    if !NAME_FIELDS.iter().any(|f| field.eq_ignore_ascii_case(f) || prefixed_field(field, f)) {
         return None;
     }
     // The value field, in the same object: after the name, else before it.
@@ -1679,7 +1690,12 @@ fn find_value_field(buf: &[u8], from: usize, to: usize) -> Option<(Range<usize>,
     while let Some(i) = memchr::memmem::find(&hay[off..], b"alue") {
         let at = from + off + i;
         off += i + 4;
-        if at == 0 || !matches!(buf[at - 1], b'v' | b'V') || (at >= 2 && is_key_byte(buf[at - 2])) {
+        if at == 0 || !matches!(buf[at - 1], b'v' | b'V') {
+            continue;
+        }
+        // `value`, or a field that ends in it: `setting_value`, `paramValue`.
+        let word = at - 1 - buf[..at - 1].iter().rev().take_while(|&&b| is_key_byte(b) && b != b'.').count();
+        if at >= 2 && is_key_byte(buf[at - 2]) && !prefixed_field(&buf[word..at + 4], b"value") {
             continue;
         }
         let mut p = at + 4;
