@@ -1072,6 +1072,10 @@ fn separator(buf: &[u8], p: usize) -> Option<usize> {
             return ok.then_some(p + s.len());
         }
     }
+    // A shell default, `${SF_TOKEN:-v}`.
+    if rest.starts_with(b":-") && rest.get(2).is_some_and(|b| !b.is_ascii_whitespace()) {
+        return Some(p + 2);
+    }
     if rest.starts_with(b":") && !rest.starts_with(b"::") && !rest.starts_with(b"://") {
         return Some(p + 1);
     }

@@ -316,6 +316,10 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if matches!(first, b'$' | b'@' | b':') && ident(&t[t.iter().take_while(|&&b| b == b'$').count().min(t.len())..]) {
         return true;
     }
+    // Interpolated variables only: `$_kDemoPass$_kDemoToken` (Dart, Kotlin, shell).
+    if first == b'$' && t.split(|&b| b == b'$').skip(1).all(|v| ident(v) && v[0] != b':') {
+        return true;
+    }
     if first == b'%' && t.last() == Some(&b'%') {
         return true;
     }
