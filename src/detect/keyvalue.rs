@@ -1008,6 +1008,21 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
             }
         }
     }
+    // A lookup's named default, maybe on the call's next line:
+    // `String.fromEnvironment('SF_SECRET',\n    defaultValue: 'v')`, `getenv("K", default="v")`.
+    let quote_at = |a: usize| open_quote(buf, skip_blanks(buf, a)).is_some();
+    if !at.is_some_and(quote_at) && memchr::memchr(b'(', line).is_some() {
+        let more = if matches!(line.trim_ascii_end().last(), Some(b',' | b'(')) { line_end(buf, end + 1) } else { end };
+        let call = &buf[v..more.min(v + 400)];
+        let lower = call.to_ascii_lowercase();
+        at = memchr::memmem::find_iter(&lower, b"default").find_map(|i| {
+            let name = i + lower[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            let p = skip_blanks(call, name);
+            (i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'=')))
+                .then(|| v + p + 1)
+        })
+        .or(at);
+    }
     let p = skip_blanks(buf, at?);
     let (q, start, esc) = open_quote(buf, p)?;
     let (end, _) = close_quote(buf, start, q, esc)?;
