@@ -1043,11 +1043,15 @@ fn foreign_client_id(block: &[u8], inner: &[Range<usize>]) -> Option<(String, St
         .build()
         .expect("valid regex")
     });
+    // (A client ID read from elsewhere, `process.env.SFDC_CLIENT_ID || '3MVG9…'`, says nothing but
+    // its fallback.)
     let c = re
         .captures_iter(block)
         .filter_map(|c| c.get(1))
+        .filter(|v| !plausible::not_a_value(v.as_bytes(), false, true))
         .find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
-    (!c.as_bytes().starts_with(b"3MVG"))
+    let line_end = memchr::memchr(b'\n', &block[c.end()..]).map_or(block.len(), |i| c.end() + i);
+    (!c.as_bytes().starts_with(b"3MVG") && memchr::memmem::find(&block[c.end()..line_end], b"3MVG9").is_none())
         .then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
 }
 
