@@ -537,6 +537,25 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         let form = Form::Assign { line: line && !encoded };
         // A declared parameter's value is its default (`SalesforceClientSecret:` with `Type:
         // String` and `Default: v` below it, in CloudFormation and SAM).
+        // `password:\n  process.env.SF_PASSWORD ??\n  'v',`: an expression on the lines below
+        // the key whose fallback is a literal (what a formatter makes of a long line).
+        if matches!(buf.get(v), Some(b'\n' | b'\r')) {
+            let next = skip_blanks(buf, line_end(buf, v) + 1);
+            if next < buf.len() && buf[next].is_ascii_alphabetic() {
+                if let Some(lit) = fallback_literal(buf, next) {
+                    return Some(Pair {
+                        key,
+                        value: lit,
+                        joined: None,
+                        quoted: true,
+                        form,
+                        parents: Parents::Keys(ks.start, line),
+                        key_start: ks.start,
+                        row: None,
+                    });
+                }
+            }
+        }
         if matches!(buf.get(v), Some(b'\n' | b'\r') | None) {
             let declared = line.then(|| declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line)));
             // The value below a label (`Consumer Secret:`), not below a sentence (`Make sure the
@@ -979,8 +998,13 @@ fn concat_call(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
 fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     let end = line_end(buf, v).min(v + 300);
     let line = &buf[v..end];
-    // A default is a quoted literal: no quote, no default (most log lines).
-    memchr::memchr2(b'"', b'\'', line)?;
+    // A default is a quoted literal: no quote, no default (most log lines), unless an operator
+    // that ends the line puts it on the next one.
+    let t = line.trim_ascii_end();
+    let continued = [&b"??"[..], b"||", b" or"].iter().any(|op| t.ends_with(op));
+    if !continued {
+        memchr::memchr2(b'"', b'\'', line)?;
+    }
     let mut at = None;
     for op in [&b"??"[..], b"||", b" or ", b"\", "] {
         if let Some(i) = memchr::memmem::find(line, op) {
@@ -1022,6 +1046,9 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
                 .then(|| v + p + 1)
         })
         .or(at);
+    }
+    if continued && at.is_none_or(|a| skip_blanks(buf, a) >= end) && end < buf.len() {
+        at = Some(skip_blanks(buf, line_end(buf, end) + 1));
     }
     let p = skip_blanks(buf, at?);
     let (q, start, esc) = open_quote(buf, p)?;
