@@ -567,10 +567,21 @@ impl Layer {
             keyvalue::line_start(buf, p.key_start)
         };
         let header = &buf[hs..keyvalue::line_end(buf, p.key_start)];
-        let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
+        // PostgreSQL's `COPY t (a, b, c) FROM stdin;`: columns listed in its parentheses, rows
+        // of tab-separated fields.
+        let copy = header.len() > 5 && header[..5].eq_ignore_ascii_case(b"COPY ");
+        let delim = if copy {
+            b'\t'
+        } else {
+            [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?
+        };
         let cells = |r: usize| -> Vec<&[u8]> {
             if html {
                 keyvalue::html_cells(buf, r).into_iter().map(|c| &buf[c]).collect()
+            } else if copy && r == hs {
+                let open = memchr::memchr(b'(', header).map_or(0, |i| i + 1);
+                let close = memchr::memchr(b')', header).unwrap_or(header.len()).max(open);
+                header[open..close].split(|&b| b == b',').collect()
             } else {
                 buf[r..keyvalue::line_end(buf, r)].split(|&b| b == delim).collect()
             }

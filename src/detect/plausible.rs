@@ -316,6 +316,11 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if matches!(first, b'$' | b'@' | b':') && ident(&t[t.iter().take_while(|&&b| b == b'$').count().min(t.len())..]) {
         return true;
     }
+    // Fernet ciphertext (Airflow's connections, Python's `cryptography`): a version byte 0x80 and
+    // a timestamp, base64url: `gAAAAAB…`.
+    if t.len() >= 60 && t.starts_with(b"gAAAAA") {
+        return true;
+    }
     // Interpolated variables only: `$_kDemoPass$_kDemoToken` (Dart, Kotlin, shell).
     if first == b'$' && t.split(|&b| b == b'$').skip(1).all(|v| ident(v) && v[0] != b':') {
         return true;
@@ -763,6 +768,8 @@ mod tests {
             "ENC(k3j4h5g6)",
             "{cipher}a1b2c3d4e5",
             "$ANSIBLE_VAULT;1.1;AES256",
+            "gAAAAABOttSBYmuhA+Fb2f0AXuxqGEUNb+bqZyR/I20CXqmTVoPehBvNj2I7yRuEbNZ",
+            "$_kDemoPass$_kDemoToken",
             "********",
             "[REDACTED]",
             "<your password>",
