@@ -382,14 +382,29 @@ impl Layer {
                 .rev()
                 .find(|b| memchr::memchr(b'\n', &buf[(*b).clone()]).is_none() && log_event(&buf[(*b).clone()]))
                 .map(|b| b.start);
-            let enclosing = around
+            // A table's record whose quoted fields span lines (a LastPass export's notes): the
+            // lines of its record.
+            let record =
+                p.row.filter(|&r| p.form == Form::Table && !matches!(buf.get(r), Some(b'<' | b'('))).map(|r| {
+                    let ls = keyvalue::line_end(buf, r);
+                    let delim = [b',', b'\t', b';', b'|']
+                        .into_iter()
+                        .max_by_key(|d| buf[r..ls].iter().filter(|b| *b == d).count())
+                        .unwrap_or(b',');
+                    (span.start.saturating_sub(r), keyvalue::record_end(buf, r, delim).saturating_sub(span.start))
+                });
+            let enclosing = record
                 .into_iter()
-                .filter(|b| {
-                    b.start <= span.start
-                        && matches!(buf.get(b.start), Some(b'{' | b'[' | b'<'))
-                        && memchr::memchr_iter(b'\n', &buf[b.clone()]).count() <= 40
-                })
-                .map(|b| (span.start - b.start, b.end.saturating_sub(span.start)))
+                .chain(
+                    around
+                        .into_iter()
+                        .filter(|b| {
+                            b.start <= span.start
+                                && matches!(buf.get(b.start), Some(b'{' | b'[' | b'<'))
+                                && memchr::memchr_iter(b'\n', &buf[b.clone()]).count() <= 40
+                        })
+                        .map(|b| (span.start - b.start, b.end.saturating_sub(span.start))),
+                )
                 .collect();
             out.push(Candidate {
                 rule,
@@ -583,7 +598,7 @@ impl Layer {
                 let close = memchr::memchr(b')', header).unwrap_or(header.len()).max(open);
                 header[open..close].split(|&b| b == b',').collect()
             } else {
-                buf[r..keyvalue::line_end(buf, r)].split(|&b| b == delim).collect()
+                buf[r..keyvalue::record_end(buf, r, delim)].split(|&b| b == delim).collect()
             }
         };
         // The row after `r`.
@@ -593,7 +608,7 @@ impl Layer {
                 let next = memchr::memmem::find(&buf[end..], b"<tr")? + end;
                 memchr::memmem::find(&buf[end..next], b"</table>").is_none().then_some(next)
             } else {
-                Some(keyvalue::line_end(buf, r) + 1).filter(|&n| n < buf.len())
+                Some(keyvalue::record_end(buf, r, delim) + 1).filter(|&n| n < buf.len())
             }
         };
         // Only the cells of columns that name a system (`url`, `name`, `System`, `Application`):
@@ -1486,7 +1501,17 @@ fn partner(
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     if pa.row.is_some() {
-        return pick(&|j| note(&pending[j]).is_some_and(|p| p.row == pa.row) || pending[j].line == a.line);
+        // (A record of a table whose quoted fields span lines holds its other lines too.)
+        let record = |f: &Finding| {
+            pa.enclosing
+                .first()
+                .is_some_and(|&(back, ahead)| f.offset + back as u64 >= a.offset && f.offset < a.offset + ahead as u64)
+        };
+        return pick(&|j| {
+            note(&pending[j]).is_some_and(|p| p.row == pa.row)
+                || pending[j].line == a.line
+                || pa.form == Form::Table && record(&pending[j])
+        });
     }
     let generic = |j: usize| note(&pending[j]).is_some_and(|p| p.generic);
     // A partner on the password's own line first (`Password: v\nSecurity token: t` in one JSON

@@ -1039,13 +1039,14 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
         let more = if matches!(line.trim_ascii_end().last(), Some(b',' | b'(')) { line_end(buf, end + 1) } else { end };
         let call = &buf[v..more.min(v + 400)];
         let lower = call.to_ascii_lowercase();
-        at = memchr::memmem::find_iter(&lower, b"default").find_map(|i| {
-            let name = i + lower[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            let p = skip_blanks(call, name);
-            (i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'=')))
-                .then(|| v + p + 1)
-        })
-        .or(at);
+        at = memchr::memmem::find_iter(&lower, b"default")
+            .find_map(|i| {
+                let name = i + lower[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+                let p = skip_blanks(call, name);
+                (i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'=')))
+                    .then(|| v + p + 1)
+            })
+            .or(at);
     }
     if continued && at.is_none_or(|a| skip_blanks(buf, a) >= end) && end < buf.len() {
         at = Some(skip_blanks(buf, line_end(buf, end) + 1));
@@ -2092,7 +2093,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     let mut row_start = le + 1;
     let mut rows = 0;
     while row_start < buf.len() && rows < MAX_ROWS {
-        let re = line_end(buf, row_start);
+        let re = record_end(buf, row_start, delim);
         let row = &buf[row_start..re];
         let row = row.strip_suffix(b"\r").unwrap_or(row);
         if row.is_empty() || row == b"\\." {
@@ -2292,6 +2293,35 @@ fn copy_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<P
         row_start = re + 1;
     }
     Some(out)
+}
+
+/// The end of the delimited record that starts at `start`: its line's end, or a later line's
+/// when a quoted field holds line breaks (a password manager's notes, a ticket's description).
+/// At most 64 lines: an unbalanced quote does not swallow the file.
+pub(crate) fn record_end(buf: &[u8], start: usize, delim: u8) -> usize {
+    let first = line_end(buf, start);
+    let mut quoted = false;
+    let mut field_start = true;
+    let mut i = start;
+    let mut lines = 0;
+    while i < buf.len() {
+        let b = buf[i];
+        if b == b'"' && (field_start || quoted) {
+            quoted = !quoted;
+        } else if b == b'\n' {
+            lines += 1;
+            if !quoted || lines > 64 {
+                return if quoted { first } else { i };
+            }
+        }
+        field_start = b == delim || (b == b'\n' && !quoted);
+        i += 1;
+    }
+    if quoted {
+        first
+    } else {
+        buf.len()
+    }
 }
 
 /// Fields of one delimited row, by their spans in `row` (quoted fields keep their quotes).
