@@ -136,6 +136,25 @@ impl Layer {
         self.password.unwrap_or(role)
     }
 
+    /// A password's key holding a consumer secret's exact shape (64 upper-case hex digits) with a
+    /// consumer key (`3MVG9…`) within 12 lines holds that app's secret: a password manager's
+    /// entry for a connected app keeps the secret as its password and the key in its notes.
+    fn app_secret(&self, buf: &[u8], role: usize, p: &Pair, value: &[u8]) -> usize {
+        let hex64 = value.len() == 64 && value.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b));
+        if !hex64 || Some(role) != self.password {
+            return role;
+        }
+        let (mut s, mut e) = (p.value.start, p.value.end);
+        for _ in 0..12 {
+            s = keyvalue::line_start(buf, s.saturating_sub(1));
+            e = (keyvalue::line_end(buf, e) + 1).min(buf.len());
+        }
+        match self.checks.iter().position(|c| *c == Some(Check::ConsumerSecret)) {
+            Some(r) if memchr::memmem::find(&buf[s..e], b"3MVG9").is_some() => r,
+            _ => role,
+        }
+    }
+
     /// Builds the layer from the book's vocabulary and the rules of `kind = "context"` (their
     /// indices in `rule_ids`).
     pub(crate) fn new(book: &RuleBook) -> anyhow::Result<Option<Layer>> {
@@ -293,7 +312,8 @@ impl Layer {
             // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
             // could never have, ends here.
             let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
-            let early_role = self.table_secret(self.token_alone(early.role, &value), &p, &value);
+            let early_role =
+                self.app_secret(buf, self.table_secret(self.token_alone(early.role, &value), &p, &value), &p, &value);
             if self.checks[early_role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
                 && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role || r.role == early_role)
             {
@@ -316,7 +336,8 @@ impl Layer {
                     _ => continue,
                 },
             };
-            let role = self.table_secret(self.token_alone(reading.role, &value), &p, &value);
+            let role =
+                self.app_secret(buf, self.table_secret(self.token_alone(reading.role, &value), &p, &value), &p, &value);
             // A bare `token` holding a prefixed token says what it is by itself.
             let generic = generic && self.checks[role] == self.checks[reading.role];
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
@@ -343,9 +364,12 @@ impl Layer {
             // The blocks around the pair, read once: for its vendor and for the records it pairs in.
             let around = if matches!(p.form, Form::Prose | Form::Table) { Vec::new() } else { blocks(buf, &p) };
             let block = self.block_vendor(buf, &p, &around, self.vocab.roles[role].id == "consumer-secret");
+            // (A consumer key is Salesforce's by its prefix, whatever its block names: a password
+            // manager's entry for a Talend job's connected app.)
             let vendor = reading
                 .vendor
                 .clone()
+                .or_else(|| value.starts_with(b"3MVG9").then(|| SALESFORCE.to_string()))
                 .or_else(|| path_vendor.map(str::to_string))
                 .or_else(|| block.as_ref().map(|b| b.0.clone()));
             let why = match vendor.as_deref() {
