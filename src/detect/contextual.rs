@@ -1602,7 +1602,19 @@ fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
 
 #[cfg(test)]
 mod tests {
-    use super::without_values;
+    use super::{log_event, template_start, without_values};
+
+    #[test]
+    fn templates_and_log_events() {
+        // A literal that a template completes is the literal; a template alone is no value.
+        assert_eq!(template_start(b"SOlU0F$Ps0sp{{ lookup('env', 'TOKEN') }}"), Some(12));
+        assert_eq!(template_start(b"{{ sf_password }}"), None);
+        assert_eq!(template_start(b"short{{ x }}"), None);
+        assert_eq!(template_start(b"two words {{ x }}"), None);
+        // A structured log event, and an object that only has a message.
+        assert!(log_event(br#"{"level":30,"hostname":"web-7c9d","msg":"retrying"}"#));
+        assert!(!log_event(br#"{"hostname":"db.acme.internal","message":"x"}"#));
+    }
 
     #[test]
     fn evidence_carries_no_values() {

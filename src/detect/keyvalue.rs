@@ -2893,6 +2893,31 @@ mod tests {
             ),
             ("{\"op\": \"replace\", \"path\": \"/sf/password\", \"value\": \"Patch-pass1\"}", "password", "/sf/password", "Patch-pass1"),
         ]);
+        pairs(&[
+            // Name and value fields with prefixes of their own (a settings table's export).
+            (
+                "{\"setting_key\": \"crm.sf.password\", \"setting_value\": \"Setting-pass1\", \"is_secret\": true}",
+                "password",
+                "crm.sf.password",
+                "Setting-pass1",
+            ),
+            // A shell default, a lookup's named default (on the call's next line too), a fallback
+            // below its key.
+            ("token: ${SF_TOKEN:-hZdMoWK58fM8FKz3BNKAJQQr}", "TOKEN", "SF_TOKEN", "hZdMoWK58fM8FKz3BNKAJQQr"),
+            ("sf_pass = os.getenv('SF_PASS', default='Getenv-pass1')", "pass", "sf_pass", "Getenv-pass1"),
+            (
+                "const kSfPass = String.fromEnvironment('SF_PASS',\n    defaultValue: 'Dart-pass1');",
+                "Pass",
+                "kSfPass",
+                "Dart-pass1",
+            ),
+            ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+        ]);
+        // A delimited record whose quoted notes span lines is one row: the next record's
+        // password is still read under the header.
+        let csv = "url,username,password,extra\nhttps://login.salesforce.com,a@acme.com,Csv-pass1,\"Token: abc\nProfile: API\"\nhttps://acme.my.salesforce.com,b@acme.com,Csv-pass2,\n";
+        let values: Vec<String> = kv(csv, "password").into_iter().map(|p| p.1).collect();
+        assert_eq!(values, ["Csv-pass1", "Csv-pass2"]);
         // A child element that holds no value, and a path whose key is not its last step.
         assert!(kv("<property name=\"password\">\n  <ref bean=\"pw\"/>\n</property>", "password").is_empty());
         assert!(kv(
