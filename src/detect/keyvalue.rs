@@ -452,6 +452,10 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         return pair;
     }
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+    // `grant_type=password -d client_id=…`: the word is another key's value, not a key.
+    if ks.start > 1 && buf[ks.start - 1] == b'=' && !matches!(buf[ks.start - 2], b'=' | b'!' | b'<' | b'>') {
+        return None;
+    }
     let mut p = ks.end;
     // The key's closing quote (`"password": …`, `\"password\":…`).
     let quoted_key = ks.start > 0 && open_quote_before(buf, ks.start).is_some();
