@@ -1296,6 +1296,20 @@ fn next_line_word(buf: &[u8], from: usize) -> Option<Range<usize>> {
     None
 }
 
+/// The first word of the next line, when a sentence wrapped right before its value (`New
+/// password for ops@acme.com is` / `Vy1DKeS5Dyx~3  (no token needed)`): a word with a digit or a
+/// symbol, as a password has, not the sentence going on (`is` / `stored in the vault`).
+fn first_word_below(buf: &[u8], eol: usize) -> Option<Range<usize>> {
+    let s = skip_blanks(buf, line_end(buf, eol) + 1);
+    let e = s + buf.get(s..)?.iter().take_while(|b| b.is_ascii_graphic()).count();
+    let w = &buf[s..e];
+    let word = (6..=64).contains(&w.len())
+        && w.iter().any(|b| !b.is_ascii_alphabetic())
+        && !matches!(w[0], b'-' | b'#' | b'{' | b'[' | b'<' | b'/' | b'(' | b'>')
+        && memchr::memchr(b'=', w).is_none();
+    word.then_some(s..e)
+}
+
 /// A value read from free text, not introduced by a separator of its own.
 fn prose_pair(key: String, value: Range<usize>, key_start: usize) -> Pair {
     Pair { key, value, joined: None, quoted: false, form: Form::Prose, parents: Parents::None, key_start, row: None }
@@ -1351,9 +1365,17 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
             return Some(s..e);
         }
     }
-    // `Security token came by e-mail, pasting it here:` and the token alone on the next line.
-    if let Some(eol) = eol.filter(|&e| buf[from..e].trim_ascii_end().ends_with(b":")) {
+    // `Security token came by e-mail, pasting it here:` and the token alone on the next line; a
+    // sentence wrapped after its verb (`New password for ops@acme.com is` / `v`).
+    let t = eol.map_or(&b""[..], |e| buf[from..e].trim_ascii_end());
+    if let Some(eol) = eol.filter(|_| t.ends_with(b":")) {
         return next_line_word(buf, eol);
+    }
+    let wrapped = [&b" is"[..], b" are", b" now", b" was"]
+        .iter()
+        .any(|w| t.len() > w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w));
+    if let Some(eol) = eol.filter(|_| wrapped) {
+        return first_word_below(buf, eol);
     }
     None
 }
@@ -2917,6 +2939,12 @@ mod tests {
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
         ]);
+        // A sentence wrapped right before its value; not one that goes on.
+        assert_eq!(
+            kv("New password for ops@acme.com is\nVy1DKeS5Dyx~3  (no token needed)\n", "password")[0].1,
+            "Vy1DKeS5Dyx~3"
+        );
+        assert!(kv("The new password for ops@acme.com is\nstored in the vault\n", "password").is_empty());
         // A delimited record whose quoted notes span lines is one row: the next record's
         // password is still read under the header.
         let csv = "url,username,password,extra\nhttps://login.salesforce.com,a@acme.com,Csv-pass1,\"Token: abc\nProfile: API\"\nhttps://acme.my.salesforce.com,b@acme.com,Csv-pass2,\n";
