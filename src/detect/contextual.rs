@@ -333,6 +333,15 @@ impl Layer {
                 // `token` alone: read as Salesforce's, kept only if it pairs with a password.
                 None => match self.read_key(buf, &p, true) {
                     Some((k, r)) if self.vocab.roles[r.role].id == "security-token" => (k, r, true),
+                    // `secret` alone holding a consumer secret's exact shape (64 upper-case hex
+                    // digits, as Salesforce generates them): `das Secret ist 7387EBC6…` in a chat.
+                    Some((k, r))
+                        if self.vocab.roles[r.role].id == "consumer-secret"
+                            && value.len() == 64
+                            && value.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) =>
+                    {
+                        (k, r, false)
+                    }
                     _ => continue,
                 },
             };
@@ -1195,7 +1204,9 @@ fn normalize(raw: &[u8]) -> Vec<u8> {
 fn introduced(buf: &[u8], p: &Pair) -> bool {
     let between = &buf[(p.key_start + p.key.len()).min(p.value.start)..p.value.start];
     between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
-        || between.split(|b| b.is_ascii_whitespace()).any(|w| matches!(w, b"is" | b"was" | b"to" | b"now" | b"are"))
+        || between
+            .split(|b| b.is_ascii_whitespace())
+            .any(|w| matches!(w, b"is" | b"was" | b"to" | b"now" | b"are" | b"ist" | b"lautet" | b"est" | b"es"))
 }
 
 /// A consumer key with no key before it (`-d client_id…` aside, in text, in a Basic header's

@@ -1178,7 +1178,9 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     if key.eq_ignore_ascii_case("pass") && separator(buf, p).is_none() {
         return None;
     }
-    const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be"];
+    // (German, French, Spanish and Portuguese say it so too: `das Secret ist v`, `le mot de passe
+    // est v`, `la contraseña es v`.)
+    const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be", b"ist", b"lautet", b"est", b"es", b"era"];
     const FILLER: &[&[u8]] = &[
         b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's",
         b"its:",
@@ -1398,7 +1400,9 @@ fn introduced_here(buf: &[u8], from: usize, t0: usize, quoted: bool) -> bool {
         _ => {
             let w0 = buf[from..b].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(from, |j| from + j + 1);
             let word = &buf[w0..b];
-            [&b"is"[..], b"was", b"now", b"are", b"value", b"to"].iter().any(|x| word.eq_ignore_ascii_case(x))
+            [&b"is"[..], b"was", b"now", b"are", b"value", b"to", b"ist", b"lautet", b"est", b"es"]
+                .iter()
+                .any(|x| word.eq_ignore_ascii_case(x))
         }
     }
 }
