@@ -31,8 +31,12 @@ fn half(name: &str) -> PathBuf {
 
 type Key = (String, u64, String);
 
-/// Floors of `holdout2/`: its figures at the end of the session that wrote the set.
-const HOLDOUT2: (f64, f64) = (0.89, 0.91);
+/// Floors of `holdout2/`: its figures at the end of the latest session that measured it.
+const HOLDOUT2: (f64, f64) = (0.91, 0.935);
+
+/// Floors of `holdout3/` (the fourth blind set's held-out half): its figures at the end of the
+/// session that wrote the set.
+const HOLDOUT3: (f64, f64) = (0.895, 0.935);
 
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.
@@ -143,7 +147,20 @@ fn second_developed_set_keeps_its_recall_and_precision() {
 /// The third blind set's developed half (`dev3/`, written by three more writers).
 #[test]
 fn third_developed_set_keeps_its_recall_and_precision() {
-    floors("dev3", 0.96, 0.975);
+    floors("dev3", 0.965, 0.98);
+}
+
+/// The fourth blind set's developed half (`dev4/`, writers h, i, j).
+#[test]
+fn fourth_developed_set_keeps_its_recall_and_precision() {
+    floors("dev4", 0.975, 0.99);
+}
+
+/// The fourth set's held-out half, scored once before and once after the work on `dev4/`, never
+/// looked into.
+#[test]
+fn third_held_out_half_keeps_its_recall_and_precision() {
+    floors("holdout3", HOLDOUT3.0, HOLDOUT3.1);
 }
 
 /// The third set's held-out half, scored before and after the work on `dev3/`, never looked into.
@@ -171,5 +188,5 @@ fn held_out_half_keeps_its_recall_and_precision() {
         }
     }
     // Issue 15's bar is 0.95 and 0.97; these floors are today's figures.
-    assert!(recall >= 0.91 && precision >= 0.96, "{summary}; the floor is recall ≥ 0.91 and precision ≥ 0.96");
+    assert!(recall >= 0.94 && precision >= 0.96, "{summary}; the floor is recall ≥ 0.94 and precision ≥ 0.96");
 }
