@@ -755,6 +755,8 @@ fn log_event(block: &[u8]) -> bool {
 /// (`{{ … }}`, `${…}`, `#{…}`, `%(…)s`, `<%= … %>`); never at its start.
 fn template_start(v: &[u8]) -> Option<usize> {
     const OPENERS: &[&[u8]] = &[b"{{", b"${", b"#{", b"%(", b"<%="];
+    // (Most values have none of their first bytes: one pass decides, before any searcher is built.)
+    memchr::memchr3(b'{', b'(', b'<', v)?;
     let i = OPENERS.iter().filter_map(|o| memchr::memmem::find(v, o)).min()?;
     (i >= 8 && !v[..i].iter().any(|b| b.is_ascii_whitespace())).then_some(i)
 }
