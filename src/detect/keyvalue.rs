@@ -452,9 +452,11 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         return pair;
     }
     let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
-    // `grant_type=password -d client_id=…`: the word is another key's value, not a key.
+    // `grant_type=password -d client_id=…`: the word is another key's value, not a key; unless a
+    // command at a shell prompt asks for it by name and prints it on the next line (`$ vault kv
+    // get -field=sf_password kv/sf` over the value).
     if ks.start > 1 && buf[ks.start - 1] == b'=' && !matches!(buf[ks.start - 2], b'=' | b'!' | b'<' | b'>') {
-        return None;
+        return prompted(buf, ks.clone()).map(|v| prose_pair(key, v, ks.start));
     }
     let mut p = ks.end;
     // The key's closing quote (`"password": …`, `\"password\":…`).
@@ -1296,6 +1298,16 @@ fn next_line_word(buf: &[u8], from: usize) -> Option<Range<usize>> {
         return word.then_some(s..s + t.len());
     }
     None
+}
+
+/// The value a command prints on the line below its prompt, when the command names the key at
+/// `ks` as a flag's value (`$ vault kv get -field=sf_password kv/sf`, `PS> … -Name=sfToken`).
+fn prompted(buf: &[u8], ks: Range<usize>) -> Option<Range<usize>> {
+    let ls = line_start(buf, ks.start);
+    let head = buf[ls..ks.start].trim_ascii_start();
+    let prompt = head.starts_with(b"$ ") || head.starts_with(b"# ") || head.starts_with(b"PS ");
+    let flag = buf[ls..ks.start - 1].rsplit(|&b| b == b' ').next().is_some_and(|w| w.starts_with(b"-"));
+    (prompt && flag).then(|| next_line_word(buf, line_end(buf, ks.start))).flatten()
 }
 
 /// The first word of the next line, when a sentence wrapped right before its value (`New
@@ -2943,6 +2955,13 @@ mod tests {
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
         ]);
+        // A command at a prompt that asks for a key by name prints its value below; a key word as
+        // another key's value is no key.
+        assert_eq!(
+            kv("$ vault kv get -field=sf_password kv/revenue/sf\nWelcome-2020x!\n$ exit\n", "password")[0].1,
+            "Welcome-2020x!"
+        );
+        assert!(kv("curl -d grant_type=password -d client_id=3MVG9abc\n", "password").is_empty());
         // A sentence wrapped right before its value; not one that goes on.
         assert_eq!(
             kv("New password for ops@acme.com is\nVy1DKeS5Dyx~3  (no token needed)\n", "password")[0].1,
