@@ -136,12 +136,18 @@ impl Layer {
         self.password.unwrap_or(role)
     }
 
+    /// The role a key's value has by its shape where the key alone says another: a generic
+    /// token key holding a misshapen prefixed token, a `secret` column holding a password, a
+    /// password's key holding a connected app's secret.
+    fn shaped_role(&self, buf: &[u8], role: usize, p: &Pair, value: &[u8]) -> usize {
+        self.app_secret(buf, self.table_secret(self.token_alone(role, value), p, value), p, value)
+    }
+
     /// A password's key holding a consumer secret's exact shape (64 upper-case hex digits) with a
     /// consumer key (`3MVG9…`) within 12 lines holds that app's secret: a password manager's
     /// entry for a connected app keeps the secret as its password and the key in its notes.
     fn app_secret(&self, buf: &[u8], role: usize, p: &Pair, value: &[u8]) -> usize {
-        let hex64 = value.len() == 64 && value.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b));
-        if !hex64 || Some(role) != self.password {
+        if !plausible::secret_hex(value) || Some(role) != self.password {
             return role;
         }
         let (mut s, mut e) = (p.value.start, p.value.end);
@@ -312,8 +318,7 @@ impl Layer {
             // even in a Salesforce block (`token_type`, `password_policy`), or a value its role
             // could never have, ends here.
             let Some((_, early)) = self.read_key(buf, &p, true) else { continue };
-            let early_role =
-                self.app_secret(buf, self.table_secret(self.token_alone(early.role, &value), &p, &value), &p, &value);
+            let early_role = self.shaped_role(buf, early.role, &p, &value);
             if self.checks[early_role].is_some_and(|c| plausible::judge(c, &value) == Verdict::No)
                 && self.vocab.read(&p.key, false).is_none_or(|r| r.role == early.role || r.role == early_role)
             {
@@ -336,17 +341,14 @@ impl Layer {
                     // `secret` alone holding a consumer secret's exact shape (64 upper-case hex
                     // digits, as Salesforce generates them): `das Secret ist 7387EBC6…` in a chat.
                     Some((k, r))
-                        if self.vocab.roles[r.role].id == "consumer-secret"
-                            && value.len() == 64
-                            && value.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) =>
+                        if self.vocab.roles[r.role].id == "consumer-secret" && plausible::secret_hex(&value) =>
                     {
                         (k, r, false)
                     }
                     _ => continue,
                 },
             };
-            let role =
-                self.app_secret(buf, self.table_secret(self.token_alone(reading.role, &value), &p, &value), &p, &value);
+            let role = self.shaped_role(buf, reading.role, &p, &value);
             // A bare `token` holding a prefixed token says what it is by itself.
             let generic = generic && self.checks[role] == self.checks[reading.role];
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
@@ -419,11 +421,7 @@ impl Layer {
             // lines of its record.
             let record =
                 p.row.filter(|&r| p.form == Form::Table && !matches!(buf.get(r), Some(b'<' | b'('))).map(|r| {
-                    let ls = keyvalue::line_end(buf, r);
-                    let delim = [b',', b'\t', b';', b'|']
-                        .into_iter()
-                        .max_by_key(|d| buf[r..ls].iter().filter(|b| *b == d).count())
-                        .unwrap_or(b',');
+                    let delim = keyvalue::delimiter(&buf[r..keyvalue::line_end(buf, r)]);
                     (span.start.saturating_sub(r), keyvalue::record_end(buf, r, delim).saturating_sub(span.start))
                 });
             let enclosing = record
@@ -618,11 +616,7 @@ impl Layer {
         // PostgreSQL's `COPY t (a, b, c) FROM stdin;`: columns listed in its parentheses, rows
         // of tab-separated fields.
         let copy = header.len() > 5 && header[..5].eq_ignore_ascii_case(b"COPY ");
-        let delim = if copy {
-            b'\t'
-        } else {
-            [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?
-        };
+        let delim = if copy { b'\t' } else { keyvalue::delimiter(header) };
         let cells = |r: usize| -> Vec<&[u8]> {
             if html {
                 keyvalue::html_cells(buf, r).into_iter().map(|c| &buf[c]).collect()
@@ -1206,9 +1200,7 @@ fn normalize(raw: &[u8]) -> Vec<u8> {
 fn introduced(buf: &[u8], p: &Pair) -> bool {
     let between = &buf[(p.key_start + p.key.len()).min(p.value.start)..p.value.start];
     between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
-        || between
-            .split(|b| b.is_ascii_whitespace())
-            .any(|w| matches!(w, b"is" | b"was" | b"to" | b"now" | b"are" | b"ist" | b"lautet" | b"est" | b"es"))
+        || between.split(|b| b.is_ascii_whitespace()).any(|w| w == b"to" || keyvalue::COPULAS.contains(&w))
 }
 
 /// A consumer key with no key before it (`-d client_id…` aside, in text, in a Basic header's

@@ -1042,7 +1042,7 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     // `String.fromEnvironment('SF_SECRET',\n    defaultValue: 'v')`, `getenv("K", default="v")`.
     let quote_at = |a: usize| open_quote(buf, skip_blanks(buf, a)).is_some();
     if !at.is_some_and(quote_at) && memchr::memchr(b'(', line).is_some() {
-        let more = if matches!(line.trim_ascii_end().last(), Some(b',' | b'(')) { line_end(buf, end + 1) } else { end };
+        let more = if matches!(t.last(), Some(b',' | b'(')) { line_end(buf, end + 1) } else { end };
         let call = &buf[v..more.min(v + 400)];
         let lower = call.to_ascii_lowercase();
         at = memchr::memmem::find_iter(&lower, b"default")
@@ -1182,7 +1182,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     }
     // (German, French, Spanish and Portuguese say it so too: `das Secret ist v`, `le mot de passe
     // est v`, `la contraseña es v`.)
-    const INTRO: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"to", b"be", b"ist", b"lautet", b"est", b"es", b"era"];
+    const INTRO: &[&[u8]] = &[b"to", b"be", b"era"];
     const FILLER: &[&[u8]] = &[
         b"set", b"changed", b"reset", b"updated", b"new", b"the", b"for", b"of", b"our", b"my", b"its", b"it's",
         b"its:",
@@ -1245,7 +1245,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         if w == p || w - p > 15 || !matches!(buf.get(w), Some(b' ' | b':')) {
             return shaped_ahead(buf, ks.end).map(introduced_bare);
         }
-        if INTRO.iter().any(|f| word.eq_ignore_ascii_case(f)) {
+        if COPULAS.iter().chain(INTRO).any(|f| word.eq_ignore_ascii_case(f)) {
             let v = skip_blanks(buf, w);
             // `is now v`, `is still v`, `was set to v`: more words before the value.
             let mut n = v;
@@ -1254,8 +1254,9 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             }
             let next = &buf[v..n];
             if buf.get(n) == Some(&b' ')
-                && (INTRO
+                && (COPULAS
                     .iter()
+                    .chain(INTRO)
                     .chain(&[&b"still"[..], b"currently", b"temporarily", b"set", b"changed"])
                     .any(|f| next.eq_ignore_ascii_case(f)))
             {
@@ -1385,9 +1386,8 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     if let Some(eol) = eol.filter(|_| t.ends_with(b":")) {
         return next_line_word(buf, eol);
     }
-    let wrapped = [&b" is"[..], b" are", b" now", b" was"]
-        .iter()
-        .any(|w| t.len() > w.len() && t[t.len() - w.len()..].eq_ignore_ascii_case(w));
+    let last = t.rsplit(|&b| b == b' ').next().unwrap_or(t);
+    let wrapped = last.len() < t.len() && COPULAS.iter().any(|w| last.eq_ignore_ascii_case(w));
     if let Some(eol) = eol.filter(|_| wrapped) {
         return first_word_below(buf, eol);
     }
@@ -1412,9 +1412,7 @@ fn introduced_here(buf: &[u8], from: usize, t0: usize, quoted: bool) -> bool {
         _ => {
             let w0 = buf[from..b].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(from, |j| from + j + 1);
             let word = &buf[w0..b];
-            [&b"is"[..], b"was", b"now", b"are", b"value", b"to", b"ist", b"lautet", b"est", b"es"]
-                .iter()
-                .any(|x| word.eq_ignore_ascii_case(x))
+            COPULAS.iter().chain(&[&b"value"[..], b"to"]).any(|x| word.eq_ignore_ascii_case(x))
         }
     }
 }
@@ -1467,6 +1465,10 @@ fn prefixed_field(field: &[u8], name: &[u8]) -> bool {
     let (before, first) = (field[field.len() - n - 1], field[field.len() - n]);
     matches!(before, b'_' | b'-') || before.is_ascii_lowercase() && first.is_ascii_uppercase()
 }
+
+/// Words that introduce a value in text (`password is v`), in English, German, French and
+/// Spanish (`das Secret ist v`, `le mot de passe est v`, `la contraseña es v`).
+pub(crate) const COPULAS: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"ist", b"lautet", b"est", b"es"];
 
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
 /// `<add key="Password" value="v"/>`, `set { name = "sf.password" value = "v" }`.
@@ -1625,8 +1627,7 @@ fn path_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
 /// The position after the opening tag of a value element that comes first at `p`, past blanks:
 /// `<value>`, `<ConfiguredValue>`, `<con:value>` (a local name ending in `value`).
 fn child_value(buf: &[u8], p: usize) -> Option<usize> {
-    let t = skip_blanks(buf, p);
-    let t = t + buf[t..].iter().take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t')).count();
+    let t = p + buf[p..].iter().take_while(|b| matches!(b, b'\r' | b'\n' | b' ' | b'\t')).count();
     let rest = buf.get(t..(t + 64).min(buf.len()))?;
     let name = rest.strip_prefix(b"<")?;
     let gt = memchr::memchr(b'>', name)?;
@@ -2107,7 +2108,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     if header.len() > 4096 || memchr::memchr(b'=', header).is_some() {
         return None;
     }
-    let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| header.iter().filter(|b| *b == d).count())?;
+    let delim = delimiter(header);
     let n = header.iter().filter(|&&b| b == delim).count();
     if n < 2 {
         return None;
@@ -2193,7 +2194,7 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     if row.len() > 4096 {
         return None;
     }
-    let delim = [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| row.iter().filter(|b| *b == d).count())?;
+    let delim = delimiter(row);
     let n = row.iter().filter(|&&b| b == delim).count();
     if n < 1 {
         return None;
@@ -2335,6 +2336,11 @@ fn copy_rows(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<Vec<P
         row_start = re + 1;
     }
     Some(out)
+}
+
+/// The delimiter of a delimited line: the most frequent of `,`, tab, `;` and `|`.
+pub(crate) fn delimiter(line: &[u8]) -> u8 {
+    [b',', b'\t', b';', b'|'].into_iter().max_by_key(|d| line.iter().filter(|b| *b == d).count()).unwrap_or(b',')
 }
 
 /// The end of the delimited record that starts at `start`: its line's end, or a later line's
@@ -2934,8 +2940,6 @@ mod tests {
                 "Ssis-pass1",
             ),
             ("{\"op\": \"replace\", \"path\": \"/sf/password\", \"value\": \"Patch-pass1\"}", "password", "/sf/password", "Patch-pass1"),
-        ]);
-        pairs(&[
             // Name and value fields with prefixes of their own (a settings table's export).
             (
                 "{\"setting_key\": \"crm.sf.password\", \"setting_value\": \"Setting-pass1\", \"is_secret\": true}",

@@ -87,6 +87,11 @@ fn contains_ci(hay: &[u8], needle: &str) -> bool {
     hay.len() >= n.len() && hay.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
+/// A consumer secret as Salesforce generates it: 64 upper-case hex digits.
+pub(crate) fn secret_hex(t: &[u8]) -> bool {
+    t.len() == 64 && t.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
+}
+
 /// Values that stand for a value: references, vault and secret-store lookups, encrypted values.
 const REFERENCES: &[&str] = &[
     "${",
@@ -694,7 +699,7 @@ pub(crate) fn judge(check: Check, v: &[u8]) -> Verdict {
                     Verdict::No
                 };
             }
-            if t.len() == 64 && t.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b)) {
+            if secret_hex(t) {
                 return yes(super::shape::entropy(t) >= 3.0);
             }
             // Lower-case hex of digest lengths is a hash.
