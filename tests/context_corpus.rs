@@ -31,9 +31,6 @@ fn half(name: &str) -> PathBuf {
 
 type Key = (String, u64, String);
 
-/// Floors of `holdout2/`: its figures at the end of the latest session that measured it.
-const HOLDOUT2: (f64, f64) = (0.91, 0.935);
-
 /// Floors of `holdout3/` (the fourth blind set's held-out half): its figures at the end of the
 /// session that wrote the set.
 const HOLDOUT3: (f64, f64) = (0.895, 0.935);
@@ -163,10 +160,12 @@ fn third_held_out_half_keeps_its_recall_and_precision() {
     floors("holdout3", HOLDOUT3.0, HOLDOUT3.1);
 }
 
-/// The third set's held-out half, scored before and after the work on `dev3/`, never looked into.
+/// The third set's other half: held out for three sessions (`holdout2/`, scored six times, never
+/// looked into), then promoted to development in the sixth session, when a fifth blind set took
+/// over as a held-out measure.
 #[test]
-fn second_held_out_half_keeps_its_recall_and_precision() {
-    floors("holdout2", HOLDOUT2.0, HOLDOUT2.1);
+fn fifth_developed_set_keeps_its_recall_and_precision() {
+    floors("dev5", 0.91, 0.935);
 }
 
 #[test]
