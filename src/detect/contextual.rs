@@ -366,6 +366,10 @@ impl Layer {
             {
                 continue;
             }
+            // `MID user password (SN side, not Salesforce): v`: the text says whose it is not.
+            if p.form == Form::Prose && p.key_start < p.value.start && disowned(&buf[p.key_start..p.value.start]) {
+                continue;
+            }
             // The vendor: the key's own, else its nearest parent's, else what its block says
             // (`type: snowflake` beside it, the host of its connection).
             // (A consumer key says what it is by its prefix, in SQL too.)
@@ -499,6 +503,15 @@ impl Layer {
                         }
                     }
                 }
+            }
+            // `Raj reset the security token … New token:`: a sentence that named the security
+            // token before calls it `token`.
+            let lower = before.to_ascii_lowercase();
+            let token = key.to_ascii_lowercase();
+            let token = token.strip_prefix("new ").unwrap_or(&token);
+            if p.form == Form::Prose && token == "token" && lower.contains("security token") {
+                let k = "security token".to_string();
+                return self.vocab.read(&k, sf_path).map(|r| (k, r));
             }
         }
         self.vocab.read(&key, sf_path).map(|r| (key.clone(), r))
@@ -734,6 +747,20 @@ impl Layer {
     pub(crate) fn is_support(&self, role: usize) -> bool {
         self.support[role]
     }
+}
+
+/// Whether text between a key and its value says the credential is not Salesforce's (`password
+/// (SN side, not Salesforce):`, `non-SFDC`).
+fn disowned(text: &[u8]) -> bool {
+    let t = text.to_ascii_lowercase();
+    ["not ", "non-", "non ", "nicht ", "no es "].iter().any(|neg| {
+        memchr::memmem::find_iter(&t, neg.as_bytes()).any(|i| {
+            let w = &t[i + neg.len()..];
+            let w = w.strip_prefix(b"the ").unwrap_or(w);
+            let w = w.strip_prefix(b"for ").unwrap_or(w);
+            ["salesforce", "sfdc", "sf ", "sf)", "sf,", "sf:"].iter().any(|sf| w.starts_with(sf.as_bytes()))
+        })
+    })
 }
 
 /// Whether a block is a structured log event: a level and a message field (pino, bunyan,
@@ -1316,7 +1343,9 @@ pub(crate) fn resolve(
                 continue; // already a password with its token
             }
             let login = Some(first) == layer.password;
-            let Some(j) = partner(&pending, &used, i, second, firsts_count(&pending, &used, first), login, role) else {
+            let env = |f: &Finding| note(f).map(|p| layer.vocab.environments(&p.key)).unwrap_or_default();
+            let firsts = firsts_count(&pending, &used, first);
+            let Some(j) = partner(&pending, &used, i, second, firsts, login, role, env) else {
                 continue;
             };
             used[i] = true;
@@ -1514,7 +1543,10 @@ fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
 
 /// The partner of `pending[i]` with role `second`: in the same table row or call, else in the same
 /// block within 12 lines, else within 4 lines, else the only one in the unit when `i`'s role has
-/// only one candidate too.
+/// only one candidate too. Keys that name different environments (`env`: `sandbox`, `uat`) are
+/// two logins'; when only one of the two keys names one (`org.sfdc.pass`,
+/// `org.sfdc.sandbox.token`), they pair only close by.
+#[allow(clippy::too_many_arguments)]
 fn partner(
     pending: &[Finding],
     used: &[bool],
@@ -1523,10 +1555,19 @@ fn partner(
     firsts: usize,
     login: bool,
     role: impl Fn(&Finding) -> usize,
+    env: impl Fn(&Finding) -> Vec<String>,
 ) -> Option<usize> {
     let a = &pending[i];
     let pa = note(a)?;
-    let cands: Vec<usize> = (0..pending.len()).filter(|&j| j != i && !used[j] && role(&pending[j]) == second).collect();
+    let ea = env(a);
+    // (One value is never both halves: a key read twice for one value.)
+    let envs: Vec<(usize, Vec<String>)> = (0..pending.len())
+        .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw)
+        .map(|j| (j, env(&pending[j])))
+        .collect();
+    let cands: Vec<usize> =
+        envs.iter().filter(|(_, e)| e == &ea || e.is_empty() || ea.is_empty()).map(|(j, _)| *j).collect();
+    let far: Vec<usize> = envs.iter().filter(|(_, e)| e == &ea).map(|(j, _)| *j).collect();
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     if pa.row.is_some() {
@@ -1553,23 +1594,29 @@ fn partner(
     }
     let cands: Vec<usize> = cands.into_iter().filter(|&j| !generic(j)).collect();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
-    pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
-        .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())))
-        // The smallest record around it (an object or element of up to 40 lines) that holds a
-        // partner and no other candidate of its own role: a Bitwarden item's login password and
-        // its `Security Token` custom field.
-        .or_else(|| {
-            for &(back, ahead) in &pa.enclosing {
-                let inside = |f: &Finding| f.offset + back as u64 >= a.offset && f.offset < a.offset + ahead as u64;
-                if pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && inside(f)) {
-                    return None;
-                }
-                if let Some(j) = pick(&|j| inside(&pending[j])) {
-                    return Some(j);
-                }
+    let close = pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
+        .or_else(|| pick(&|j| dist(j) <= 4 && note(&pending[j]).is_some_and(|p| p.row.is_none())));
+    if close.is_some() {
+        return close;
+    }
+    let cands: Vec<usize> = cands.into_iter().filter(|j| far.contains(j) || generic(*j)).collect();
+    let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
+    // The smallest record around it (an object or element of up to 40 lines) that holds a
+    // partner and no other candidate of its own role: a Bitwarden item's login password and its
+    // `Security Token` custom field.
+    let enclosing = || {
+        for &(back, ahead) in &pa.enclosing {
+            let inside = |f: &Finding| f.offset + back as u64 >= a.offset && f.offset < a.offset + ahead as u64;
+            if pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && inside(f)) {
+                return None;
             }
-            None
-        })
+            if let Some(j) = pick(&|j| inside(&pending[j])) {
+                return Some(j);
+            }
+        }
+        None
+    };
+    enclosing()
         // The only two of a unit: one login's, or one app's. (A login's only in configuration:
         // in free text each message may be about another login; an app's secret is told by its
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
@@ -1607,7 +1654,15 @@ fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
 
 #[cfg(test)]
 mod tests {
-    use super::{log_event, template_start, without_values};
+    use super::{disowned, log_event, template_start, without_values};
+
+    #[test]
+    fn text_that_disowns_salesforce() {
+        assert!(disowned(b"password (SN side, not Salesforce): "));
+        assert!(disowned(b"pass for the non-SFDC box: "));
+        assert!(!disowned(b"password (not rotated yet) for Salesforce: "));
+        assert!(!disowned(b"Salesforce password: "));
+    }
 
     #[test]
     fn templates_and_log_events() {

@@ -1189,7 +1189,12 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     ];
     for _ in 0..8 {
         if let Some(after) = separator(buf, p) {
-            return introduced(skip_blanks(buf, after));
+            // `sec token (reset 02/2025):` at the end of its line: the value is alone below it.
+            let v = skip_blanks(buf, after);
+            if matches!(buf.get(v), Some(b'\n' | b'\r')) {
+                return next_line_word(buf, v).map(introduced_bare);
+            }
+            return introduced(v);
         }
         // `pwd - v`, `password – v`, `token → v`
         if matches!(buf.get(p), Some(b'-' | 0xe2)) {
@@ -1242,6 +1247,15 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             w += 1;
         }
         let word = &buf[p..w];
+        // `password had expired. Reset it to v`: the next sentence sets it.
+        if w > p && buf.get(w) == Some(&b'.') && buf.get(w + 1) == Some(&b' ') {
+            let n = w + 2;
+            let e = n + buf[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+            if [&b"reset"[..], b"set", b"changed", b"updated", b"rotated"].iter().any(|v| buf[n..e].eq_ignore_ascii_case(v)) {
+                p = n;
+                continue;
+            }
+        }
         if w == p || w - p > 15 || !matches!(buf.get(w), Some(b' ' | b':')) {
             return shaped_ahead(buf, ks.end).map(introduced_bare);
         }
@@ -1291,6 +1305,13 @@ fn next_line_word(buf: &[u8], from: usize) -> Option<Range<usize>> {
             continue;
         }
         let s = at + (line.len() - line.trim_ascii_start().len());
+        // A code span that leads the line (`` `v` — Marco to update the config``).
+        if t[0] == b'`' {
+            let e = memchr::memchr(b'`', &t[1..])? + 1;
+            let v = &t[1..e];
+            let word = (8..=200).contains(&v.len()) && !v.iter().any(u8::is_ascii_whitespace);
+            return word.then_some(s + 1..s + e);
+        }
         let word = (8..=200).contains(&t.len())
             && !t.iter().any(u8::is_ascii_whitespace)
             && !matches!(t[0], b'-' | b'#' | b'{' | b'[' | b'<' | b'/' | b'"' | b'\'')
@@ -1383,7 +1404,11 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     // `Security token came by e-mail, pasting it here:` and the token alone on the next line; a
     // sentence wrapped after its verb (`New password for ops@acme.com is` / `v`).
     let t = eol.map_or(&b""[..], |e| buf[from..e].trim_ascii_end());
-    if let Some(eol) = eol.filter(|_| t.ends_with(b":")) {
+    // (Not when another key ends the line: `password unchanged. New token:` introduces a token.)
+    let other_key = ["token", "secret", "pass", "pwd", "key"]
+        .iter()
+        .any(|k| t.windows(k.len()).any(|w| w.eq_ignore_ascii_case(k.as_bytes())));
+    if let Some(eol) = eol.filter(|_| t.ends_with(b":") && !other_key) {
         return next_line_word(buf, eol);
     }
     let last = t.rsplit(|&b| b == b' ').next().unwrap_or(t);

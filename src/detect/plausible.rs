@@ -333,6 +333,11 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if first == b'%' && t.last() == Some(&b'%') {
         return true;
     }
+    // A path under a variable: `$PMRootDir/secure/sfdc_uat.pwd`, `%APPDATA%\\sf\\token.txt`.
+    let root = t.iter().skip(1).position(|&b| matches!(b, b'/' | b'\\')).map(|i| &t[1..i + 1]);
+    if matches!(first, b'$' | b'%') && root.is_some_and(|r| ident(r.strip_suffix(b"%").unwrap_or(r))) {
+        return true;
+    }
     // Masks: `********`, `xxxxxx`, `••••`, `#####`.
     if t.iter().all(|&b| matches!(b, b'*' | b'x' | b'X' | b'#' | b'.' | b'-' | b'?' | b'_'))
         || t.starts_with("•".as_bytes())
@@ -775,6 +780,8 @@ mod tests {
             "$ANSIBLE_VAULT;1.1;AES256",
             "gAAAAABOttSBYmuhA+Fb2f0AXuxqGEUNb+bqZyR/I20CXqmTVoPehBvNj2I7yRuEbNZ",
             "$_kDemoPass$_kDemoToken",
+            "$PMRootDir/secure/sfdc_uat.pwd",
+            "%APPDATA%\\sf\\token.txt",
             "********",
             "[REDACTED]",
             "<your password>",

@@ -386,6 +386,8 @@ impl RuleBook {
             v.lists.declarations.extend(w.declarations);
             v.lists.system_keys.extend(w.system_keys);
             v.lists.host_keys.extend(w.host_keys);
+            v.lists.holders.extend(w.holders);
+            v.lists.environments.extend(w.environments);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

@@ -89,7 +89,14 @@ impl Scope {
     pub(crate) fn near(&self, buf: &[u8], at: Range<usize>) -> Option<Hit> {
         let from = at.start.saturating_sub(NEAR);
         let to = (at.end + NEAR).min(buf.len());
-        self.hits(buf, from..to).filter(|h| h.offset + h.text.len() <= at.start || h.offset >= at.end).min_by_key(|h| {
+        // (`not Salesforce`, `non-SFDC`: a mention that says the opposite.)
+        let negated = |h: &Hit| {
+            let before = buf[h.offset.saturating_sub(5)..h.offset].to_ascii_lowercase();
+            before.ends_with(b"not ") || before.ends_with(b"non-") || before.ends_with(b"non ")
+        };
+        self.hits(buf, from..to)
+            .filter(|h| (h.offset + h.text.len() <= at.start || h.offset >= at.end) && !negated(h))
+            .min_by_key(|h| {
             if h.offset >= at.end {
                 h.offset - at.end
             } else {

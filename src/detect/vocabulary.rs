@@ -89,6 +89,15 @@ pub struct WordLists {
     /// system.
     #[serde(default)]
     pub host_keys: Vec<String>,
+    /// `not_credential` words that name what holds a value (`param`, `var`): after the role's
+    /// words they make the key a name of the holder (`password_param`), before them they only
+    /// say where the credential is kept (`$Param_SFDC_Passwd`, an Informatica parameter).
+    #[serde(default)]
+    pub holders: Vec<String>,
+    /// Words naming an environment (`sandbox`, `uat`, `prod`): a password and a token whose keys
+    /// name different ones (`org.sfdc.pass`, `org.sfdc.sandbox.token`) are two logins' credentials.
+    #[serde(default)]
+    pub environments: Vec<String>,
 }
 
 /// The whole vocabulary, merged over every rule file.
@@ -110,6 +119,7 @@ struct Sets {
     known: HashSet<String>,
     noise: HashSet<String>,
     not: HashSet<String>,
+    holders: HashSet<String>,
     neutral: HashSet<String>,
     /// Word → vendor id (Salesforce's words win).
     vendor: HashMap<String, String>,
@@ -207,6 +217,7 @@ impl Vocabulary {
             s.noise = self.lists.noise.iter().cloned().collect();
             s.not = self.lists.not_credential.iter().cloned().collect();
             s.neutral = self.lists.neutral.iter().cloned().collect();
+            s.holders = self.lists.holders.iter().cloned().collect();
             s
         })
     }
@@ -310,7 +321,12 @@ impl Vocabulary {
                 // The other words: vendors and noise are fine; a word that says the key is about
                 // the credential (`password_hash`) is not.
                 let others = content.iter().enumerate().filter(|(i, _)| *i < at || *i >= at + p.len()).map(|(_, w)| *w);
-                if others.clone().any(|w| not.contains(w)) {
+                let holder_before = |i: usize| i < at && sets.holders.contains(content[i]);
+                if content
+                    .iter()
+                    .enumerate()
+                    .any(|(i, w)| (i < at || i >= at + p.len()) && not.contains(*w) && !holder_before(i))
+                {
                     return None;
                 }
                 // A vendor-only phrase must be the key's last word (`sf_token`, not `sf_token_type`).
@@ -328,6 +344,14 @@ impl Vocabulary {
             }
         }
         None
+    }
+
+    /// The environments a key names (`org.sfdc.sandbox.token` → `sandbox`), sorted.
+    pub(crate) fn environments(&self, key: &str) -> Vec<String> {
+        let mut out: Vec<String> = self.words(key).into_iter().filter(|w| self.lists.environments.contains(w)).collect();
+        out.sort();
+        out.dedup();
+        out
     }
 
     /// The index of the role with this id.
@@ -414,6 +438,11 @@ mod tests {
         assert_eq!(role("refresh_token").as_deref(), Some("refresh-token"));
         assert_eq!(role("SF_PASSWORD_TOKEN").as_deref(), Some("password-with-token"));
         assert_eq!(role("password_hash"), None);
+        // A holder before the credential's word says where it is kept; after it, names the holder.
+        assert_eq!(role("Param_SFDC_Passwd").as_deref(), Some("password"));
+        assert_eq!(role("password_param"), None);
+        assert_eq!(v.environments("org.sfdc.sandbox.token"), ["sandbox"]);
+        assert!(v.environments("org.sfdc.pass").is_empty());
         assert_eq!(role("PASSWORD_RESET_URL"), None);
         assert_eq!(vendor("DB_PASSWORD").as_deref(), Some("database"));
         assert_eq!(vendor("aws_secret_access_key"), None, "no role: `secret` alone needs Salesforce");
