@@ -1543,9 +1543,9 @@ fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
 
 /// The partner of `pending[i]` with role `second`: in the same table row or call, else in the same
 /// block within 12 lines, else within 4 lines, else the only one in the unit when `i`'s role has
-/// only one candidate too. Keys that name different environments (`env`: `sandbox`, `uat`) are
-/// two logins'; when only one of the two keys names one (`org.sfdc.pass`,
-/// `org.sfdc.sandbox.token`), they pair only close by.
+/// only one candidate too. Keys that name different environments (`env`: the environments and
+/// the other words before the last) are two logins'; when only one of the two keys names one and
+/// they are otherwise alike (`org.sfdc.pass`, `org.sfdc.sandbox.token`), they pair only close by.
 #[allow(clippy::too_many_arguments)]
 fn partner(
     pending: &[Finding],
@@ -1555,19 +1555,19 @@ fn partner(
     firsts: usize,
     login: bool,
     role: impl Fn(&Finding) -> usize,
-    env: impl Fn(&Finding) -> Vec<String>,
+    env: impl Fn(&Finding) -> (Vec<String>, Vec<String>),
 ) -> Option<usize> {
     let a = &pending[i];
     let pa = note(a)?;
     let ea = env(a);
     // (One value is never both halves: a key read twice for one value.)
-    let envs: Vec<(usize, Vec<String>)> = (0..pending.len())
+    let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
         .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw)
         .map(|j| (j, env(&pending[j])))
         .collect();
     let cands: Vec<usize> =
-        envs.iter().filter(|(_, e)| e == &ea || e.is_empty() || ea.is_empty()).map(|(j, _)| *j).collect();
-    let far: Vec<usize> = envs.iter().filter(|(_, e)| e == &ea).map(|(j, _)| *j).collect();
+        envs.iter().filter(|(_, e)| e.0 == ea.0 || e.0.is_empty() || ea.0.is_empty()).map(|(j, _)| *j).collect();
+    let far: Vec<usize> = envs.iter().filter(|(_, e)| e.0 == ea.0 || e.1 != ea.1).map(|(j, _)| *j).collect();
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     if pa.row.is_some() {

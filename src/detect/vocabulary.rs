@@ -346,12 +346,31 @@ impl Vocabulary {
         None
     }
 
-    /// The environments a key names (`org.sfdc.sandbox.token` → `sandbox`), sorted.
-    pub(crate) fn environments(&self, key: &str) -> Vec<String> {
-        let mut out: Vec<String> = self.words(key).into_iter().filter(|w| self.lists.environments.contains(w)).collect();
+    /// The environments a key names (`org.sfdc.sandbox.token` → `sandbox`), sorted, and its other
+    /// words before the last (`org sfdc`).
+    pub(crate) fn environments(&self, key: &str) -> (Vec<String>, Vec<String>) {
+        let words = self.words(key);
+        let stem = words[..words.len().saturating_sub(1)]
+            .iter()
+            .filter(|w| !self.lists.environments.contains(*w))
+            .cloned()
+            .collect();
+        // (Spellings of one environment are one: `prod`, `production`, `prd`, `live`.)
+        let one = |w: String| {
+            match w.as_str() {
+                "production" | "prd" | "live" => "prod",
+                "development" => "dev",
+                "stage" | "stg" => "staging",
+                "tst" => "test",
+                _ => return w,
+            }
+            .to_string()
+        };
+        let mut out: Vec<String> =
+            words.into_iter().filter(|w| self.lists.environments.contains(w)).map(one).collect();
         out.sort();
         out.dedup();
-        out
+        (out, stem)
     }
 
     /// The index of the role with this id.
@@ -441,8 +460,11 @@ mod tests {
         // A holder before the credential's word says where it is kept; after it, names the holder.
         assert_eq!(role("Param_SFDC_Passwd").as_deref(), Some("password"));
         assert_eq!(role("password_param"), None);
-        assert_eq!(v.environments("org.sfdc.sandbox.token"), ["sandbox"]);
-        assert!(v.environments("org.sfdc.pass").is_empty());
+        assert_eq!(v.environments("org.sfdc.sandbox.token"), (vec!["sandbox".into()], vec!["org".into(), "sfdc".into()]));
+        assert_eq!(v.environments("SF_PROD_PASSWORD").0, ["prod"]);
+        assert_eq!(v.environments("SF_PASSWORD_UAT").0, ["uat"]);
+        assert_eq!(v.environments("sfProductionToken").0, ["prod"]);
+        assert!(v.environments("org.sfdc.pass").0.is_empty());
         assert_eq!(role("PASSWORD_RESET_URL"), None);
         assert_eq!(vendor("DB_PASSWORD").as_deref(), Some("database"));
         assert_eq!(vendor("aws_secret_access_key"), None, "no role: `secret` alone needs Salesforce");
