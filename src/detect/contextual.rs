@@ -254,6 +254,11 @@ impl Layer {
                 pairs.extend(short_password_keys(buf, at));
                 pairs.extend(keyless_passwords(buf, at));
             }
+            // `the UAT user got a new token:` and the login below it (`UAT: user@acme.com / v`).
+            let le = keyvalue::line_end(buf, at);
+            if le < buf.len() && buf[keyvalue::line_start(buf, at)..le].trim_ascii_end().ends_with(b":") {
+                pairs.extend(keyless_passwords(buf, le + 1));
+            }
             // Likewise `SEC_KEY` beside the value of a password whose key names Salesforce
             // (`SFDC_PWD`; an auth log's `password=` on every line costs no look around).
             let password = |p: &Pair| {
@@ -666,7 +671,14 @@ impl Layer {
                 {
                     return false;
                 }
+                // A column that Salesforce's name heads (`Salesforce Org`, `SFDC instance`) holds
+                // the org a row's credentials log in to, whatever system uses them.
+                if ["salesforce", "sfdc"].iter().any(|w| c.contains(w)) {
+                    return true;
+                }
                 [
+                    "org",
+                    "instance",
                     "url",
                     "uri",
                     "login_uri",
@@ -1010,9 +1022,9 @@ fn nested(block: &[u8]) -> Vec<Range<usize>> {
     out
 }
 
-/// The pairs of `pw` keys within three lines of `at`.
+/// The pairs of `pw` keys within eight lines of `at` (a chat's message before the token's).
 fn short_password_keys(buf: &[u8], at: usize) -> Vec<Pair> {
-    keys_near(buf, at, 3, &[b"pw", b"PW", b"Pw"], |k| k.to_ascii_lowercase().ends_with("pw"))
+    keys_near(buf, at, 8, &[b"pw", b"PW", b"Pw"], |k| k.to_ascii_lowercase().ends_with("pw"))
 }
 
 /// Passwords without a key of their own on the line of a security token's value, read as a

@@ -540,9 +540,16 @@ fn markup_or_label(t: &[u8]) -> bool {
 
 fn email_like(t: &[u8]) -> bool {
     let Some(at) = t.iter().position(|&b| b == b'@') else { return false };
+    let domain = &t[at + 1..];
+    // Labels of a host name, the last one (the top-level domain) two letters or more: not
+    // `vuNu@6vEjAMz.H` or `RxQ@.WFfW.8v9`, passwords with an `@`.
+    let tld = domain.rsplit(|&b| b == b'.').next().unwrap_or(b"");
     at > 0
-        && t[at + 1..].contains(&b'.')
-        && t[at + 1..].iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        && domain.contains(&b'.')
+        && domain.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-'))
+        && domain.split(|&b| b == b'.').all(|l| !l.is_empty())
+        && tld.len() >= 2
+        && tld.iter().all(u8::is_ascii_alphabetic)
 }
 
 /// A name: letters, digits and `_`, starting with a letter or `_`.
@@ -659,12 +666,17 @@ fn password(t: &[u8]) -> bool {
             return false;
         }
     }
-    // A passphrase: three to six words of letters (`tiger correct dishwasher battery`).
+    // A passphrase: three to six words of letters (`tiger correct dishwasher battery`), the last
+    // maybe with digits or a symbol after it (`battery horse sunset7`).
     let words: Vec<&[u8]> = t.split(|&b| b == b' ').collect();
     if words.len() >= 3 {
+        let last = words[words.len() - 1];
+        let tail = last.iter().rev().take_while(|b| !b.is_ascii_alphabetic()).count();
+        let letters = |w: &[u8]| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic);
         return words.len() <= 6
             && t.len() >= 16
-            && words.iter().all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
+            && words[..words.len() - 1].iter().all(|w| letters(w))
+            && letters(&last[..last.len() - tail]);
     }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
     letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))
@@ -839,6 +851,11 @@ mod tests {
             assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
             assert!(!not_a_value(v.as_bytes(), true, true), "{v} in code");
         }
+        // An `@` in a password is no address: no host name after it.
+        for v in ["vuNu@6vEjAMz.H", "RxQ@.WFfW.8v9", "Kx@9.v2"] {
+            assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
+        }
+        assert!(not_a_value(b"ops@acme-corp.com", true, false));
         for v in ["Hunter2!", "Winter2024#", "correct horse battery", "kBIKcOX7mRaEAR4KRB40eiPX"] {
             assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
         }
@@ -848,6 +865,8 @@ mod tests {
     fn roles_have_shapes() {
         assert_eq!(judge(Check::Password, b"Hunter2!"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"Specify"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"battery horse sunset7"), Verdict::Yes);
+        assert_eq!(judge(Check::Password, b"see the vault 7"), Verdict::No);
         // Documentation's sample passwords.
         assert_eq!(judge(Check::Password, b"Pa$$w0rd!"), Verdict::No);
         assert_eq!(judge(Check::Password, b"P@ssw0rd1"), Verdict::No);
