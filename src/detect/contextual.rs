@@ -62,6 +62,9 @@ pub struct Pending {
     /// innermost first), as (bytes before the value, bytes after its start): a Bitwarden item
     /// holds its login's password and a custom field's token at different depths.
     pub(crate) enclosing: Vec<(usize, usize)>,
+    /// Text on the value's line says the login needs no token (`(no token needed, the IPs are
+    /// whitelisted)`): a password that pairs with none.
+    pub(crate) tokenless: bool,
 }
 
 /// The compiled layer.
@@ -446,6 +449,8 @@ impl Layer {
                         .map(|b| (span.start - b.start, b.end.saturating_sub(span.start))),
                 )
                 .collect();
+            let tokenless = Some(role) == self.password
+                && tokenless(&buf[keyvalue::line_start(buf, span.start)..keyvalue::line_end(buf, span.end)]);
             out.push(Candidate {
                 rule,
                 span,
@@ -464,6 +469,7 @@ impl Layer {
                     leads: leads_line(buf, p.key_start),
                     records,
                     enclosing,
+                    tokenless,
                 },
             });
         }
@@ -759,6 +765,16 @@ impl Layer {
     pub(crate) fn is_support(&self, role: usize) -> bool {
         self.support[role]
     }
+}
+
+/// Whether a line says its login needs no security token (`no token needed`, `without a token`,
+/// `IP-restricted profile so no token`).
+fn tokenless(line: &[u8]) -> bool {
+    let t = line.to_ascii_lowercase();
+    ["no token", "no security token", "no sec token", "without token", "without a token", "without security token",
+        "token not needed", "token isn't needed", "token is not needed", "kein token", "ohne token", "sans jeton"]
+        .iter()
+        .any(|p| memchr::memmem::find(&t, p.as_bytes()).is_some())
 }
 
 /// Whether text between a key and its value says the credential is not Salesforce's (`password
@@ -1571,6 +1587,9 @@ fn partner(
 ) -> Option<usize> {
     let a = &pending[i];
     let pa = note(a)?;
+    if login && pa.tokenless {
+        return None;
+    }
     let ea = env(a);
     // (One value is never both halves: a key read twice for one value.)
     let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
@@ -1604,6 +1623,7 @@ fn partner(
     if let Some(j) = pick(&|j| generic(j) && dist(j) <= 2 && pending[j].line >= a.line) {
         return Some(j);
     }
+    let all = cands.clone();
     let cands: Vec<usize> = cands.into_iter().filter(|&j| !generic(j)).collect();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     let close = pick(&|j| note(&pending[j]).is_some_and(|p| p.block.is_some() && p.block == pa.block) && dist(j) <= 12)
@@ -1647,7 +1667,13 @@ fn partner(
             if !login || !talk(a) {
                 return None;
             }
-            let j = pick(&|j| pending[j].line > a.line && dist(j) <= 20 && talk(&pending[j]))?;
+            // (A bare `token: t` too, in one of the next few lines: the next message.)
+            let j = pick(&|j| pending[j].line > a.line && dist(j) <= 20 && talk(&pending[j])).or_else(|| {
+                all.iter()
+                    .copied()
+                    .filter(|&j| generic(j) && pending[j].line > a.line && dist(j) <= 8 && talk(&pending[j]))
+                    .min_by_key(|&j| dist(j))
+            })?;
             let between = |f: &Finding| f.line > a.line && f.line < pending[j].line;
             let other = pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && between(f));
             (!other).then_some(j)
