@@ -1186,13 +1186,19 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
     Some(format!("the `{}` and `{other}` columns of its header", p.key))
 }
 
-/// The key, without a table alias in an SQL statement (`UPDATE staff sf SET sf.password = …`:
-/// `sf` is the table there, not Salesforce).
 /// Whether the key sits in an SQL statement (two SQL keywords on its line): `UPDATE staff sf SET
-/// sf.password = 'x'` sets a database column, whatever the alias is called.
+/// sf.password = 'x'` sets a database column, whatever the alias is called. (A line of code kept
+/// in one string, its line breaks escaped, is as many lines: `\\n`, KNIME's `%%00010`, `&#10;`.)
 fn in_sql(buf: &[u8], p: &Pair) -> bool {
-    let ls = keyvalue::line_start(buf, p.key_start);
-    let le = keyvalue::line_end(buf, p.key_start);
+    let (mut ls, mut le) = (keyvalue::line_start(buf, p.key_start), keyvalue::line_end(buf, p.key_start));
+    for sep in [&b"\\n"[..], b"%%00010", b"&#10;", b"&#xA;"] {
+        if let Some(i) = memchr::memmem::rfind(&buf[ls..p.key_start], sep) {
+            ls += i + sep.len();
+        }
+        if let Some(i) = memchr::memmem::find(&buf[p.key_start..le], sep) {
+            le = p.key_start + i;
+        }
+    }
     static SQL: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let line = &buf[ls..le];
     // SQL in lower case only where a statement starts the line (`update users set …`); in the
@@ -1220,6 +1226,8 @@ fn in_sql(buf: &[u8], p: &Pair) -> bool {
     seen.iter().filter(|&&b| b).count() >= 2
 }
 
+/// The key, without a table alias in an SQL statement (`UPDATE staff sf SET sf.password = …`:
+/// `sf` is the table there, not Salesforce).
 fn sql_alias_dropped(buf: &[u8], p: &Pair) -> String {
     let Some(dot) = p.key.rfind('.') else { return p.key.clone() };
     if in_sql(buf, p) {
@@ -1525,8 +1533,10 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
         return false;
     }
     e += 1;
-    // Nothing after `=`: the next field follows (logfmt, query strings).
-    if sep == b'=' && tight && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';'))
+    // Nothing after `=`: the next field follows (logfmt, query strings); not a quote escaped as
+    // an entity (`password=&quot;v&quot;`).
+    let entity = [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;"].iter().any(|q| buf[e..].starts_with(q));
+    if sep == b'=' && tight && !entity && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';'))
     {
         return true;
     }

@@ -254,6 +254,15 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
         let (end, after) = close_quote(buf, start, q, esc)?;
         return Some((start..end, true, joined(buf, after)));
     }
+    // Quotes escaped as XML entities (code kept in an attribute: `password=&quot;v&quot;`).
+    for q in [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;"] {
+        if buf[p..].starts_with(q) {
+            let start = p + q.len();
+            let le = line_end(buf, start).min(start + MAX_VALUE);
+            let end = start + memchr::memmem::find(&buf[start..le], q)?;
+            return Some((start..end, true, None));
+        }
+    }
     // A value wrapped in inline markup, raw or escaped: `<code>v</code>`, `&lt;tt&gt;v&lt;/tt&gt;`
     // (a Jira export's HTML inside XML).
     let tagged = inline_tag(buf, p);
@@ -1819,7 +1828,8 @@ fn find_value_field(buf: &[u8], from: usize, to: usize) -> Option<(Range<usize>,
         }
         let p = skip_blanks(buf, p);
         let Some(after) = separator(buf, p) else { continue };
-        let v = skip_blanks(buf, after);
+        // (Formatted JSON may put the value on the line below: `"value":` / `"v"`.)
+        let v = after + buf[after..to.max(after)].iter().take_while(|b| b.is_ascii_whitespace()).count();
         if let Some(v) = value_at(buf, v, Form::Assign { line: false }) {
             return Some(v);
         }
@@ -2777,6 +2787,7 @@ mod tests {
             ("$sfPassword = \"php-pass\";", "sfPassword", "php-pass"),
             ("private const string Password = \"cs-pass\";", "Password", "cs-pass"),
             ("password: str = \"py-pass\"", "password", "py-pass"),
+            ("sf = Salesforce(password=&quot;xml-pass&quot;, x=1)", "password", "xml-pass"),
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
