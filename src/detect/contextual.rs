@@ -1290,7 +1290,15 @@ fn consumer_key_pair(buf: &[u8], at: usize) -> Pair {
 fn login_call(buf: &[u8], paren: usize) -> Vec<Pair> {
     let args = keyvalue::call_args(buf, paren);
     let mut out = Vec::new();
-    for (i, key) in [(1, "login password"), (2, "login security token")] {
+    // The Force.com toolkit for .NET: `UsernamePasswordAsync(clientId, clientSecret, username,
+    // password, tokenUrl)`.
+    let toolkit = buf[..paren].ends_with(b"UsernamePasswordAsync(");
+    let roles: &[(usize, &str)] = if toolkit {
+        &[(0, "login consumer key"), (1, "login consumer secret"), (3, "login password")]
+    } else {
+        &[(1, "login password"), (2, "login security token")]
+    };
+    for &(i, key) in roles {
         if let Some(Some((value, joined))) = args.get(i) {
             out.push(Pair {
                 key: key.to_string(),

@@ -1665,7 +1665,9 @@ fn child_value(buf: &[u8], p: usize) -> Option<usize> {
     let rest = buf.get(t..(t + 64).min(buf.len()))?;
     let name = rest.strip_prefix(b"<")?;
     let gt = memchr::memchr(b'>', name)?;
-    let local = name[..gt].rsplit(|&b| b == b':').next()?;
+    // (The element's name, without its attributes: `<Value Profile="(Default)">`.)
+    let tag = name[..gt].split(|b| b.is_ascii_whitespace()).next()?;
+    let local = tag.rsplit(|&b| b == b':').next()?;
     (local.len() >= 5
         && local[local.len() - 5..].eq_ignore_ascii_case(b"value")
         && local.iter().all(|b| b.is_ascii_alphanumeric() || *b == b'_'))
@@ -2707,13 +2709,14 @@ pub(crate) fn pair_before(buf: &[u8], at: usize) -> Option<Pair> {
     })
 }
 
-/// The literal arguments of a login call at `paren` (the position after `login(`): up to three,
-/// each `None` when it is not a string literal (a variable).
+/// The literal arguments of a login call at `paren` (the position after `login(`): up to five,
+/// each `None` when it is not a string literal (a variable). Arguments may sit on lines of their own.
 pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, Option<Range<usize>>)>> {
+    let blanks = |p: usize| p + buf[p.min(buf.len())..].iter().take_while(|b| b.is_ascii_whitespace()).count();
     let mut out = Vec::new();
-    let mut p = skip_blanks(buf, paren);
-    let limit = (paren + 600).min(buf.len());
-    while out.len() < 4 && p < limit {
+    let mut p = blanks(paren);
+    let limit = (paren + 800).min(buf.len());
+    while out.len() < 5 && p < limit {
         if let Some((q, start, esc)) = open_quote(buf, p) {
             let Some((end, after)) = close_quote(buf, start, q, esc) else { break };
             let j = joined(buf, after);
@@ -2732,9 +2735,9 @@ pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, O
                 p += 1;
             }
         }
-        p = skip_blanks(buf, p);
+        p = blanks(p);
         match buf.get(p) {
-            Some(b',') => p = skip_blanks(buf, p + 1),
+            Some(b',') => p = blanks(p + 1),
             _ => break,
         }
     }
