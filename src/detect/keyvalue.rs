@@ -588,7 +588,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         // parameters), `"password": { "type": "SecureString", "value": "v" }` (Data Factory): an
         // object that wraps the value.
         if buf.get(v) == Some(&b'{') {
-            let (value, quoted, joined) = find_value_field(buf, v + 1, object_end(buf, v + 1))?;
+            let (value, quoted, joined) = member_value(buf, v)?;
             return Some(Pair {
                 key,
                 value,
@@ -1548,8 +1548,10 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     if field.eq_ignore_ascii_case(b"field") && has_field(buf, obj_start, obj_end, b"name") {
         return None;
     }
-    let value =
-        find_value_field(buf, ks.end + 1, obj_end).or_else(|| find_value_field(buf, obj_start, n)).or_else(|| {
+    let value = find_value_field(buf, ks.end + 1, obj_end)
+        .or_else(|| find_value_field(buf, obj_start, n))
+        .or_else(|| nested_value(buf, ks.end, obj_end))
+        .or_else(|| {
             // `<string name="sf_consumer_secret">v</string>`: an element named by its attribute,
             // its text the value, or the text of a value element inside it (Spring's `<property
             // name="password"><value>v</value></property>`, SSIS's `<ConfiguredValue>`).
@@ -1781,6 +1783,62 @@ fn object_end(buf: &[u8], p: usize) -> usize {
         }
     }
     limit
+}
+
+/// The `value` member of the object opening at `open`, skipping the objects nested in it
+/// (Matillion's `"sf_consumer_secret": {"definition": {…}, "value": "v"}`); within 800 bytes.
+fn member_value(buf: &[u8], open: usize) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
+    let limit = (open + 800).min(buf.len());
+    let (mut depth, mut seg) = (0usize, open + 1);
+    for i in open + 1..limit {
+        match buf[i] {
+            b'{' | b'[' => {
+                if depth == 0 {
+                    if let Some(v) = find_value_field(buf, seg, i) {
+                        return Some(v);
+                    }
+                }
+                depth += 1;
+            }
+            b'}' | b']' if depth == 0 => return find_value_field(buf, seg, i),
+            b'}' | b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    seg = i + 1;
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// The one value field in the objects nested in a name's object (Matillion's `{"name": "Security
+/// Token", "elements": {"1": {"values": {"1": {"type": "STRING", "value": "v"}}}}}`): from the
+/// `{` at `open` to the end of the name's object, at most 600 bytes, when exactly one `"value"`
+/// is there.
+fn nested_value(buf: &[u8], from: usize, open: usize) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
+    if buf.get(open) != Some(&b'{') {
+        return None;
+    }
+    let limit = (from + 600).min(buf.len());
+    let mut depth = 0i32;
+    let mut end = None;
+    for (i, &b) in buf[open..limit.max(open)].iter().enumerate() {
+        match b {
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth -= 1;
+                if depth < 0 {
+                    end = Some(open + i);
+                    break;
+                }
+            }
+            _ => {}
+        }
+    }
+    let end = end?;
+    (memchr::memmem::find_iter(&buf[open..end], b"\"value\"").count() == 1).then(|| find_value_field(buf, open, end))?
 }
 
 /// Where the object holding position `p` starts, at most 300 bytes back.
@@ -2859,6 +2917,23 @@ mod tests {
             one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
             ("sf.password".into(), "Tf-pass".into())
         );
+        // An object that wraps the value, beside objects of its own.
+        assert_eq!(
+            one("\"sf_consumer_secret\": {\n  \"definition\": {\"name\": \"x\", \"type\": \"TEXT\"},\n  \"value\":\n    \"Obj-secret\"\n}", "secret"),
+            ("sf_consumer_secret".into(), "Obj-secret".into())
+        );
+        // The value on the line below its field; the one value of the objects inside.
+        assert_eq!(
+            one("{\"name\": \"sf.password\",\n  \"value\":\n    \"Nifi-pass\"}", "password"),
+            ("sf.password".into(), "Nifi-pass".into())
+        );
+        let nested = "{\"name\": \"Password\", \"elements\": {\"1\": {\"values\": {\"1\": {\"type\": \"STRING\", \"value\": \"Mat-pass\"}}}}}";
+        assert_eq!(one(nested, "Password"), ("Password".into(), "Mat-pass".into()));
+        let two = "{\"name\": \"Password\", \"a\": {\"value\": \"x-pass\"}, \"b\": {\"value\": \"y-pass\"}}";
+        assert!(kv(two, "Password").is_empty(), "two values inside: neither is the name's");
+        // A list closing before the nested object (this once sliced backwards and panicked).
+        let list = "{\"name\": \"Password\", \"tags\": [\"a\"], \"more\": {\"value\": \"L-pass\"}}";
+        assert_eq!(one(list, "Password"), ("Password".into(), "L-pass".into()));
     }
 
     #[test]
