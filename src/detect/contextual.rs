@@ -360,9 +360,14 @@ impl Layer {
             // A bare `token` holding a prefixed token says what it is by itself.
             let generic = generic && self.checks[role] == self.checks[reading.role];
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
-            let verdict = plausible::judge(check, &value);
+            let mut verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
                 continue;
+            }
+            // A legacy numeric secret of 15–18 digits under a key that names Salesforce's
+            // secret (`SF_SECRET=16942551305418137`) is one without its consumer key beside it.
+            if verdict == Verdict::OnlyPaired && reading.vendor.as_deref() == Some(SALESFORCE) {
+                verdict = Verdict::Yes;
             }
             // A bare word right after a password's key in text (`password expired`) is no value;
             // a secret or token of its exact shape is (`client secret DCCD2608…`).
