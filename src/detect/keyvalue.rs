@@ -634,6 +634,21 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             row: None,
         });
     }
+    // nginx's and Tcl's `set $sf_client_secret "v";`: the directive, the name, the value.
+    let head = buf[line_start(buf, ks.start)..ks.start].trim_ascii_start();
+    if p > ks.end && (head == b"set $" || head == b"set ") && matches!(buf.get(p), Some(b'"' | b'\'')) {
+        let (value, quoted, joined) = value_at(buf, p, Form::Assign { line: true })?;
+        return Some(Pair {
+            key,
+            value,
+            joined,
+            quoted,
+            form: Form::Assign { line: true },
+            parents: Parents::Keys(ks.start, true),
+            key_start: ks.start,
+            row: None,
+        });
+    }
     // `Security token (case-sensitive): v` is prose with an aside, not a call.
     let aside = buf.get(p) == Some(&b'(')
         && memchr::memchr(b')', &buf[p..(p + 32).min(buf.len())])
@@ -2849,6 +2864,7 @@ mod tests {
             ("private const string Password = \"cs-pass\";", "Password", "cs-pass"),
             ("password: str = \"py-pass\"", "password", "py-pass"),
             ("sf = Salesforce(password=&quot;xml-pass&quot;, x=1)", "password", "xml-pass"),
+            ("    set $sf_password  \"nginx-pass\";", "sf_password", "nginx-pass"),
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
