@@ -2190,11 +2190,31 @@ fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
             // An HTML element's attributes are layout (`class="confluenceTable"`), not names.
             let name = tag.split(|&b| b.is_ascii_whitespace()).next().unwrap_or(tag);
             let html = HTML_TAGS.iter().any(|t| name.eq_ignore_ascii_case(t.as_bytes()));
-            out.push(String::from_utf8_lossy(if html { name } else { tag }).into_owned());
+            out.push(without_namespaces(&String::from_utf8_lossy(if html { name } else { tag })));
         }
     }
     out.reverse();
     out
+}
+
+/// A tag without its namespace declarations: `xmlns="http://soap.sforce.com/2006/04/metadata"`
+/// names the schema of a Salesforce metadata file, not whose a credential inside it is (a Named
+/// Credential holds another system's password).
+fn without_namespaces(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    let mut rest = tag;
+    while let Some(i) = rest.find("xmlns") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        // The attribute's value: up to its closing quote.
+        let end = after
+            .find(['"', '\''])
+            .and_then(|q| after[q + 1..].find(&after[q..q + 1]).map(|e| q + 1 + e + 1))
+            .unwrap_or(after.len());
+        rest = &after[end..];
+    }
+    out.push_str(rest);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// A column of a table whose header holds the key at `ks`: a delimited header line (CSV, TSV,
@@ -2820,6 +2840,15 @@ pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn namespaces_name_no_parent() {
+        assert_eq!(
+            without_namespaces("NamedCredential xmlns=\"http://soap.sforce.com/2006/04/metadata\""),
+            "NamedCredential"
+        );
+        assert_eq!(without_namespaces("n1:login xmlns:n1='urn:partner.soap.sforce.com' a=\"b\""), "n1:login a=\"b\"");
+    }
 
     #[test]
     fn a_less_than_sign_far_from_any_tag_is_no_parent() {

@@ -146,6 +146,9 @@ const REFERENCES: &[&str] = &[
     "fromsecret",
 ];
 
+/// Prefixes of values a tool obfuscated or encrypted (see `not_a_value`).
+const OBFUSCATED: &[&str] = &["encrypted ", "#!", "$7$", "$6$", "{xor}", "{aes}", "{aes256}", "obf:", "crypt:"];
+
 /// Values that are a word for "no value here".
 const EMPTY_WORDS: &[&str] = &[
     "none",
@@ -312,6 +315,11 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     if EMPTY_WORDS.iter().any(|w| lower == w.as_bytes()) {
+        return true;
+    }
+    // Obfuscated or encrypted by the tool that stores it: Kettle's `Encrypted 2be98afc…`, TIBCO's
+    // `#!…`, Splunk's `$7$…`, WebSphere's `{xor}…`, Jetty's `OBF:…`.
+    if OBFUSCATED.iter().any(|w| lower.starts_with(w.as_bytes())) {
         return true;
     }
     // `$SF_PASSWORD`, `$env:X`, `%SF_PASSWORD%`, `@sf_password`, `:password` (Ruby symbols).
@@ -793,6 +801,11 @@ mod tests {
             "gAAAAABOttSBYmuhA+Fb2f0AXuxqGEUNb+bqZyR/I20CXqmTVoPehBvNj2I7yRuEbNZ",
             "$_kDemoPass$_kDemoToken",
             "$PMRootDir/secure/sfdc_uat.pwd",
+            "Encrypted 2be98afc86aa7f2e4039fe3ab962525d2bff094173b9a3c1f71c",
+            "#!gATLotz8L5xAzCqFGJSGURvf4SiduFN6cEzQJSnAXWGWnNt6JRRo7UQ=",
+            "$7$tWuW2YLVuxWgUS19BK6uoZg62udRE0lGU1BOWfNf21y3TCNtjQ==",
+            "{xor}LDo8LTor",
+            "OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v",
             "%APPDATA%\\sf\\token.txt",
             "********",
             "[REDACTED]",
