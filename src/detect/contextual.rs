@@ -914,7 +914,8 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
 
 /// Up to `n` XML elements enclosing `at` that span lines (records, not a `<Key>` leaf), innermost
 /// first, each from its `<` to the end of its closing tag, looked for within `reach` bytes either
-/// side. The document's root element is no record: it says what the whole file is.
+/// side. The document's root element is no record, it says what the whole file is; unless no
+/// other element encloses the key.
 fn xml_elements(buf: &[u8], at: usize, reach: usize, n: usize) -> Vec<Range<usize>> {
     let floor = at.saturating_sub(reach);
     let ceil = (at + reach).min(buf.len());
@@ -948,8 +949,13 @@ fn xml_elements(buf: &[u8], at: usize, reach: usize, n: usize) -> Vec<Range<usiz
         close.extend_from_slice(name);
         close.push(b'>');
         let Some(end) = memchr::memmem::find(&buf[gt..ceil], &close).map(|j| gt + j + close.len()) else { break };
+        // (Unless the key is one of its own fields: a Named Credential's `<endpoint>` and
+        // `<password>` are children of the root, which is the one record.)
         let root = !buf[..lt].windows(2).any(|w| w[0] == b'<' && w[1].is_ascii_alphabetic());
         if root {
+            if out.is_empty() && memchr::memchr(b'\n', &buf[lt..end]).is_some() {
+                out.push(lt..end);
+            }
             break;
         }
         // HTML's elements are layout (a table's `class="confluenceTd"`), not records.
