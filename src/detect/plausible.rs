@@ -355,8 +355,13 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if lower.windows(3).any(|w| w == b"***") {
         return true;
     }
-    // Paths, URLs, e-mail addresses.
-    if memchr::memmem::find(t, b"://").is_some() || t.starts_with(b"/") || t.starts_with(b"~/") || t.starts_with(b"./")
+    // Paths (`C:\\dataloader\\conf\\key`, too), URLs, e-mail addresses.
+    let drive = t.len() > 3 && t[0].is_ascii_alphabetic() && t[1] == b':' && t[2] == b'\\';
+    if memchr::memmem::find(t, b"://").is_some()
+        || t.starts_with(b"/")
+        || t.starts_with(b"~/")
+        || t.starts_with(b"./")
+        || drive
     {
         return true;
     }
@@ -801,6 +806,7 @@ mod tests {
             "gAAAAABOttSBYmuhA+Fb2f0AXuxqGEUNb+bqZyR/I20CXqmTVoPehBvNj2I7yRuEbNZ",
             "$_kDemoPass$_kDemoToken",
             "$PMRootDir/secure/sfdc_uat.pwd",
+            "C:\\dataloader\\conf\\dataLoader.key",
             "Encrypted 2be98afc86aa7f2e4039fe3ab962525d2bff094173b9a3c1f71c",
             "#!gATLotz8L5xAzCqFGJSGURvf4SiduFN6cEzQJSnAXWGWnNt6JRRo7UQ=",
             "$7$tWuW2YLVuxWgUS19BK6uoZg62udRE0lGU1BOWfNf21y3TCNtjQ==",
