@@ -388,6 +388,7 @@ impl RuleBook {
             v.lists.host_keys.extend(w.host_keys);
             v.lists.holders.extend(w.holders);
             v.lists.environments.extend(w.environments);
+            v.lists.stores.extend(w.stores);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

@@ -98,6 +98,10 @@ pub struct WordLists {
     /// name different ones (`org.sfdc.pass`, `org.sfdc.sandbox.token`) are two logins' credentials.
     #[serde(default)]
     pub environments: Vec<String>,
+    /// Words naming a secret store (`secretsmanager`, `vault`, `keyvault`): a parent that names
+    /// one (`aws.secretsmanager.SecretVersion(…`) holds credentials of any system and names none.
+    #[serde(default)]
+    pub stores: Vec<String>,
 }
 
 /// The whole vocabulary, merged over every rule file.
@@ -252,6 +256,9 @@ impl Vocabulary {
     /// The vendor a parent key's words name, if any: [`Vocabulary::vendor_of`] without the words
     /// that, in a path, name a level of the document.
     pub(crate) fn parent_vendor_of(&self, words: &[String]) -> Option<&str> {
+        if words.iter().any(|w| self.lists.stores.contains(w)) {
+            return None;
+        }
         let words: Vec<String> = words.iter().filter(|w| !self.lists.not_in_path.contains(w)).cloned().collect();
         self.vendor_of(&words)
     }
@@ -456,6 +463,11 @@ mod tests {
         assert_eq!(role("client_secret").as_deref(), Some("consumer-secret"));
         assert_eq!(role("refresh_token").as_deref(), Some("refresh-token"));
         assert_eq!(role("SF_PASSWORD_TOKEN").as_deref(), Some("password-with-token"));
+        assert_eq!(role("SF_PASS_AND_TOKEN").as_deref(), Some("password-with-token"));
+        // A secret store holds any system's credentials: as a parent it names none.
+        let words = |k: &str| v.words(k);
+        assert_eq!(v.parent_vendor_of(&words("aws.secretsmanager.SecretVersion")), None);
+        assert_eq!(v.parent_vendor_of(&words("aws.s3.Bucket")), Some("cloud"));
         assert_eq!(role("password_hash"), None);
         // A holder before the credential's word says where it is kept; after it, names the holder.
         assert_eq!(role("Param_SFDC_Passwd").as_deref(), Some("password"));
