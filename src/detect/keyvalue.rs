@@ -634,6 +634,24 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             row: None,
         });
     }
+    // `.netrc`: `machine h login u password v`, on one line or several.
+    // The key names the machine: whose the password is (`login.salesforce.com password`,
+    // `api.heroku.com password`).
+    if let Some(machine) = (p > ks.end && key == "password").then(|| netrc(buf, ks.start)).flatten() {
+        let e = p + buf[p..].iter().take_while(|b| !b.is_ascii_whitespace()).count();
+        if e > p {
+            return Some(Pair {
+                key: format!("{} {key}", String::from_utf8_lossy(machine)),
+                value: p..e,
+                joined: None,
+                quoted: false,
+                form: Form::Assign { line: true },
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            });
+        }
+    }
     // nginx's and Tcl's `set $sf_client_secret "v";`: the directive, the name, the value.
     let head = buf[line_start(buf, ks.start)..ks.start].trim_ascii_start();
     if p > ks.end && (head == b"set $" || head == b"set ") && matches!(buf.get(p), Some(b'"' | b'\'')) {
@@ -2197,6 +2215,37 @@ fn xml_path(buf: &[u8], ks: usize) -> Vec<String> {
     out
 }
 
+/// The machine of a `.netrc` entry whose `password` is at `ks`: `machine h` begins its line or
+/// one of the three lines above, and only `login`/`account` entries are between.
+fn netrc(buf: &[u8], ks: usize) -> Option<&[u8]> {
+    fn host(l: &[u8]) -> Option<&[u8]> {
+        let rest = l.strip_prefix(b"machine ")?.trim_ascii_start();
+        Some(&rest[..rest.iter().take_while(|b| !b.is_ascii_whitespace()).count()])
+    }
+    let mut s = line_start(buf, ks);
+    let head = buf[s..ks].trim_ascii();
+    if let Some(h) = host(head) {
+        return Some(h);
+    }
+    if !head.is_empty() && !head.starts_with(b"login ") {
+        return None;
+    }
+    for _ in 0..3 {
+        if s == 0 {
+            return None;
+        }
+        s = line_start(buf, s - 1);
+        let l = buf[s..line_end(buf, s)].trim_ascii();
+        if let Some(h) = host(l) {
+            return Some(h);
+        }
+        if !(l.starts_with(b"login ") || l.starts_with(b"account ")) {
+            return None;
+        }
+    }
+    None
+}
+
 /// A tag without its namespace declarations: `xmlns="http://soap.sforce.com/2006/04/metadata"`
 /// names the schema of a Salesforce metadata file, not whose a credential inside it is (a Named
 /// Credential holds another system's password).
@@ -2942,6 +2991,19 @@ mod tests {
         assert_eq!(one("Security token (case-sensitive): Abc123", "token"), ("token".into(), "Abc123".into()));
         assert!(kv("<n1:password/>", "password").is_empty());
         assert!(kv("password_hash_function(x)", "password").len() <= 1);
+    }
+
+    #[test]
+    fn netrc_entries_name_their_machine() {
+        assert_eq!(
+            one("machine login.salesforce.com login ops@acme.com password netrc-pass", "password"),
+            ("login.salesforce.com password".into(), "netrc-pass".into())
+        );
+        assert_eq!(
+            one("machine api.heroku.com\n  login ops@acme.com\n  password netrc-pass2\n", "password"),
+            ("api.heroku.com password".into(), "netrc-pass2".into())
+        );
+        assert!(kv("the password netrc-pass3", "password").is_empty());
     }
 
     #[test]
