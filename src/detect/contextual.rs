@@ -761,7 +761,15 @@ impl Layer {
             .captures_iter(block)
             .filter_map(|c| {
                 let (k, v) = (1..c.len()).step_by(2).find_map(|i| Some((c.get(i)?, c.get(i + 1)?)))?;
-                Some((String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase(), v.range()))
+                let k = String::from_utf8_lossy(k.as_bytes()).to_ascii_lowercase();
+                // `<value name="cn.sessionTimeout">120</value>`: a name attribute whose element's
+                // text is the value names a field, not a system.
+                let after = &block[v.end()..];
+                let field = (k == "name" || k == "key")
+                    && (after.starts_with(b"\">") || after.starts_with(b"'>"))
+                    && after.get(2).is_some_and(|&b| b != b'\n')
+                    && (after.get(2) != Some(&b'<') || after.get(3) == Some(&b'/'));
+                (!field).then(|| (k, v.range()))
             })
             .collect()
     }
