@@ -679,17 +679,9 @@ fn password(t: &[u8]) -> bool {
             return false;
         }
     }
-    // A passphrase: three to six words of letters (`tiger correct dishwasher battery`), the last
-    // maybe with digits or a symbol after it (`battery horse sunset7`).
-    let words: Vec<&[u8]> = t.split(|&b| b == b' ').collect();
-    if words.len() >= 3 {
-        let last = words[words.len() - 1];
-        let tail = last.iter().rev().take_while(|b| !b.is_ascii_alphabetic()).count();
-        let letters = |w: &[u8]| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic);
-        return words.len() <= 6
-            && t.len() >= 16
-            && words[..words.len() - 1].iter().all(|w| letters(w))
-            && letters(&last[..last.len() - tail]);
+    // Three words or more: a passphrase (`battery horse sunset7`), or text.
+    if t.split(|&b| b == b' ').count() >= 3 {
+        return super::shape::passphrase(t);
     }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
     letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))

@@ -295,11 +295,8 @@ pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
         return None;
     }
     let (pw, tok) = v.split_at(v.len() - 24);
-    // (A password with blanks is a passphrase of three to six words: `pencil garden cloud biscuit`.)
-    let words = pw.split(|&b| b == b' ').count();
-    let phrase = (3..=6).contains(&words)
-        && pw.split(|&b| b == b' ').all(|w| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic));
-    if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) && !phrase {
+    // (A password with blanks is a passphrase: `pencil garden cloud biscuit`.)
+    if !token_ok(tok) || pw.iter().any(|b| b.is_ascii_whitespace()) && !passphrase(pw) {
         return None;
     }
     // A JWT is not a password: three long dot-separated runs of token characters.
@@ -310,6 +307,19 @@ pub(crate) fn split_password_token(v: &[u8]) -> Option<(&[u8], &[u8])> {
         return None;
     }
     Some((pw, tok))
+}
+
+/// A passphrase: three to six words of letters, 16 characters or more (`tiger correct dishwasher
+/// battery`), the last maybe with digits or a symbol after it (`marble lantern garden7`).
+pub(crate) fn passphrase(t: &[u8]) -> bool {
+    let words: Vec<&[u8]> = t.split(|&b| b == b' ').collect();
+    let letters = |w: &[u8]| w.len() >= 3 && w.iter().all(u8::is_ascii_alphabetic);
+    let Some((last, rest)) = words.split_last() else { return false };
+    let tail = last.iter().rev().take_while(|b| !b.is_ascii_alphabetic()).count();
+    (3..=6).contains(&words.len())
+        && t.len() >= 16
+        && rest.iter().all(|w| letters(w))
+        && letters(&last[..last.len() - tail])
 }
 
 fn security_token_ok(v: &[u8]) -> bool {
