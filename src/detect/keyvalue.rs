@@ -279,8 +279,9 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
         _ => bare_inline(buf, p),
     };
     let mut end = end.min(p + MAX_VALUE);
-    // The end of a CDATA section (`-d client_secret=v]]></ac:plain-text-body>`).
-    if let Some(i) = memchr::memmem::find(&buf[p..end], b"]]>") {
+    // The end of a CDATA section (`-d client_secret=v]]></ac:plain-text-body>`) or of a comment
+    // (`<!-- encrypt.sh -e <password> conf/key -->`, `/* password: v */`).
+    if let Some(i) = [&b"]]>"[..], b" -->", b"-->", b" */"].iter().filter_map(|m| memchr::memmem::find(&buf[p..end], m)).min() {
         end = p + i;
     }
     if tagged.is_some() {

@@ -357,11 +357,18 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     }
     // Paths (`C:\\dataloader\\conf\\key`, too), URLs, e-mail addresses.
     let drive = t.len() > 3 && t[0].is_ascii_alphabetic() && t[1] == b':' && t[2] == b'\\';
+    // A relative path to a file: `conf/dataloader.key`, `secrets/sf.pwd`.
+    let ext = t.iter().rposition(|&b| b == b'.').map(|i| &t[i + 1..]).unwrap_or(b"");
+    let file = t.contains(&b'/')
+        && (2..=4).contains(&ext.len())
+        && ext.iter().all(u8::is_ascii_lowercase)
+        && t.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'.' | b'_' | b'-'));
     if memchr::memmem::find(t, b"://").is_some()
         || t.starts_with(b"/")
         || t.starts_with(b"~/")
         || t.starts_with(b"./")
         || drive
+        || file
     {
         return true;
     }
@@ -799,6 +806,7 @@ mod tests {
             "$_kDemoPass$_kDemoToken",
             "$PMRootDir/secure/sfdc_uat.pwd",
             "C:\\dataloader\\conf\\dataLoader.key",
+            "conf/dataloader.key",
             "Encrypted 2be98afc86aa7f2e4039fe3ab962525d2bff094173b9a3c1f71c",
             "#!gATLotz8L5xAzCqFGJSGURvf4SiduFN6cEzQJSnAXWGWnNt6JRRo7UQ=",
             "$7$tWuW2YLVuxWgUS19BK6uoZg62udRE0lGU1BOWfNf21y3TCNtjQ==",
