@@ -146,20 +146,26 @@ impl Layer {
         self.app_secret(buf, self.table_secret(self.token_alone(role, value), p, value), p, value)
     }
 
-    /// A password's key holding a consumer secret's exact shape (64 upper-case hex digits) with a
-    /// consumer key (`3MVG9…`) within 12 lines holds that app's secret: a password manager's
+    /// A password's key holding a consumer secret's exact shape (64 upper-case hex digits, or a
+    /// legacy secret's 15 to 19 digits) with a consumer key (`3MVG9…`) within 12 lines, or on a
+    /// line that says it is a connected app's, holds that app's secret: a password manager's
     /// entry for a connected app keeps the secret as its password and the key in its notes.
     fn app_secret(&self, buf: &[u8], role: usize, p: &Pair, value: &[u8]) -> usize {
-        if !plausible::secret_hex(value) || Some(role) != self.password {
+        let digits = (15..=19).contains(&value.len()) && value.iter().all(u8::is_ascii_digit);
+        if !(plausible::secret_hex(value) || digits) || Some(role) != self.password {
             return role;
         }
+        let line = buf[keyvalue::line_start(buf, p.value.start)..keyvalue::line_end(buf, p.value.end)].to_ascii_lowercase();
+        let said = ["connected app", "consumer secret", "client secret"]
+            .iter()
+            .any(|w| memchr::memmem::find(&line, w.as_bytes()).is_some());
         let (mut s, mut e) = (p.value.start, p.value.end);
         for _ in 0..12 {
             s = keyvalue::line_start(buf, s.saturating_sub(1));
             e = (keyvalue::line_end(buf, e) + 1).min(buf.len());
         }
         match self.checks.iter().position(|c| *c == Some(Check::ConsumerSecret)) {
-            Some(r) if memchr::memmem::find(&buf[s..e], b"3MVG9").is_some() => r,
+            Some(r) if said || memchr::memmem::find(&buf[s..e], b"3MVG9").is_some() => r,
             _ => role,
         }
     }
@@ -726,6 +732,10 @@ impl Layer {
             text
         };
         let text = system_text(row);
+        // `DocuSign for Salesforce`: a product made for Salesforce is its maker's.
+        if let Some(v) = self.made_for_salesforce(&text) {
+            return Some((v.to_string(), format!("its row names {v}")));
+        }
         if let Some(h) = self.scope.first(&text, 0..text.len()) {
             return Some((SALESFORCE.to_string(), format!("`{}` in its row", h.text)));
         }
@@ -750,6 +760,18 @@ impl Layer {
             at = next(r);
         }
         None
+    }
+
+    /// The vendor of a product named `<Vendor> for Salesforce` in `text` (`DocuSign for
+    /// Salesforce`, `Conga for Salesforce`).
+    fn made_for_salesforce(&self, text: &[u8]) -> Option<&str> {
+        let lower = text.to_ascii_lowercase();
+        memchr::memmem::find_iter(&lower, b" for salesforce").find_map(|i| {
+            let before = lower[..i].rsplit(|b| !b.is_ascii_alphanumeric()).next()?;
+            self.vocab
+                .vendor_of(&[String::from_utf8_lossy(before).into_owned()])
+                .filter(|v| *v != SALESFORCE)
+        })
     }
 
     /// The (key, value span) pairs in a block whose key names a system (the vocabulary's
