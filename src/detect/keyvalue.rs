@@ -576,11 +576,11 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             let declared = line.then(|| declared_default(buf, ks.start, v, &key, Parents::Keys(ks.start, line)));
             // The value below a label (`Consumer Secret:`), not below a sentence (`Make sure the
             // tests pass:` over an indented command).
-            let label = buf[line_start(buf, ks.start)..ks.start]
-                .split(u8::is_ascii_whitespace)
-                .filter(|w| !w.is_empty())
-                .count()
-                <= 2;
+            // (The label's own sentence: `… for the user. New token:`.)
+            let head = &buf[line_start(buf, ks.start)..ks.start];
+            let sentence = head.windows(2).rposition(|w| matches!(w[0], b'.' | b'!' | b'?') && w[1] == b' ');
+            let head = sentence.map_or(head, |i| &head[i + 2..]);
+            let label = head.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()).count() <= 2;
             return declared
                 .flatten()
                 .or_else(|| next_line_word(buf, v).filter(|_| label).map(|value| prose_pair(key, value, ks.start)));
