@@ -262,6 +262,7 @@ impl Layer {
             if pairs.iter().any(token) {
                 pairs.extend(short_password_keys(buf, at));
                 pairs.extend(keyless_passwords(buf, at));
+                pairs.extend(stacked_login(buf, at));
             }
             // `the UAT user got a new token:` and the login below it (`UAT: user@acme.com / v`).
             let le = keyvalue::line_end(buf, at);
@@ -1121,6 +1122,45 @@ fn keyless_passwords(buf: &[u8], at: usize) -> Vec<Pair> {
             }
         })
         .collect()
+}
+
+/// A login handed over as two lines, in the eight lines before a security token's
+/// (`talend.etl@acme.com` / `Glacier30Rocket?` in a chat message): a line that is only an e-mail
+/// address, and below it a line that is only one word, the password.
+fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
+    let email = |l: &[u8]| {
+        let a = memchr::memchr(b'@', l);
+        a.is_some_and(|a| a > 0 && l[a..].contains(&b'.'))
+            && l.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'.' | b'_' | b'-' | b'+'))
+    };
+    let mut out = Vec::new();
+    let mut s = keyvalue::line_start(buf, at);
+    let mut below: Option<(usize, usize)> = None;
+    for _ in 0..8 {
+        if s == 0 {
+            break;
+        }
+        s = keyvalue::line_start(buf, s - 1);
+        let e = keyvalue::line_end(buf, s);
+        let l = buf[s..e].trim_ascii();
+        if let Some((vs, ve)) = below.filter(|_| email(l)) {
+            out.push(Pair {
+                key: "password".to_string(),
+                value: vs..ve,
+                joined: None,
+                quoted: true,
+                form: Form::Prose,
+                parents: keyvalue::Parents::None,
+                key_start: vs,
+                row: None,
+            });
+            break;
+        }
+        let word = (6..=64).contains(&l.len()) && l.iter().all(u8::is_ascii_graphic) && !email(l);
+        let lead = buf[s..e].len() - buf[s..e].trim_ascii_start().len();
+        below = word.then_some((s + lead, s + lead + l.len()));
+    }
+    out
 }
 
 /// `SEC_KEY`, `sfSecKey` (a security token's key that is too costly to search for everywhere:
