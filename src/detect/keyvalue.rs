@@ -1459,6 +1459,49 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     if let Some(eol) = eol.filter(|_| wrapped) {
         return first_word_below(buf, eol);
     }
+    // A request (`token too?`, `we also need the consumer secret`) and its answer, a message of
+    // one word a few lines below (`[09:07] Grace: LQ8126pJ…`, `Here: 3990508436924011680`).
+    let lower = t.to_ascii_lowercase();
+    let asks = lower.contains(&b'?')
+        || [&b"need"[..], b" too", b"also", b"please send", b"can you"].iter().any(|w| memchr::memmem::find(&lower, w).is_some());
+    if let Some(eol) = eol.filter(|_| asks) {
+        return answer_below(buf, eol);
+    }
+    None
+}
+
+/// The first message of one word within four lines after `eol`: a line that is one word, or
+/// whose text after its last `: ` (a chat's speaker, `Here:`) is. Header and separator lines
+/// (`Hannah Schmidt — Feb 18, 2025 09:02`, `-----`) are passed over; a longer message ends the
+/// search.
+fn answer_below(buf: &[u8], eol: usize) -> Option<Range<usize>> {
+    let mut at = line_end(buf, eol) + 1;
+    for _ in 0..4 {
+        if at >= buf.len() {
+            return None;
+        }
+        let le = line_end(buf, at);
+        let line = &buf[at..le];
+        let body_at = memchr::memmem::rfind(line, b": ").map_or(0, |i| i + 2);
+        let body = line[body_at..].trim_ascii();
+        let s = at + body_at + (line[body_at..].len() - line[body_at..].trim_ascii_start().len());
+        at = le + 1;
+        if body.is_empty() || body.iter().all(|b| b.is_ascii_punctuation()) {
+            continue;
+        }
+        if body.iter().any(u8::is_ascii_whitespace) {
+            // A header (a name and a date) is passed over; a sentence is another message.
+            if body.iter().any(u8::is_ascii_digit) && body_at == 0 && !body.ends_with(b".") {
+                continue;
+            }
+            return None;
+        }
+        // (One word, not an assignment or markup: `salesforce.password=v` is configuration.)
+        let word = body.len() >= 15
+            && body.iter().any(u8::is_ascii_digit)
+            && !body.iter().any(|b| matches!(b, b'=' | b'<' | b'>' | b'"' | b'\'' | b'{' | b'('));
+        return word.then_some(s..s + body.len());
+    }
     None
 }
 
