@@ -329,12 +329,13 @@ impl Vocabulary {
                 // the credential (`password_hash`) is not.
                 let others = content.iter().enumerate().filter(|(i, _)| *i < at || *i >= at + p.len()).map(|(_, w)| *w);
                 let holder_before = |i: usize| i < at && sets.holders.contains(content[i]);
+                // (Another phrase may hold that word: `secret key` in `SF_SECRET_KEY`.)
                 if content
                     .iter()
                     .enumerate()
                     .any(|(i, w)| (i < at || i >= at + p.len()) && not.contains(*w) && !holder_before(i))
                 {
-                    return None;
+                    continue;
                 }
                 // A vendor-only phrase must be the key's last word (`sf_token`, not `sf_token_type`).
                 if needs_vendor && at + p.len() != content.len() {
@@ -464,6 +465,10 @@ mod tests {
         assert_eq!(role("refresh_token").as_deref(), Some("refresh-token"));
         assert_eq!(role("SF_PASSWORD_TOKEN").as_deref(), Some("password-with-token"));
         assert_eq!(role("SF_PASS_AND_TOKEN").as_deref(), Some("password-with-token"));
+        assert_eq!(role("SF_SECRET_KEY").as_deref(), Some("consumer-secret"));
+        assert_eq!(role("SF_CONSUMER_SECRET_KEY").as_deref(), Some("consumer-secret"));
+        assert_eq!(role("SF_PSWD").as_deref(), Some("password"));
+        assert_eq!(role("sf_password_reset_token"), None);
         // A secret store holds any system's credentials: as a parent it names none.
         let words = |k: &str| v.words(k);
         assert_eq!(v.parent_vendor_of(&words("aws.secretsmanager.SecretVersion")), None);
