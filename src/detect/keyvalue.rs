@@ -654,8 +654,10 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         }
     }
     // nginx's and Tcl's `set $sf_client_secret "v";`: the directive, the name, the value.
+    // (And a Dockerfile's older `ENV SF_PASSWORD v`, its value the rest of the line.)
     let head = buf[line_start(buf, ks.start)..ks.start].trim_ascii_start();
-    if p > ks.end && (head == b"set $" || head == b"set ") && matches!(buf.get(p), Some(b'"' | b'\'')) {
+    let set = (head == b"set $" || head == b"set ") && matches!(buf.get(p), Some(b'"' | b'\''));
+    if p > ks.end && (set || head == b"ENV ") && buf.get(p).is_some_and(|b| !matches!(b, b'\n' | b'\r')) {
         let (value, quoted, joined) = value_at(buf, p, Form::Assign { line: true })?;
         return Some(Pair {
             key,
@@ -1145,11 +1147,13 @@ fn skip_annotation(buf: &[u8], p: usize) -> usize {
 /// The separator between a key and its value at `p`; the position after it.
 fn separator(buf: &[u8], p: usize) -> Option<usize> {
     let rest = &buf[p..buf.len().min(p + 8)];
-    let seps: [(&[u8], bool); 11] = [
+    let seps: [(&[u8], bool); 12] = [
         (b"=>", true),
         // R's assignment (`password <- "v"`).
         (b"<-", true),
         (b":=", true),
+        // make's conditional assignment (`SF_PASSWORD ?= v`).
+        (b"?=", true),
         (b"%253D", true),
         (b"%253d", true),
         (b"%3D", true),
@@ -2987,6 +2991,8 @@ mod tests {
             ("password: str = \"py-pass\"", "password", "py-pass"),
             ("sf = Salesforce(password=&quot;xml-pass&quot;, x=1)", "password", "xml-pass"),
             ("    set $sf_password  \"nginx-pass\";", "sf_password", "nginx-pass"),
+            ("ENV SF_PASSWORD docker-pass", "SF_PASSWORD", "docker-pass"),
+            ("SF_PASSWORD ?= make-pass", "SF_PASSWORD", "make-pass"),
             ("const password: string = 'ts-pass';", "password", "ts-pass"),
             ("const PASSWORD: &str = \"rs-pass\";", "PASSWORD", "rs-pass"),
             ("static PASSWORD: &'static str = \"rs-static\";", "PASSWORD", "rs-static"),
