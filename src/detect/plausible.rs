@@ -175,6 +175,15 @@ const EMPTY_WORDS: &[&str] = &[
     "change_me",
     "change-me",
     "changeit",
+    "test1234",
+    "test123",
+    "testtest",
+    "admin123",
+    "qwerty",
+    "qwerty123",
+    "abc123",
+    "letmein",
+    "foobar",
     "default",
     "redacted",
     "hidden",
@@ -315,6 +324,13 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
         return true;
     }
     if EMPTY_WORDS.iter().any(|w| lower == w.as_bytes()) {
+        return true;
+    }
+    // A command that prints it (`` `cat ~/.sf_pass` ``, `$(security find-generic-password …)`).
+    if ["cat ", "echo ", "printf ", "security find-", "aws ", "gcloud ", "az ", "vault ", "op read", "pass show "]
+        .iter()
+        .any(|c| lower.starts_with(c.as_bytes()))
+    {
         return true;
     }
     // Obfuscated or encrypted by the tool that stores it: Kettle's `Encrypted 2be98afc…`, TIBCO's
@@ -807,6 +823,8 @@ mod tests {
             "$PMRootDir/secure/sfdc_uat.pwd",
             "C:\\dataloader\\conf\\dataLoader.key",
             "conf/dataloader.key",
+            "cat ~/.sf_pass",
+            "test1234",
             "Encrypted 2be98afc86aa7f2e4039fe3ab962525d2bff094173b9a3c1f71c",
             "#!gATLotz8L5xAzCqFGJSGURvf4SiduFN6cEzQJSnAXWGWnNt6JRRo7UQ=",
             "$7$tWuW2YLVuxWgUS19BK6uoZg62udRE0lGU1BOWfNf21y3TCNtjQ==",
