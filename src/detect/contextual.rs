@@ -235,6 +235,12 @@ impl Layer {
     /// note).
     pub(crate) fn candidates(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>) -> Vec<Candidate> {
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
+            // (`smtp.login('alerts@acme.com', 'v')`: the receiver names another system.)
+            let recv = buf[keyvalue::line_start(buf, at)..at].rsplit(|b| !(b.is_ascii_alphanumeric() || *b == b'_')).nth(1);
+            let other = recv.and_then(|r| self.vocab.vendor_of(&self.vocab.words(&String::from_utf8_lossy(r))));
+            if other.is_some_and(|v| v != SALESFORCE) {
+                return Vec::new();
+            }
             login_call(buf, at + len)
         } else if buf[at..].starts_with(b"3MVG9") {
             // A consumer key says what it is: its key only names it (`client_id`, `default`).
@@ -520,7 +526,11 @@ impl Layer {
                                 && words[words.len() - n..]
                                     .iter()
                                     .all(|w| w.starts_with(|c: char| c.is_ascii_uppercase()));
-                            if named || self.vocab.read(&key, sf_path).is_none_or(|alone| alone.role != r.role) {
+                            // (Or name a vendor: `wifi password`, `the Snowflake password is`.)
+                            if named
+                                || r.vendor.is_some()
+                                || self.vocab.read(&key, sf_path).is_none_or(|alone| alone.role != r.role)
+                            {
                                 return Some((k, r));
                             }
                         }
