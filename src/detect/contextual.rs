@@ -270,10 +270,18 @@ impl Layer {
                 pairs.extend(keyless_passwords(buf, at));
                 pairs.extend(stacked_login(buf, at));
             }
-            // `the UAT user got a new token:` and the login below it (`UAT: user@acme.com / v`).
-            let le = keyvalue::line_end(buf, at);
-            if le < buf.len() && buf[keyvalue::line_start(buf, at)..le].trim_ascii_end().ends_with(b":") {
-                pairs.extend(keyless_passwords(buf, le + 1));
+            // `the UAT user got a new token:` and the login below it (`UAT: user@acme.com / v`):
+            // the key's word, a colon and the line's end (looked at without reading the line: an
+            // auth log has an anchor on every line).
+            let mut e = at + len;
+            while e < buf.len() && e < at + len + 16 && (buf[e].is_ascii_alphanumeric() || buf[e] == b'_') {
+                e += 1;
+            }
+            if buf.get(e) == Some(&b':') {
+                let nl = e + 1 + buf[e + 1..].iter().take(8).take_while(|b| matches!(b, b' ' | b'\t' | b'\r')).count();
+                if buf.get(nl) == Some(&b'\n') {
+                    pairs.extend(keyless_passwords(buf, nl + 1));
+                }
             }
             // Likewise `SEC_KEY` beside the value of a password whose key names Salesforce
             // (`SFDC_PWD`; an auth log's `password=` on every line costs no look around).

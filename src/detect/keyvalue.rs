@@ -281,8 +281,12 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
     let mut end = end.min(p + MAX_VALUE);
     // The end of a CDATA section (`-d client_secret=v]]></ac:plain-text-body>`) or of a comment
     // (`<!-- encrypt.sh -e <password> conf/key -->`, `/* password: v */`).
-    if let Some(i) = [&b"]]>"[..], b" -->", b"-->", b" */"].iter().filter_map(|m| memchr::memmem::find(&buf[p..end], m)).min() {
-        end = p + i;
+    // (Only a value with a `>` or a `*` in it is searched: most have neither.)
+    if memchr::memchr2(b'>', b'*', &buf[p..end]).is_some() {
+        if let Some(i) = [&b"]]>"[..], b" -->", b"-->", b" */"].iter().filter_map(|m| memchr::memmem::find(&buf[p..end], m)).min()
+        {
+            end = p + i;
+        }
     }
     if tagged.is_some() {
         let closing = [&b"&lt;/"[..], b"</"].iter().filter_map(|c| memchr::memmem::find(&buf[p..end], c)).min();

@@ -146,6 +146,10 @@ const REFERENCES: &[&str] = &[
     "fromsecret",
 ];
 
+/// Commands that print a value (see `not_a_value`).
+const COMMANDS: &[&str] =
+    &["cat ", "echo ", "printf ", "security find-", "aws ", "gcloud ", "az ", "vault ", "op read", "pass show "];
+
 /// Prefixes of values a tool obfuscated or encrypted (see `not_a_value`).
 const OBFUSCATED: &[&str] = &["encrypted ", "#!", "$7$", "$6$", "{xor}", "{aes}", "{aes256}", "obf:", "crypt:"];
 
@@ -326,16 +330,17 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if EMPTY_WORDS.iter().any(|w| lower == w.as_bytes()) {
         return true;
     }
-    // A command that prints it (`` `cat ~/.sf_pass` ``, `$(security find-generic-password …)`).
-    if ["cat ", "echo ", "printf ", "security find-", "aws ", "gcloud ", "az ", "vault ", "op read", "pass show "]
-        .iter()
-        .any(|c| lower.starts_with(c.as_bytes()))
-    {
-        return true;
-    }
-    // Obfuscated or encrypted by the tool that stores it: Kettle's `Encrypted 2be98afc…`, TIBCO's
-    // `#!…`, Splunk's `$7$…`, WebSphere's `{xor}…`, Jetty's `OBF:…`.
-    if OBFUSCATED.iter().any(|w| lower.starts_with(w.as_bytes())) {
+    // A command that prints it (`` `cat ~/.sf_pass` ``, `$(security find-generic-password …)`), or
+    // a value the tool that stores it obfuscated or encrypted (Kettle's `Encrypted 2be98afc…`,
+    // TIBCO's `#!…`, Splunk's `$7$…`, WebSphere's `{xor}…`, Jetty's `OBF:…`).
+    static PREFIXES: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let prefixes = PREFIXES.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .start_kind(aho_corasick::StartKind::Anchored)
+            .build(COMMANDS.iter().chain(OBFUSCATED))
+            .expect("literal prefixes")
+    });
+    if prefixes.is_match(aho_corasick::Input::new(&lower).anchored(aho_corasick::Anchored::Yes)) {
         return true;
     }
     // `$SF_PASSWORD`, `$env:X`, `%SF_PASSWORD%`, `@sf_password`, `:password` (Ruby symbols).
