@@ -35,6 +35,10 @@ type Key = (String, u64, String);
 /// session that wrote the set.
 const HOLDOUT3: (f64, f64) = (0.895, 0.935);
 
+/// Floors of `holdout4/` (the fifth blind set's held-out half): its figures at the end of the
+/// session that wrote the set.
+const HOLDOUT4: (f64, f64) = (0.91, 0.955);
+
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.
 const SCOPE: &[&str] = &[
@@ -138,19 +142,19 @@ fn floors(name: &str, min_recall: f64, min_precision: f64) {
 
 #[test]
 fn second_developed_set_keeps_its_recall_and_precision() {
-    floors("dev2", 0.985, 0.99);
+    floors("dev2", 0.99, 0.99);
 }
 
 /// The third blind set's developed half (`dev3/`, written by three more writers).
 #[test]
 fn third_developed_set_keeps_its_recall_and_precision() {
-    floors("dev3", 0.965, 0.98);
+    floors("dev3", 0.975, 0.99);
 }
 
 /// The fourth blind set's developed half (`dev4/`, writers h, i, j).
 #[test]
 fn fourth_developed_set_keeps_its_recall_and_precision() {
-    floors("dev4", 0.975, 0.99);
+    floors("dev4", 0.98, 0.99);
 }
 
 /// The fourth set's held-out half, scored once before and once after the work on `dev4/`, never
@@ -165,7 +169,20 @@ fn third_held_out_half_keeps_its_recall_and_precision() {
 /// over as a held-out measure.
 #[test]
 fn fifth_developed_set_keeps_its_recall_and_precision() {
-    floors("dev5", 0.91, 0.935);
+    floors("dev5", 0.985, 0.98);
+}
+
+/// The fifth blind set's developed half (`dev6/`, writers k, l, m).
+#[test]
+fn sixth_developed_set_keeps_its_recall_and_precision() {
+    floors("dev6", 0.99, 0.99);
+}
+
+/// The fifth set's held-out half, scored once before and once after the work on `dev6/`, never
+/// looked into.
+#[test]
+fn fourth_held_out_half_keeps_its_recall_and_precision() {
+    floors("holdout4", HOLDOUT4.0, HOLDOUT4.1);
 }
 
 #[test]
@@ -187,5 +204,5 @@ fn held_out_half_keeps_its_recall_and_precision() {
         }
     }
     // Issue 15's bar is 0.95 and 0.97; these floors are today's figures.
-    assert!(recall >= 0.94 && precision >= 0.96, "{summary}; the floor is recall ≥ 0.94 and precision ≥ 0.96");
+    assert!(recall >= 0.95 && precision >= 0.97, "{summary}; the floor is recall ≥ 0.95 and precision ≥ 0.97");
 }
