@@ -155,7 +155,8 @@ impl Layer {
         if !(plausible::secret_hex(value) || digits) || Some(role) != self.password {
             return role;
         }
-        let line = buf[keyvalue::line_start(buf, p.value.start)..keyvalue::line_end(buf, p.value.end)].to_ascii_lowercase();
+        let line =
+            buf[keyvalue::line_start(buf, p.value.start)..keyvalue::line_end(buf, p.value.end)].to_ascii_lowercase();
         let said = ["connected app", "consumer secret", "client secret"]
             .iter()
             .any(|w| memchr::memmem::find(&line, w.as_bytes()).is_some());
@@ -236,7 +237,8 @@ impl Layer {
     pub(crate) fn candidates(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>) -> Vec<Candidate> {
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
             // (`smtp.login('alerts@acme.com', 'v')`: the receiver names another system.)
-            let recv = buf[keyvalue::line_start(buf, at)..at].rsplit(|b| !(b.is_ascii_alphanumeric() || *b == b'_')).nth(1);
+            let recv =
+                buf[keyvalue::line_start(buf, at)..at].rsplit(|b| !(b.is_ascii_alphanumeric() || *b == b'_')).nth(1);
             let other = recv.and_then(|r| self.vocab.vendor_of(&self.vocab.words(&String::from_utf8_lossy(r))));
             if other.is_some_and(|v| v != SALESFORCE) {
                 return Vec::new();
@@ -787,9 +789,7 @@ impl Layer {
         let lower = text.to_ascii_lowercase();
         memchr::memmem::find_iter(&lower, b" for salesforce").find_map(|i| {
             let before = lower[..i].rsplit(|b| !b.is_ascii_alphanumeric()).next()?;
-            self.vocab
-                .vendor_of(&[String::from_utf8_lossy(before).into_owned()])
-                .filter(|v| *v != SALESFORCE)
+            self.vocab.vendor_of(&[String::from_utf8_lossy(before).into_owned()]).filter(|v| *v != SALESFORCE)
         })
     }
 
@@ -825,10 +825,22 @@ impl Layer {
 /// `IP-restricted profile so no token`).
 fn tokenless(line: &[u8]) -> bool {
     let t = line.to_ascii_lowercase();
-    ["no token", "no security token", "no sec token", "without token", "without a token", "without security token",
-        "token not needed", "token isn't needed", "token is not needed", "kein token", "ohne token", "sans jeton"]
-        .iter()
-        .any(|p| memchr::memmem::find(&t, p.as_bytes()).is_some())
+    [
+        "no token",
+        "no security token",
+        "no sec token",
+        "without token",
+        "without a token",
+        "without security token",
+        "token not needed",
+        "token isn't needed",
+        "token is not needed",
+        "kein token",
+        "ohne token",
+        "sans jeton",
+    ]
+    .iter()
+    .any(|p| memchr::memmem::find(&t, p.as_bytes()).is_some())
 }
 
 /// Whether text between a key and its value says the credential is not Salesforce's (`password
@@ -1643,7 +1655,10 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
     // Nothing after `=`: the next field follows (logfmt, query strings); not a quote escaped as
     // an entity (`password=&quot;v&quot;`).
     let entity = [&b"&quot;"[..], b"&#34;", b"&apos;", b"&#39;"].iter().any(|q| buf[e..].starts_with(q));
-    if sep == b'=' && tight && !entity && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';'))
+    if sep == b'='
+        && tight
+        && !entity
+        && buf.get(e).is_none_or(|b| matches!(b, b' ' | b'\t' | b'\n' | b'\r' | b'&' | b',' | b';'))
     {
         return true;
     }

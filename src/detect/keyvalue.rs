@@ -283,7 +283,8 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
     // (`<!-- encrypt.sh -e <password> conf/key -->`, `/* password: v */`).
     // (Only a value with a `>` or a `*` in it is searched: most have neither.)
     if memchr::memchr2(b'>', b'*', &buf[p..end]).is_some() {
-        if let Some(i) = [&b"]]>"[..], b" -->", b"-->", b" */"].iter().filter_map(|m| memchr::memmem::find(&buf[p..end], m)).min()
+        if let Some(i) =
+            [&b"]]>"[..], b" -->", b"-->", b" */"].iter().filter_map(|m| memchr::memmem::find(&buf[p..end], m)).min()
         {
             end = p + i;
         }
@@ -1302,7 +1303,10 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         if w > p && buf.get(w) == Some(&b'.') && buf.get(w + 1) == Some(&b' ') {
             let n = w + 2;
             let e = n + buf[n..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
-            if [&b"reset"[..], b"set", b"changed", b"updated", b"rotated"].iter().any(|v| buf[n..e].eq_ignore_ascii_case(v)) {
+            if [&b"reset"[..], b"set", b"changed", b"updated", b"rotated"]
+                .iter()
+                .any(|v| buf[n..e].eq_ignore_ascii_case(v))
+            {
                 p = n;
                 continue;
             }
@@ -1471,7 +1475,9 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     // one word a few lines below (`[09:07] Grace: LQ8126pJ…`, `Here: 3990508436924011680`).
     let lower = t.to_ascii_lowercase();
     let asks = lower.contains(&b'?')
-        || [&b"need"[..], b" too", b"also", b"please send", b"can you"].iter().any(|w| memchr::memmem::find(&lower, w).is_some());
+        || [&b"need"[..], b" too", b"also", b"please send", b"can you"]
+            .iter()
+            .any(|w| memchr::memmem::find(&lower, w).is_some());
     if let Some(eol) = eol.filter(|_| asks) {
         return answer_below(buf, eol);
     }

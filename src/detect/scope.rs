@@ -96,13 +96,7 @@ impl Scope {
         };
         self.hits(buf, from..to)
             .filter(|h| (h.offset + h.text.len() <= at.start || h.offset >= at.end) && !negated(h))
-            .min_by_key(|h| {
-            if h.offset >= at.end {
-                h.offset - at.end
-            } else {
-                at.start - h.offset
-            }
-        })
+            .min_by_key(|h| if h.offset >= at.end { h.offset - at.end } else { at.start - h.offset })
     }
 
     /// The first hit in `range`, preferring the strongest kinds (a library over a word).

@@ -374,8 +374,7 @@ impl Vocabulary {
             }
             .to_string()
         };
-        let mut out: Vec<String> =
-            words.into_iter().filter(|w| self.lists.environments.contains(w)).map(one).collect();
+        let mut out: Vec<String> = words.into_iter().filter(|w| self.lists.environments.contains(w)).map(one).collect();
         out.sort();
         out.dedup();
         (out, stem)
@@ -477,7 +476,10 @@ mod tests {
         // A holder before the credential's word says where it is kept; after it, names the holder.
         assert_eq!(role("Param_SFDC_Passwd").as_deref(), Some("password"));
         assert_eq!(role("password_param"), None);
-        assert_eq!(v.environments("org.sfdc.sandbox.token"), (vec!["sandbox".into()], vec!["org".into(), "sfdc".into()]));
+        assert_eq!(
+            v.environments("org.sfdc.sandbox.token"),
+            (vec!["sandbox".into()], vec!["org".into(), "sfdc".into()])
+        );
         assert_eq!(v.environments("SF_PROD_PASSWORD").0, ["prod"]);
         assert_eq!(v.environments("SF_PASSWORD_UAT").0, ["uat"]);
         assert_eq!(v.environments("sfProductionToken").0, ["prod"]);
