@@ -511,7 +511,7 @@ impl Layer {
         if !matches!(p.form, Form::NameValue | Form::Table) && p.key_start > 0 {
             let ls = keyvalue::line_start(buf, p.key_start);
             // In a string of text, the key's own line starts after an escaped line break.
-            let ls = [&b"\\n"[..], b"\\r", b"<br>", b"<br/>", b"<p>", b"<div>"]
+            let ls = LINE_BREAKS
                 .iter()
                 .filter_map(|sep| memchr::memmem::rfind(&buf[ls..p.key_start], sep).map(|i| ls + i + sep.len()))
                 .max()
@@ -820,6 +820,11 @@ impl Layer {
         self.support[role]
     }
 }
+
+/// Line breaks inside one line of text: escaped in a string (`\\n`, `\\r`, XML's `&#10;`,
+/// KNIME's `%%00010`) or written as markup (`<br>`, `<p>`). A key's own line, for its reading and
+/// for the SQL statement it may be in, starts and ends at them.
+const LINE_BREAKS: &[&[u8]] = &[b"\\n", b"\\r", b"%%00010", b"&#10;", b"&#xA;", b"<br>", b"<br/>", b"<p>", b"<div>"];
 
 /// Whether a line says its login needs no security token (`no token needed`, `without a token`,
 /// `IP-restricted profile so no token`).
@@ -1302,7 +1307,7 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
 /// in one string, its line breaks escaped, is as many lines: `\\n`, KNIME's `%%00010`, `&#10;`.)
 fn in_sql(buf: &[u8], p: &Pair) -> bool {
     let (mut ls, mut le) = (keyvalue::line_start(buf, p.key_start), keyvalue::line_end(buf, p.key_start));
-    for sep in [&b"\\n"[..], b"%%00010", b"&#10;", b"&#xA;"] {
+    for sep in LINE_BREAKS {
         if let Some(i) = memchr::memmem::rfind(&buf[ls..p.key_start], sep) {
             ls += i + sep.len();
         }
