@@ -54,7 +54,6 @@ pub struct Pending {
     pub(crate) generic: bool,
     /// The key begins its line (after at most a few words: `export`, `private static final
     /// String`), as configuration writes it; not a key in the middle of a sentence or a record.
-    pub(crate) leads: bool,
     /// The unit is a delimited export (CSV, TSV), whose records are separate entities (tickets,
     /// rows): free text in one record says nothing of the next.
     pub(crate) records: bool,
@@ -494,7 +493,6 @@ impl Layer {
                     block,
                     row: p.row.or(event),
                     verdict,
-                    leads: leads_line(buf, p.key_start),
                     records,
                     enclosing,
                     tokenless,
@@ -645,7 +643,9 @@ impl Layer {
             if secret && other.is_none() {
                 other = foreign_client_id(&buf[block.clone()], &inner);
             }
-            let other = other.or(host);
+            // (A host that names no vendor is weaker than Salesforce's context: a connected
+            // app's own callback URL beside its `3MVG9` key.)
+            let other = other.or(if sf.is_none() { host } else { None });
             match (sf, other) {
                 (Some(s), None) => return Some((SALESFORCE.to_string(), s)),
                 (None, Some(o)) => return Some(o),
@@ -1697,11 +1697,6 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
 
 /// Whether the key at `ks` begins its line: what precedes it there is at most five words (a
 /// declaration, `export`, a list dash), not a sentence or a table record.
-fn leads_line(buf: &[u8], ks: usize) -> bool {
-    let head = &buf[keyvalue::line_start(buf, ks)..ks];
-    head.split(|b| b.is_ascii_whitespace() || *b == b',').filter(|w| !w.is_empty()).count() <= 5
-}
-
 fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
     pending.iter().enumerate().filter(|(i, f)| !used[*i] && note(f).is_some_and(|p| p.role == first)).count()
 }
@@ -1791,7 +1786,7 @@ fn partner(
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
             let configured = |f: &Finding| {
-                !login || note(f).is_some_and(|p| p.leads && !matches!(p.form, Form::Prose | Form::Table))
+                !login || note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table))
             };
             let (&[j], 1) = (cands.as_slice(), firsts) else { return None };
             (configured(a) && configured(&pending[j]) && dist(j) <= 40).then_some(j)

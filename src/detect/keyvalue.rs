@@ -1818,13 +1818,14 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
 }
 
 /// A YAML list item naming a variable: `- name: sfPassword` with `value: v` on a line below
-/// (Azure Pipelines, Kubernetes `env:`, GitHub Actions).
+/// (Azure Pipelines, Kubernetes `env:`, GitHub Actions), and the same shape in reports
+/// (Spring Boot's failure analysis: `Property: salesforce.password` over `Value: "v"`).
 fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let ls = line_start(buf, ks.start);
     let head = buf[ls..ks.start].trim_ascii();
     let head = head.strip_prefix(b"- ").unwrap_or(head).trim_ascii();
-    if !matches!(head, b"name:" | b"key:" | b"variable:" | b"id:")
-        || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty()
+    let named = head.strip_suffix(b":").is_some_and(|f| NAME_FIELDS.iter().any(|n| f.eq_ignore_ascii_case(n)));
+    if !named || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty()
     {
         return None;
     }
@@ -1840,7 +1841,7 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             break;
         }
         let t = line.trim_ascii_start();
-        let field = [&b"value:"[..], b"default:"].into_iter().find(|f| t.starts_with(f));
+        let field = [&b"value:"[..], b"default:"].into_iter().find(|f| t.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f)));
         if let Some(f) = field {
             let v = skip_blanks(buf, le - t.len() + f.len());
             let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
@@ -3083,6 +3084,11 @@ mod tests {
         assert_eq!(
             one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
             ("sf.password".into(), "Tf-pass".into())
+        );
+        // Spring Boot's failure analysis names the property on one line, its value on the next.
+        assert_eq!(
+            one("    Property: salesforce.password\n    Value: \"Sb-pass\"\n    Origin: env", "password"),
+            ("salesforce.password".into(), "Sb-pass".into())
         );
         // An object that wraps the value, beside objects of its own.
         assert_eq!(
