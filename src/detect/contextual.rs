@@ -616,6 +616,15 @@ impl Layer {
             // Only the block's own keys: a nested object describes something inside it (a
             // Workday connection's `"Target Salesforce Connection"` parameter is not its type).
             let inner = nested(&buf[block.clone()]);
+            // A secret beside a consumer key (`3MVG9…`) in its own block is that connected app's,
+            // whatever the app is called (`"name": "Tableau CRM Sync"` a level up).
+            if secret {
+                let text = &buf[block.clone()];
+                let key = memchr::memmem::find_iter(text, b"3MVG9").find(|&k| !inner.iter().any(|r| r.start <= k && k < r.end));
+                if key.is_some() {
+                    sf = Some("consumer key `3MVG9` in its block".to_string());
+                }
+            }
             for (name, value) in self.system_values(&buf[block.clone()]) {
                 let text = &buf[block.start + value.start..block.start + value.end];
                 if block.start + value.start <= p.value.start && p.value.end <= block.start + value.end {
@@ -701,7 +710,15 @@ impl Layer {
         let columns: Vec<bool> = cells(hs)
             .into_iter()
             .map(|c| {
-                let c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_lowercase();
+                // (`DeveloperName`, `LoginUrl`: a camel-case header's words apart.)
+                let mut c = String::from_utf8_lossy(c).trim().trim_matches(['"', '\'']).to_string();
+                for i in (1..c.len()).rev() {
+                    let b = c.as_bytes();
+                    if b[i].is_ascii_uppercase() && b[i - 1].is_ascii_lowercase() {
+                        c.insert(i, ' ');
+                    }
+                }
+                let c = c.to_lowercase();
                 // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
                 if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"]
                     .iter()
@@ -729,6 +746,9 @@ impl Layer {
                     "app",
                     "host",
                     "hostname",
+                    "endpoint",
+                    "server",
+                    "label",
                     "type",
                     "website",
                     "site",
