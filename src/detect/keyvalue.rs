@@ -1058,8 +1058,10 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     // that ends the line puts it on the next one.
     let t = line.trim_ascii_end();
     let continued = [&b"??"[..], b"||", b" or"].iter().any(|op| t.ends_with(op));
-    if !continued {
-        memchr::memchr2(b'"', b'\'', line)?;
+    // (A builder chain whose next line goes on with `.default('v')`.)
+    let chained = || end < buf.len() && buf.get(skip_blanks(buf, end + 1)) == Some(&b'.');
+    if !continued && memchr::memchr2(b'"', b'\'', line).is_none() && !chained() {
+        return None;
     }
     let mut at = None;
     for op in [&b"??"[..], b"||", b" or ", b"\", "] {
@@ -1090,17 +1092,27 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     }
     // A lookup's named default, maybe on the call's next line:
     // `String.fromEnvironment('SF_SECRET',\n    defaultValue: 'v')`, `getenv("K", default="v")`.
+    // A schema's default in a builder chain, maybe over lines:
+    // `K: z.string().min(8).default('v')`, `K: Joi.string()\n    .default("v")`.
     let quote_at = |a: usize| open_quote(buf, skip_blanks(buf, a)).is_some();
-    if !at.is_some_and(quote_at) && memchr::memchr(b'(', line).is_some() {
-        let more = if matches!(t.last(), Some(b',' | b'(')) { line_end(buf, end + 1) } else { end };
+    if !at.is_some_and(quote_at) && (memchr::memchr(b'(', line).is_some() || chained()) {
+        let mut more = if matches!(t.last(), Some(b',' | b'(')) { line_end(buf, (end + 1).min(buf.len())) } else { end };
+        for _ in 0..4 {
+            let next = skip_blanks(buf, more + 1);
+            if more >= buf.len() || buf.get(next) != Some(&b'.') || buf.get(next + 1) == Some(&b'.') {
+                break;
+            }
+            more = line_end(buf, next);
+        }
         let call = &buf[v..more.min(v + 400)];
         let lower = call.to_ascii_lowercase();
         at = memchr::memmem::find_iter(&lower, b"default")
             .find_map(|i| {
                 let name = i + lower[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 let p = skip_blanks(call, name);
-                (i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'=')))
-                    .then(|| v + p + 1)
+                let named = i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'='));
+                let chained = (lower[..i].ends_with(b".") || lower[..i].ends_with(b".with")) && call.get(name) == Some(&b'(');
+                (named || chained).then(|| v + p + 1)
             })
             .or(at);
     }
@@ -3084,6 +3096,15 @@ mod tests {
         assert_eq!(
             one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
             ("sf.password".into(), "Tf-pass".into())
+        );
+        // A schema's default (zod, Joi, yup), maybe a few chained lines below its key.
+        assert_eq!(
+            one("  SF_PASSWORD: z.string().min(8).default('Zod-pass'),", "PASSWORD"),
+            ("SF_PASSWORD".into(), "Zod-pass".into())
+        );
+        assert_eq!(
+            one("  SF_CLIENT_SECRET: z\n    .string()\n    .regex(/^x$/, 'msg')\n    .default('Zod-secret'),", "SECRET"),
+            ("SF_CLIENT_SECRET".into(), "Zod-secret".into())
         );
         // Spring Boot's failure analysis names the property on one line, its value on the next.
         assert_eq!(
