@@ -562,6 +562,23 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         // the key whose fallback is a literal (what a formatter makes of a long line).
         if matches!(buf.get(v), Some(b'\n' | b'\r')) {
             let next = skip_blanks(buf, line_end(buf, v) + 1);
+            // `static const String consumerSecret =\n    'v';`: a long literal wrapped onto
+            // the next line.
+            // (Not below a label's colon: `New token:` over `` `v` `` in notes is text.)
+            if buf[p] == b'=' && next < buf.len() && matches!(buf[next], b'"' | b'\'') {
+                if let Some((value, true, joined)) = value_at(buf, next, form) {
+                    return Some(Pair {
+                        key,
+                        value,
+                        joined,
+                        quoted: true,
+                        form,
+                        parents: Parents::Keys(ks.start, line),
+                        key_start: ks.start,
+                        row: None,
+                    });
+                }
+            }
             if next < buf.len() && buf[next].is_ascii_alphabetic() {
                 if let Some(lit) = fallback_literal(buf, next) {
                     return Some(Pair {
@@ -3096,6 +3113,11 @@ mod tests {
         assert_eq!(
             one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
             ("sf.password".into(), "Tf-pass".into())
+        );
+        // A literal wrapped onto the line below its key.
+        assert_eq!(
+            one("  static const String consumerSecret =\n      'Dart-secret';", "Secret"),
+            ("consumerSecret".into(), "Dart-secret".into())
         );
         // A schema's default (zod, Joi, yup), maybe a few chained lines below its key.
         assert_eq!(
