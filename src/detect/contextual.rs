@@ -830,7 +830,12 @@ impl Layer {
                     && (after.starts_with(b"\">") || after.starts_with(b"'>"))
                     && after.get(2).is_some_and(|&b| b != b'\n')
                     && (after.get(2) != Some(&b'<') || after.get(3) == Some(&b'/'));
-                (!field).then(|| (k, v.range()))
+                // `<property name="com.intellij.clouds.kubernetes.db.enabled" value="false"/>`:
+                // likewise a name beside its `value` attribute.
+                let attr = (k == "name" || k == "key")
+                    && matches!(after.first(), Some(b'"' | b'\''))
+                    && after[1..].trim_ascii_start().get(..6).is_some_and(|a| a.eq_ignore_ascii_case(b"value="));
+                (!field && !attr).then(|| (k, v.range()))
             })
             .collect()
     }

@@ -1768,13 +1768,15 @@ fn words_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
 fn path_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
     let Some(&before) = ks.start.checked_sub(1).and_then(|i| buf.get(i)) else { return ks };
     let e = ks.end + usize::from(before == b'[' && buf.get(ks.end) == Some(&b']'));
-    let (Some(&q), true) = (buf.get(e), matches!(before, b'[' | b'.' | b'/' | b'\\')) else { return ks };
+    let (Some(&q), true) = (buf.get(e), matches!(before, b'[' | b'.' | b'/' | b'\\' | b':')) else { return ks };
     if !QUOTES.contains(&q) {
         return ks;
     }
     let from = ks.start.saturating_sub(200);
     let Some(s) = memchr::memrchr(q, &buf[from..ks.start]).map(|i| from + i + 1) else { return ks };
-    if buf[s..e].iter().any(|&b| b == b'\n' || b == b'=' || b == b':' && !buf[s..e].starts_with(b"\\")) {
+    // .NET configuration's sections: `"Salesforce:Auth:Password"`, `key="sf:Password"`.
+    let sections = before == b':' && buf[s..ks.start].iter().all(|&b| b == b':' || b.is_ascii_alphanumeric() || b == b'_');
+    if buf[s..e].iter().any(|&b| b == b'\n' || b == b'=' || b == b':' && !buf[s..e].starts_with(b"\\") && !sections) {
         return ks;
     }
     s..e
@@ -3118,6 +3120,11 @@ mod tests {
         assert_eq!(
             one("  static const String consumerSecret =\n      'Dart-secret';", "Secret"),
             ("consumerSecret".into(), "Dart-secret".into())
+        );
+        // .NET configuration sections in a key (`sf:Password`).
+        assert_eq!(
+            one("<add key=\"sf:Password\" value=\"Net-pass\" xdt:Transform=\"SetAttributes\"/>", "Password"),
+            ("sf:Password".into(), "Net-pass".into())
         );
         // A schema's default (zod, Joi, yup), maybe a few chained lines below its key.
         assert_eq!(
