@@ -21,7 +21,7 @@ use super::keyvalue::{self, Form, Pair};
 use super::plausible::{self, Check, Verdict};
 use super::rules::{Confidence, RuleBook};
 use super::scope::{Hit, Scope};
-use super::vocabulary::{Vocabulary, SALESFORCE};
+use super::vocabulary::{LoginCallSpec, Vocabulary, SALESFORCE};
 use std::ops::Range;
 use std::path::Path;
 
@@ -79,6 +79,8 @@ pub(crate) struct Layer {
     /// (rule, reported role, partner role).
     pairs: Vec<(usize, usize, usize)>,
     password: Option<usize>,
+    /// Client libraries' positional login calls, longest name first.
+    login_calls: Vec<LoginCallSpec>,
     /// Finds the values of keys that name a system (`type: snowflake`, `"host": "…"`).
     system_re: regex::bytes::Regex,
 }
@@ -219,7 +221,22 @@ impl Layer {
                 support[u] = true;
             }
         }
+        // A login call is only looked at where an anchor names it.
+        let anchors: Vec<String> = book
+            .rules
+            .iter()
+            .filter(|r| r.role.is_some())
+            .flat_map(|r| r.anchors.iter().map(|a| a.to_lowercase()))
+            .collect();
+        for c in &book.login_calls {
+            if !c.call.ends_with('(') || !anchors.contains(&c.call.to_lowercase()) {
+                anyhow::bail!("login_call `{}`: must end in `(` and be an anchor of a context rule", c.call);
+            }
+        }
+        let mut login_calls = book.login_calls.clone();
+        login_calls.sort_by_key(|c| std::cmp::Reverse(c.call.len()));
         Ok(Some(Layer {
+            login_calls,
             system_re: system_values_regex(&vocab.lists.system_keys)?,
             scope: Scope::new(&vocab.context),
             password: role_of("password"),
@@ -242,7 +259,7 @@ impl Layer {
             if other.is_some_and(|v| v != SALESFORCE) {
                 return Vec::new();
             }
-            login_call(buf, at + len)
+            self.login_call(buf, at + len)
         } else if buf[at..].starts_with(b"3MVG9") {
             // A consumer key says what it is: its key only names it (`client_id`, `default`).
             let mut p = keyvalue::pair_before(buf, at).unwrap_or_else(|| consumer_key_pair(buf, at));
@@ -502,6 +519,36 @@ impl Layer {
         out
     }
 
+    /// The credentials a client library's login call takes by position (`[[login_call]]`):
+    /// `conn.login('ops@acme.com', 'v' + 't')`, `force.Create("v59.0", key, secret, user, pw,
+    /// token, "sandbox")`. `paren` is just past the call's `(`.
+    fn login_call(&self, buf: &[u8], paren: usize) -> Vec<Pair> {
+        let before = &buf[paren.saturating_sub(64)..paren];
+        let ends =
+            |c: &str| before.len() >= c.len() && before[before.len() - c.len()..].eq_ignore_ascii_case(c.as_bytes());
+        let Some(spec) = self.login_calls.iter().find(|c| ends(&c.call)) else { return Vec::new() };
+        let args = keyvalue::call_args(buf, paren);
+        let mut out = Vec::new();
+        for (i, role) in spec.args.iter().enumerate() {
+            if role.is_empty() {
+                continue;
+            }
+            if let Some(Some((value, joined))) = args.get(i) {
+                out.push(Pair {
+                    key: format!("login {role}"),
+                    value: value.clone(),
+                    joined: joined.clone(),
+                    quoted: true,
+                    form: Form::Call,
+                    parents: keyvalue::Parents::None,
+                    key_start: paren,
+                    row: Some(paren),
+                });
+            }
+        }
+        out
+    }
+
     /// The key's reading; for a one-word key in text (`Token`), the words before it on its line
     /// are tried first (`Security Token`, `sec token`).
     fn read_key(&self, buf: &[u8], p: &Pair, sf_path: bool) -> Option<(String, super::vocabulary::Reading)> {
@@ -620,7 +667,8 @@ impl Layer {
             // whatever the app is called (`"name": "Tableau CRM Sync"` a level up).
             if secret {
                 let text = &buf[block.clone()];
-                let key = memchr::memmem::find_iter(text, b"3MVG9").find(|&k| !inner.iter().any(|r| r.start <= k && k < r.end));
+                let key = memchr::memmem::find_iter(text, b"3MVG9")
+                    .find(|&k| !inner.iter().any(|r| r.start <= k && k < r.end));
                 if key.is_some() {
                     sf = Some("consumer key `3MVG9` in its block".to_string());
                 }
@@ -1426,36 +1474,6 @@ fn consumer_key_pair(buf: &[u8], at: usize) -> Pair {
     }
 }
 
-/// `login(user, "password" + "token")`, `login(user, "password", "token")`: the literal arguments
-/// as a password (maybe with its token appended) and a token, one call's values.
-fn login_call(buf: &[u8], paren: usize) -> Vec<Pair> {
-    let args = keyvalue::call_args(buf, paren);
-    let mut out = Vec::new();
-    // The Force.com toolkit for .NET: `UsernamePasswordAsync(clientId, clientSecret, username,
-    // password, tokenUrl)`.
-    let toolkit = buf[..paren].ends_with(b"UsernamePasswordAsync(");
-    let roles: &[(usize, &str)] = if toolkit {
-        &[(0, "login consumer key"), (1, "login consumer secret"), (3, "login password")]
-    } else {
-        &[(1, "login password"), (2, "login security token")]
-    };
-    for &(i, key) in roles {
-        if let Some(Some((value, joined))) = args.get(i) {
-            out.push(Pair {
-                key: key.to_string(),
-                value: value.clone(),
-                joined: joined.clone(),
-                quoted: true,
-                form: Form::Call,
-                parents: keyvalue::Parents::None,
-                key_start: paren,
-                row: Some(paren),
-            });
-        }
-    }
-    out
-}
-
 /// Salesforce context of a whole unit: its path, else the strongest pattern in `head` (the whole
 /// buffer, or a stream's first block), with its 1-based line.
 pub(crate) fn file_context(layer: &Layer, path: &str, head: &[u8]) -> Option<(Hit, Option<u64>)> {
@@ -1810,9 +1828,8 @@ fn partner(
         // in free text each message may be about another login; an app's secret is told by its
         // shape and its key by its prefix, so one of each is one app's wherever they are.)
         .or_else(|| {
-            let configured = |f: &Finding| {
-                !login || note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table))
-            };
+            let configured =
+                |f: &Finding| !login || note(f).is_some_and(|p| !matches!(p.form, Form::Prose | Form::Table));
             let (&[j], 1) = (cands.as_slice(), firsts) else { return None };
             (configured(a) && configured(&pending[j]) && dist(j) <= 40).then_some(j)
         })
@@ -1850,6 +1867,15 @@ fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
 #[cfg(test)]
 mod tests {
     use super::{disowned, log_event, template_start, without_values};
+
+    #[test]
+    fn a_login_call_must_be_an_anchor() {
+        let mut book = crate::detect::rules::RuleBook::builtin();
+        book.add_toml("user.toml", "[[login_call]]\ncall = \"connectSalesforce(\"\nargs = [\"\", \"password\"]\n")
+            .unwrap();
+        let err = super::Layer::new(&book).err().expect("not an anchor").to_string();
+        assert!(err.contains("login_call `connectSalesforce(`: must end in `(` and be an anchor"), "{err}");
+    }
 
     #[test]
     fn text_that_disowns_salesforce() {

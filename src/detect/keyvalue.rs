@@ -1113,7 +1113,8 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     // `K: z.string().min(8).default('v')`, `K: Joi.string()\n    .default("v")`.
     let quote_at = |a: usize| open_quote(buf, skip_blanks(buf, a)).is_some();
     if !at.is_some_and(quote_at) && (memchr::memchr(b'(', line).is_some() || chained()) {
-        let mut more = if matches!(t.last(), Some(b',' | b'(')) { line_end(buf, (end + 1).min(buf.len())) } else { end };
+        let mut more =
+            if matches!(t.last(), Some(b',' | b'(')) { line_end(buf, (end + 1).min(buf.len())) } else { end };
         for _ in 0..4 {
             let next = skip_blanks(buf, more + 1);
             if more >= buf.len() || buf.get(next) != Some(&b'.') || buf.get(next + 1) == Some(&b'.') {
@@ -1127,8 +1128,10 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
             .find_map(|i| {
                 let name = i + lower[i..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
                 let p = skip_blanks(call, name);
-                let named = i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'='));
-                let chained = (lower[..i].ends_with(b".") || lower[..i].ends_with(b".with")) && call.get(name) == Some(&b'(');
+                let named =
+                    i > 0 && matches!(call[i - 1], b' ' | b'(' | b',') && matches!(call.get(p), Some(b':' | b'='));
+                let chained =
+                    (lower[..i].ends_with(b".") || lower[..i].ends_with(b".with")) && call.get(name) == Some(&b'(');
                 (named || chained).then(|| v + p + 1)
             })
             .or(at);
@@ -1775,7 +1778,8 @@ fn path_in_quotes(buf: &[u8], ks: Range<usize>) -> Range<usize> {
     let from = ks.start.saturating_sub(200);
     let Some(s) = memchr::memrchr(q, &buf[from..ks.start]).map(|i| from + i + 1) else { return ks };
     // .NET configuration's sections: `"Salesforce:Auth:Password"`, `key="sf:Password"`.
-    let sections = before == b':' && buf[s..ks.start].iter().all(|&b| b == b':' || b.is_ascii_alphanumeric() || b == b'_');
+    let sections =
+        before == b':' && buf[s..ks.start].iter().all(|&b| b == b':' || b.is_ascii_alphanumeric() || b == b'_');
     if buf[s..e].iter().any(|&b| b == b'\n' || b == b'=' || b == b':' && !buf[s..e].starts_with(b"\\") && !sections) {
         return ks;
     }
@@ -1856,8 +1860,7 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let head = buf[ls..ks.start].trim_ascii();
     let head = head.strip_prefix(b"- ").unwrap_or(head).trim_ascii();
     let named = head.strip_suffix(b":").is_some_and(|f| NAME_FIELDS.iter().any(|n| f.eq_ignore_ascii_case(n)));
-    if !named || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty()
-    {
+    if !named || !buf[ks.end..line_end(buf, ks.end)].trim_ascii().is_empty() {
         return None;
     }
     let indent = indent_of(&buf[ls..ks.start]);
@@ -1872,7 +1875,9 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             break;
         }
         let t = line.trim_ascii_start();
-        let field = [&b"value:"[..], b"default:"].into_iter().find(|f| t.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f)));
+        let field = [&b"value:"[..], b"default:"]
+            .into_iter()
+            .find(|f| t.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f)));
         if let Some(f) = field {
             let v = skip_blanks(buf, le - t.len() + f.len());
             let (value, quoted, joined) = value_at(buf, v, Form::Assign { line: true })?;
@@ -2948,7 +2953,7 @@ pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, O
     let mut out = Vec::new();
     let mut p = blanks(paren);
     let limit = (paren + 800).min(buf.len());
-    while out.len() < 5 && p < limit {
+    while out.len() < 8 && p < limit {
         if let Some((q, start, esc)) = open_quote(buf, p) {
             let Some((end, after)) = close_quote(buf, start, q, esc) else { break };
             let j = joined(buf, after);
@@ -3132,7 +3137,10 @@ mod tests {
             ("SF_PASSWORD".into(), "Zod-pass".into())
         );
         assert_eq!(
-            one("  SF_CLIENT_SECRET: z\n    .string()\n    .regex(/^x$/, 'msg')\n    .default('Zod-secret'),", "SECRET"),
+            one(
+                "  SF_CLIENT_SECRET: z\n    .string()\n    .regex(/^x$/, 'msg')\n    .default('Zod-secret'),",
+                "SECRET"
+            ),
             ("SF_CLIENT_SECRET".into(), "Zod-secret".into())
         );
         // Spring Boot's failure analysis names the property on one line, its value on the next.

@@ -255,6 +255,8 @@ struct RuleFile {
     context: Vec<super::vocabulary::ContextPatterns>,
     #[serde(default)]
     pair: Vec<super::vocabulary::PairSpec>,
+    #[serde(default)]
+    login_call: Vec<super::vocabulary::LoginCallSpec>,
 }
 
 /// Every rule, the known-example list and the context layer's vocabulary, in load order.
@@ -264,6 +266,7 @@ pub struct RuleBook {
     pub known_examples: KnownExamples,
     pub vocabulary: super::vocabulary::Vocabulary,
     pub pairs: Vec<super::vocabulary::PairSpec>,
+    pub login_calls: Vec<super::vocabulary::LoginCallSpec>,
 }
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
@@ -407,6 +410,7 @@ impl RuleBook {
         }
         v.context.extend(file.context);
         self.pairs.extend(file.pair);
+        self.login_calls.extend(file.login_call);
         Ok(())
     }
 

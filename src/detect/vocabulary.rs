@@ -57,6 +57,20 @@ pub struct PairSpec {
     pub roles: [String; 2],
 }
 
+/// A client library's login call that takes credentials by position (`[[login_call]]` in TOML):
+/// `force.Create(version, clientId, clientSecret, user, password, token, env)` in go-force.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoginCallSpec {
+    /// The call's name up to its parenthesis (`login(`, `force.Create(`), matched at the end of
+    /// the text before the arguments, ignoring case. The longest match decides. It must also be
+    /// an anchor of a context rule, or the call is never looked at.
+    pub call: String,
+    /// What each argument is, in order: a key the vocabulary reads (`password`, `security token`,
+    /// `consumer key`, `consumer secret`), or `""` for an argument that is none of them.
+    pub args: Vec<String>,
+}
+
 /// Word lists that are not roles or vendors.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
