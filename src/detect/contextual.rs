@@ -1388,6 +1388,13 @@ fn in_sql(buf: &[u8], p: &Pair) -> bool {
             le = p.key_start + i;
         }
     }
+    // A key inside one of the statement's string literals is data (a serialized PHP array in a
+    // `wp_options` row), not a column of the statement.
+    let head = &buf[ls..p.key_start];
+    let quotes = head.iter().enumerate().filter(|&(i, &b)| b == b'\'' && (i == 0 || head[i - 1] != b'\\')).count();
+    if quotes % 2 == 1 {
+        return false;
+    }
     static SQL: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
     let line = &buf[ls..le];
     // SQL in lower case only where a statement starts the line (`update users set …`); in the

@@ -441,7 +441,7 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     let assigned = matches!(buf.get(n), Some(b'=' | b':'));
     // Nor is a key written right after `=`/`:` (`type=REFRESH_TOKEN,`): that is a value.
     let mut b = ks.start;
-    while b > 0 && matches!(buf[b - 1], b'"' | b'\'' | b' ') && b + 4 > ks.start {
+    while b > 0 && matches!(buf[b - 1], b'"' | b'\'' | b' ' | b'\\') && b + 4 > ks.start {
         b -= 1;
     }
     let valued = b > 0 && matches!(buf[b - 1], b'=' | b':');
