@@ -347,6 +347,16 @@ fn close_quote(buf: &[u8], start: usize, q: u8, esc: usize) -> Option<(usize, us
 
 /// A second string literal joined to the one that ended at `after`: `+ "…"`, `. '…'`, `& "…"`.
 fn joined(buf: &[u8], after: usize) -> Option<Range<usize>> {
+    // A shell word goes on past an escaped line break: `"password=v"\` over `"t"`.
+    if buf.get(after) == Some(&b'\\') && matches!(buf.get(after + 1), Some(b'\n' | b'\r')) {
+        let p = skip_blanks(buf, line_end(buf, after + 1) + 1);
+        if matches!(buf.get(p), Some(b'"' | b'\'')) {
+            let (q, start, esc) = open_quote(buf, p)?;
+            let (end, after) = close_quote(buf, start, q, esc)?;
+            return matches!(buf.get(after), None | Some(b' ' | b'\t' | b'\n' | b'\r')).then_some(start..end);
+        }
+        return None;
+    }
     let p = skip_blanks(buf, after);
     if !matches!(buf.get(p), Some(b'+' | b'.' | b'&')) {
         return None;
@@ -454,7 +464,13 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
             return out;
         }
     }
-    if let Some(p) = pair_after(buf, ks) {
+    if let Some(mut p) = pair_after(buf, ks) {
+        // `"password=v"\` over `"t"`: the shell word the key is in goes on past an escaped
+        // line break.
+        let end = p.value.end;
+        if p.joined.is_none() && matches!(buf.get(end), Some(b'"' | b'\'')) && buf.get(end + 1) == Some(&b'\\') {
+            p.joined = joined(buf, end + 1);
+        }
         out.push(p);
     }
     out
@@ -624,6 +640,7 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             });
         }
         let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
+
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
         if !quoted {
             if let Some(lit) = wrapped_literal(buf, v) {
@@ -3120,6 +3137,11 @@ mod tests {
         assert_eq!(
             one("set {\n  name  = \"sf.password\"\n  value = \"Tf-pass\"\n}", "password"),
             ("sf.password".into(), "Tf-pass".into())
+        );
+        // A shell word continued past an escaped line break.
+        assert_eq!(
+            one("curl --data-urlencode \"password=Sh-pass\"\\\n\"Sh-token\"\n", "password"),
+            ("password".into(), "Sh-passSh-token".into())
         );
         // A literal wrapped onto the line below its key.
         assert_eq!(
