@@ -418,6 +418,11 @@ impl Layer {
             {
                 continue;
             }
+            // `the password field is case-sensitive`: a sentence about the credential's field
+            // (policy, hint, length), not its value.
+            if p.form == Form::Prose && self.about_the_credential(buf, &p) {
+                continue;
+            }
             // `MID user password (SN side, not Salesforce): v`: the text says whose it is not.
             if p.form == Form::Prose && p.key_start < p.value.start && disowned(&buf[p.key_start..p.value.start]) {
                 continue;
@@ -547,6 +552,24 @@ impl Layer {
             }
         }
         out
+    }
+
+    /// A key in text followed by a word naming something about it and a copula: `password field
+    /// is`, `token policy was`.
+    fn about_the_credential(&self, buf: &[u8], p: &Pair) -> bool {
+        let words = |from: usize| {
+            let s = from + buf[from..].iter().take(4).take_while(|b| **b == b' ').count();
+            let e = s + buf[s..].iter().take(20).take_while(|b| b.is_ascii_alphabetic()).count();
+            (s, e)
+        };
+        let (s1, e1) = words((p.key_start + p.key.len()).min(buf.len()));
+        let (s2, e2) = words(e1);
+        let copula = |s: usize, e: usize| keyvalue::COPULAS.iter().any(|c| buf[s..e].eq_ignore_ascii_case(c));
+        e1 > s1
+            && e2 > s2
+            && !copula(s1, e1)
+            && copula(s2, e2)
+            && self.vocab.not_credential(&String::from_utf8_lossy(&buf[s1..e1]).to_lowercase())
     }
 
     /// The key's reading; for a one-word key in text (`Token`), the words before it on its line

@@ -204,6 +204,11 @@ pub(crate) fn split_words(key: &str) -> Vec<String> {
 }
 
 impl Vocabulary {
+    /// Whether a word names something about a credential, not it (`field`, `policy`).
+    pub(crate) fn not_credential(&self, word: &str) -> bool {
+        self.sets().not.contains(word)
+    }
+
     fn sets(&self) -> &Sets {
         self.sets.get_or_init(|| {
             static IDS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
