@@ -410,13 +410,21 @@ impl Layer {
             }
             // A bare word right after a password's key in text (`password expired`) is no value;
             // a secret or token of its exact shape is (`client secret DCCD2608…`).
+            // (One of a password's shape, letters with digits, is one only beside its token:
+            // `pwd svc-User-2024 with sec token t`.)
             if p.form == Form::Prose
                 && !p.quoted
                 && matches!(check, Check::Password)
                 && verdict == Verdict::Yes
                 && !introduced(buf, &p)
             {
-                continue;
+                let shaped = value.len() >= 8
+                    && value.iter().any(u8::is_ascii_digit)
+                    && value.iter().any(u8::is_ascii_alphabetic);
+                if !shaped {
+                    continue;
+                }
+                verdict = Verdict::OnlyPaired;
             }
             // `the password field is case-sensitive`: a sentence about the credential's field
             // (policy, hint, length), not its value.

@@ -1327,9 +1327,26 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             while e < buf.len() && buf[e].is_ascii_alphanumeric() {
                 e += 1;
             }
-            if e - p >= 15
-                && buf[p..e].iter().any(u8::is_ascii_digit)
-                && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric())
+            // (Or a password's shape, letters with digits: `pwd svc-User-2024 with sec token t`;
+            // the caller takes it only beside its token.)
+            let mut w = p;
+            while w < buf.len() && w < p + 40 && (buf[w].is_ascii_alphanumeric() || b"!#$%&*+-.@^_~?".contains(&buf[w]))
+            {
+                w += 1;
+            }
+            while w > p && matches!(buf[w - 1], b'.' | b'?') {
+                w -= 1;
+            }
+            let word = &buf[p..w];
+            let shaped = w - p >= 8
+                && word.iter().any(u8::is_ascii_digit)
+                && word.iter().any(u8::is_ascii_alphabetic)
+                && buf.get(w).is_none_or(|b| b.is_ascii_whitespace() || b",;)".contains(b));
+            let e = if e - p >= 15 && buf[p..e].iter().any(u8::is_ascii_digit) { e } else { w };
+            if shaped
+                || e - p >= 15
+                    && buf[p..e].iter().any(u8::is_ascii_digit)
+                    && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric())
             {
                 return Some(Pair {
                     key: key.clone(),
