@@ -2087,6 +2087,12 @@ fn parent_path(buf: &[u8], ks: usize, line: bool) -> Vec<String> {
         } else {
             head
         };
+        // A log line's program (`etl-01 sf_nightly[18601]: DEBUG ini[redshift] password = v`)
+        // is what logged it, not a parent of its message's keys.
+        let head = match memchr::memmem::find(head, b"]: ") {
+            Some(i) if super::timestamp::at_line_start(&buf[ls..]).is_some() => head[i + 3..].trim_ascii(),
+            _ => head,
+        };
         // (Not declarations: `private const string` names no parent.)
         // Nor a query string's earlier parameters (`…&client_id=…&client_secret`).
         let query = ks > 0 && matches!(buf[ks - 1], b'&' | b'?' | b';');
@@ -3204,6 +3210,12 @@ mod tests {
         // A list closing before the nested object (this once sliced backwards and panicked).
         let list = "{\"name\": \"Password\", \"tags\": [\"a\"], \"more\": {\"value\": \"L-pass\"}}";
         assert_eq!(one(list, "Password"), ("Password".into(), "L-pass".into()));
+    }
+
+    #[test]
+    fn a_log_lines_program_is_no_parent() {
+        let line = "Nov  4 02:19:11 etl-01 sf_nightly[18601]: DEBUG ini[redshift] password = Rs-pass\n";
+        assert_eq!(kv(line, "password")[0].2, vec!["DEBUG ini[redshift]".to_string()]);
     }
 
     #[test]
