@@ -3140,7 +3140,10 @@ mod tests {
             one("machine api.heroku.com\n  login ops@acme.com\n  password netrc-pass2\n", "password"),
             ("api.heroku.com password".into(), "netrc-pass2".into())
         );
-        assert!(kv("the password netrc-pass3", "password").is_empty());
+        // Outside a netrc entry, a bare word after the key is text's (taken beside a token only).
+        let text = "the password netrc-pass3";
+        let p = extract(text.as_bytes(), 4, 8);
+        assert!(p.len() == 1 && p[0].key == "password" && p[0].form == Form::Prose, "{p:?}");
     }
 
     #[test]
