@@ -722,7 +722,9 @@ impl Layer {
                     continue;
                 }
                 let words = self.vocab.text_words(&String::from_utf8_lossy(text));
-                if let Some(v) = self.vocab.vendor_of(&words) {
+                if self.vocab.lists.database_keys.contains(&name) {
+                    other.get_or_insert(("database".to_string(), format!("its block's `{name}`")));
+                } else if let Some(v) = self.vocab.vendor_of(&words) {
                     other.get_or_insert((v.to_string(), format!("{name} `{}`", String::from_utf8_lossy(text))));
                 } else if let Some(h) = self.vocab.lists.host_keys.contains(&name).then(|| host_of(text)).flatten() {
                     host.get_or_insert(("another system".to_string(), format!("{name} `{h}`")));
@@ -1072,6 +1074,8 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
         }
         if indent > 0 {
             out.insert(0, start..end);
+        } else if let Some(section) = ini_section(buf, ls, le) {
+            out.insert(0, section);
         }
     }
     // XML: the elements around the key, innermost first (a KeePass `<Entry>` whose `Title` and
@@ -1086,6 +1090,43 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
 /// first, each from its `<` to the end of its closing tag, looked for within `reach` bytes either
 /// side. The document's root element is no record, it says what the whole file is; unless no
 /// other element encloses the key.
+/// The INI section around the line `ls..le` (`[Sage]` down to the next section header), when a
+/// header is at most 40 lines above it.
+fn ini_section(buf: &[u8], ls: usize, le: usize) -> Option<Range<usize>> {
+    let header = |s: usize, e: usize| {
+        let t = buf[s..e].trim_ascii();
+        t.len() > 2 && t[0] == b'[' && t[t.len() - 1] == b']' && !t[1..t.len() - 1].contains(&b'[')
+    };
+    let mut start = ls;
+    let mut found = false;
+    for _ in 0..40 {
+        if start == 0 {
+            break;
+        }
+        let s = keyvalue::line_start(buf, start - 1);
+        start = s;
+        if header(s, keyvalue::line_end(buf, s)) {
+            found = true;
+            break;
+        }
+    }
+    if !found {
+        return None;
+    }
+    let mut end = le;
+    for _ in 0..40 {
+        if end >= buf.len() {
+            break;
+        }
+        let e = keyvalue::line_end(buf, end + 1);
+        if header(end + 1, e) {
+            break;
+        }
+        end = e;
+    }
+    Some(start..end)
+}
+
 fn xml_elements(buf: &[u8], at: usize, reach: usize, n: usize) -> Vec<Range<usize>> {
     let floor = at.saturating_sub(reach);
     let ceil = (at + reach).min(buf.len());

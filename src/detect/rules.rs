@@ -389,6 +389,7 @@ impl RuleBook {
             v.lists.declarations.extend(w.declarations);
             v.lists.system_keys.extend(w.system_keys);
             v.lists.host_keys.extend(w.host_keys);
+            v.lists.database_keys.extend(w.database_keys);
             v.lists.holders.extend(w.holders);
             v.lists.environments.extend(w.environments);
             v.lists.stores.extend(w.stores);

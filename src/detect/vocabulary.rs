@@ -103,6 +103,9 @@ pub struct WordLists {
     /// system.
     #[serde(default)]
     pub host_keys: Vec<String>,
+    /// System keys that name a database by being in a block (`Database=…`, `Initial Catalog=…`).
+    #[serde(default)]
+    pub database_keys: Vec<String>,
     /// `not_credential` words that name what holds a value (`param`, `var`): after the role's
     /// words they make the key a name of the holder (`password_param`), before them they only
     /// say where the credential is kept (`$Param_SFDC_Passwd`, an Informatica parameter).
