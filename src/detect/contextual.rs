@@ -599,7 +599,10 @@ impl Layer {
                 for n in [2usize, 1] {
                     if words.len() >= n
                         && words[words.len() - n..].iter().all(|w| {
-                            w.bytes().all(|b| b.is_ascii_alphabetic())
+                            // (`Wi-Fi`: a hyphen inside a word.)
+                            w.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+                                && w.starts_with(|c: char| c.is_ascii_alphabetic())
+                                && w.ends_with(|c: char| c.is_ascii_alphabetic())
                                 && !self.vocab.lists.declarations.contains(&w.to_ascii_lowercase())
                         })
                     {

@@ -292,7 +292,13 @@ impl Vocabulary {
         if words.iter().any(|w| w.len() > 10 && (w.starts_with("salesforce") || w.starts_with("sfdc"))) {
             return Some(SALESFORCE);
         }
-        let found: Vec<&str> = words.iter().filter_map(|w| map.get(w).map(String::as_str)).collect();
+        // (Two short words written apart that make one: `Wi-Fi`, `Git Hub`, `Dropbox`.)
+        let joined = words.windows(2).filter(|w| w[0].len() + w[1].len() <= 12).map(|w| format!("{}{}", w[0], w[1]));
+        let found: Vec<&str> = words
+            .iter()
+            .filter_map(|w| map.get(w).map(String::as_str))
+            .chain(joined.filter_map(|w| map.get(&w).map(String::as_str)))
+            .collect();
         found.iter().copied().find(|v| *v == SALESFORCE).or(found.first().copied())
     }
 
@@ -454,6 +460,14 @@ mod tests {
 
     fn vocab() -> Vocabulary {
         crate::detect::rules::RuleBook::builtin().vocabulary
+    }
+
+    #[test]
+    fn two_short_words_written_apart_make_one_vendor() {
+        let v = vocab();
+        let r = v.read("Wi-Fi guest password", false).expect("a password");
+        assert_eq!(r.vendor.as_deref(), Some("infrastructure"));
+        assert_eq!(v.read("guest password", false).expect("a password").vendor, None);
     }
 
     #[test]
