@@ -75,10 +75,15 @@ pub fn unescape(s: &[u8]) -> Vec<u8> {
         let b = s[i];
         match b {
             b'%' if i + 2 < s.len() => {
+                // URL encoders leave unreserved characters (letters, digits, `-._~`) alone: a
+                // `%57` in `Xubhkookfu%57` is the password's own text, not an encoded `W`.
                 if let (Some(h), Some(l)) = (hex(s[i + 1]), hex(s[i + 2])) {
-                    out.push(h * 16 + l);
-                    i += 3;
-                    continue;
+                    let c = h * 16 + l;
+                    if !(c.is_ascii_alphanumeric() || b"-._~".contains(&c)) {
+                        out.push(c);
+                        i += 3;
+                        continue;
+                    }
                 }
             }
             b'\\' if i + 1 < s.len() => {
@@ -163,5 +168,12 @@ mod tests {
         assert_eq!(n("a&b"), "a&b");
         assert_eq!(n("\\u00"), "\\u00");
         assert_eq!(n("Winter2026%23x"), "Winter2026#x");
+    }
+
+    #[test]
+    fn unreserved_characters_are_never_encoded() {
+        assert_eq!(n("Xubhkookfu%57"), "Xubhkookfu%57");
+        assert_eq!(n("a%2Db%41"), "a%2Db%41");
+        assert_eq!(n("00Dx%2521y"), "00Dx%21y");
     }
 }
