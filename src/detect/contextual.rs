@@ -1590,6 +1590,12 @@ pub(crate) fn resolve(
     if pending.is_empty() {
         return done;
     }
+    // A Salesforce token found by its prefix in the unit (a session ID pasted into the same chat)
+    // says the unit is about Salesforce, like a library's import would.
+    let prefixed = done
+        .iter()
+        .find(|f| f.rule.starts_with("salesforce-") && !f.known_example)
+        .map(|f| (format!("{} in the same file", f.title), Some(f.line)));
     // Salesforce's, or not at all. (A bare `token` is judged with the password it pairs with.)
     pending.retain_mut(|f| {
         let p = note(f).expect("partitioned");
@@ -1602,10 +1608,16 @@ pub(crate) fn resolve(
             Some(Why::Near(h, delta)) => {
                 (format!("{} `{}`", h.kind, h.text), Some((f.line as i64 + delta).max(1) as u64))
             }
-            None if p.form == Form::Prose => return false,
-            None => match file {
-                Some((h, line)) => (format!("{} `{}`", h.kind, h.text), *line),
-                None => return false,
+            // (Text needs its Salesforce context close by: a token of Salesforce's pasted a
+            // few messages away will do.)
+            None if p.form == Form::Prose => match &prefixed {
+                Some((said, Some(line))) if line.abs_diff(f.line) <= 40 => (said.clone(), Some(*line)),
+                _ => return false,
+            },
+            None => match (file, &prefixed) {
+                (Some((h, line)), _) => (format!("{} `{}`", h.kind, h.text), *line),
+                (None, Some((said, line))) => (said.clone(), *line),
+                (None, None) => return false,
             },
         };
         f.evidence = Some(Evidence {

@@ -1512,7 +1512,9 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
         }
         let w = &buf[s..e];
         let email = memchr::memchr(b'@', w).is_some_and(|a| memchr::memchr(b'.', &w[a..]).is_some());
-        let shaped = (15..=64).contains(&w.len())
+        // (A quoted word may be shorter: `new one is \`W1ll0w#723\``, marked as a value.)
+        let shortest = if quoted && buf.get(e) == Some(&buf[t0]) { 8 } else { 15 };
+        let shaped = (shortest..=64).contains(&w.len())
             && w.iter().any(u8::is_ascii_digit)
             && w.iter().any(u8::is_ascii_alphabetic)
             && w.iter().all(u8::is_ascii_graphic)
