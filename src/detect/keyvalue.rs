@@ -569,7 +569,17 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         {
             return None;
         }
-        let v = skip_blanks(buf, after);
+        let mut v = skip_blanks(buf, after);
+        // A YAML block scalar (`SF_CONSUMER_SECRET: >-`): the value is the indented line below.
+        if buf[p] == b':' && matches!(buf.get(v), Some(b'>' | b'|')) {
+            let le = line_end(buf, v);
+            if buf[v + 1..le].iter().all(|b| matches!(b, b'-' | b'+' | b' ' | b'\t' | b'\r')) && le < buf.len() {
+                let next = skip_blanks(buf, le + 1);
+                if next > le + 1 && !matches!(buf.get(next), Some(b'\n' | b'\r') | None) {
+                    v = next;
+                }
+            }
+        }
         let encoded = buf[p] == b'%';
         let form = Form::Assign { line: line && !encoded };
         // A declared parameter's value is its default (`SalesforceClientSecret:` with `Type:
@@ -3170,6 +3180,11 @@ mod tests {
         assert_eq!(
             one("curl --data-urlencode \"password=Sh-pass\"\\\n\"Sh-token\"\n", "password"),
             ("password".into(), "Sh-passSh-token".into())
+        );
+        // A YAML block scalar.
+        assert_eq!(
+            one("  SF_CONSUMER_SECRET: >-\n    E73A7D3C972F\n  NEXT: 1\n", "SECRET"),
+            ("SF_CONSUMER_SECRET".into(), "E73A7D3C972F".into())
         );
         // A literal wrapped onto the line below its key.
         assert_eq!(
