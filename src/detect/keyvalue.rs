@@ -1921,7 +1921,8 @@ fn yaml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             break;
         }
         let t = line.trim_ascii_start();
-        let field = [&b"value:"[..], b"default:"]
+        // (Jenkins configuration as code: `id: sf-prod-security-token` over `secret: "v"`.)
+        let field = [&b"value:"[..], b"default:", b"secret:"]
             .into_iter()
             .find(|f| t.get(..f.len()).is_some_and(|h| h.eq_ignore_ascii_case(f)));
         if let Some(f) = field {
