@@ -1750,9 +1750,18 @@ fn name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
 /// past the key's closing quote.
 fn serialized_or_listed(buf: &[u8], ks: Range<usize>, p: usize, key: &str) -> Option<Pair> {
     let digits = |i: usize| buf[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+    let q = buf[ks.start - 1];
     let v = if buf[p..].starts_with(b";s:") {
         let n = digits(p + 3);
         (n > 0 && buf.get(p + 3 + n) == Some(&b':')).then_some(p + 4 + n)?
+    } else if buf.get(p) == Some(&b' ')
+        && buf.get(p + 1) == Some(&q)
+        && ks.start >= 3
+        && buf[ks.start - 3..ks.start - 1] == [q, b' ']
+    {
+        // A list of quoted words, field after value (redis `HSET "k" "username" "u" "password"
+        // "v"` in `MONITOR` output): the word after the key's.
+        p + 1
     } else {
         // `5) "password"` alone on its line, the value on the next one.
         if ks.start < 3 || &buf[ks.start - 3..ks.start - 1] != b") " {
@@ -3181,6 +3190,11 @@ mod tests {
         assert_eq!(
             one("curl --data-urlencode \"password=Sh-pass\"\\\n\"Sh-token\"\n", "password"),
             ("password".into(), "Sh-passSh-token".into())
+        );
+        // A redis command's fields and values, as MONITOR prints them.
+        assert_eq!(
+            one("1738 [0 10.0.3.14:51830] \"HSET\" \"sf:creds\" \"username\" \"u@acme.com\" \"password\" \"Rd-pass\"", "password"),
+            ("password".into(), "Rd-pass".into())
         );
         // A YAML block scalar.
         assert_eq!(
