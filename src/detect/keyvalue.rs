@@ -486,7 +486,18 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     // `grant_type=password -d client_id=…`: the word is another key's value, not a key; unless a
     // command at a shell prompt asks for it by name and prints it on the next line (`$ vault kv
     // get -field=sf_password kv/sf` over the value).
-    if ks.start > 1 && buf[ks.start - 1] == b'=' && !matches!(buf[ks.start - 2], b'=' | b'!' | b'<' | b'>') {
+    // (A flag that takes `key=value` is not one: `--from-literal=password='v'`, kubectl's.)
+    let flag_of_pairs = || {
+        let ls = line_start(buf, ks.start);
+        let w0 = buf[ls..ks.start - 1].iter().rposition(|b| b.is_ascii_whitespace()).map_or(ls, |i| ls + i + 1);
+        let flag = &buf[w0..ks.start - 1];
+        flag.starts_with(b"--") && flag.len() > 3 && flag[2..].iter().all(|b| b.is_ascii_lowercase() || *b == b'-')
+    };
+    if ks.start > 1
+        && buf[ks.start - 1] == b'='
+        && !matches!(buf[ks.start - 2], b'=' | b'!' | b'<' | b'>')
+        && !flag_of_pairs()
+    {
         return prompted(buf, ks.clone()).map(|v| prose_pair(key, v, ks.start));
     }
     let mut p = ks.end;
@@ -3191,9 +3202,18 @@ mod tests {
             one("curl --data-urlencode \"password=Sh-pass\"\\\n\"Sh-token\"\n", "password"),
             ("password".into(), "Sh-passSh-token".into())
         );
+        // kubectl's `--from-literal=key=value`.
+        assert_eq!(
+            one("kubectl create secret generic sf --from-literal=password='Kc-pass'", "password"),
+            ("password".into(), "Kc-pass".into())
+        );
+        assert!(kv("curl -d grant_type=password -d x=1", "password").is_empty());
         // A redis command's fields and values, as MONITOR prints them.
         assert_eq!(
-            one("1738 [0 10.0.3.14:51830] \"HSET\" \"sf:creds\" \"username\" \"u@acme.com\" \"password\" \"Rd-pass\"", "password"),
+            one(
+                "1738 [0 10.0.3.14:51830] \"HSET\" \"sf:creds\" \"username\" \"u@acme.com\" \"password\" \"Rd-pass\"",
+                "password"
+            ),
             ("password".into(), "Rd-pass".into())
         );
         // A YAML block scalar.
