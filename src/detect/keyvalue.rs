@@ -2065,7 +2065,8 @@ fn has_field(buf: &[u8], from: usize, to: usize, name: &[u8]) -> bool {
 
 /// A `value` field (`"value": "v"`, `value="v"`, `value = "v"`) in `from..to`.
 fn find_value_field(buf: &[u8], from: usize, to: usize) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
-    let hay = &buf[from.min(to)..to];
+    // (Any case: PowerCenter writes `<ATTRIBUTE NAME="Password" VALUE="v"/>`.)
+    let hay = buf[from.min(to)..to].to_ascii_lowercase();
     let mut off = 0;
     while let Some(i) = memchr::memmem::find(&hay[off..], b"alue") {
         let at = from + off + i;
@@ -3209,6 +3210,11 @@ mod tests {
             ("password".into(), "Kc-pass".into())
         );
         assert!(kv("curl -d grant_type=password -d x=1", "password").is_empty());
+        // Upper-case attributes (PowerCenter), the value on the element's next line.
+        assert_eq!(
+            one("<ATTRIBUTE NAME=\"Password\"\n           VALUE=\"Pc-pass\"/>", "Password"),
+            ("Password".into(), "Pc-pass".into())
+        );
         // A redis command's fields and values, as MONITOR prints them.
         assert_eq!(
             one(
