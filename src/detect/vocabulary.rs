@@ -463,6 +463,13 @@ mod tests {
     }
 
     #[test]
+    fn a_sentences_first_word_names_no_system() {
+        // `Its password is v`: a determiner, capitalised at a sentence's start, is no product.
+        let r = vocab().read("Its password", false).expect("a password");
+        assert!(!r.unknown && r.vendor.is_none(), "{r:?}");
+    }
+
+    #[test]
     fn two_short_words_written_apart_make_one_vendor() {
         let v = vocab();
         let r = v.read("Wi-Fi guest password", false).expect("a password");
