@@ -151,7 +151,19 @@ const COMMANDS: &[&str] =
     &["cat ", "echo ", "printf ", "security find-", "aws ", "gcloud ", "az ", "vault ", "op read", "pass show "];
 
 /// Prefixes of values a tool obfuscated or encrypted (see `not_a_value`).
-const OBFUSCATED: &[&str] = &["encrypted ", "#!", "$7$", "$6$", "{xor}", "{aes}", "{aes256}", "obf:", "crypt:"];
+const OBFUSCATED: &[&str] = &[
+    "encrypted ",
+    "#!",
+    "$7$",
+    "$6$",
+    "{xor}",
+    "{aes}",
+    "{aes256}",
+    "obf:",
+    "crypt:",
+    // A Windows DPAPI blob in base64 (SSIS `Encrypted="1"`, .NET `ProtectedData`), lower-cased.
+    "aqaaancmnd8bfderjhoawe/cl+s",
+];
 
 /// Values that are a word for "no value here".
 const EMPTY_WORDS: &[&str] = &[
@@ -835,6 +847,7 @@ mod tests {
             "$7$tWuW2YLVuxWgUS19BK6uoZg62udRE0lGU1BOWfNf21y3TCNtjQ==",
             "{xor}LDo8LTor",
             "OBF:1v2j1uum1xtv1zej1zer1xtn1uvk1v1v",
+            "AQAAANCMnd8BFdERjHoAwE/Cl+sBAAAAfc9yNtOo4AcwaMkGCCeUV0iuQRaG0vfcar1T0H1AQWmF",
             "%APPDATA%\\sf\\token.txt",
             "********",
             "[REDACTED]",
