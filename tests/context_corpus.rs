@@ -33,7 +33,11 @@ type Key = (String, u64, String);
 
 /// Floors of `holdout4/` (the fifth blind set's held-out half): its figures at the end of the
 /// session that wrote the set.
-const HOLDOUT4: (f64, f64) = (0.91, 0.955);
+const HOLDOUT4: (f64, f64) = (0.915, 0.955);
+
+/// Floors of `holdout5/` (the sixth blind set's held-out half): its figures at the end of the
+/// session that wrote the set.
+const HOLDOUT5: (f64, f64) = (0.895, 0.97);
 
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.
@@ -158,7 +162,7 @@ fn fourth_developed_set_keeps_its_recall_and_precision() {
 /// over as a held-out measure.
 #[test]
 fn seventh_developed_set_keeps_its_recall_and_precision() {
-    floors("dev7", 0.895, 0.935);
+    floors("dev7", 0.97, 0.97);
 }
 
 /// The third set's other half: held out for three sessions (`holdout2/`, scored six times, never
@@ -173,6 +177,18 @@ fn fifth_developed_set_keeps_its_recall_and_precision() {
 #[test]
 fn sixth_developed_set_keeps_its_recall_and_precision() {
     floors("dev6", 0.99, 0.99);
+}
+
+/// The sixth blind set's developed half (`dev8/`, writers n, o, p).
+#[test]
+fn eighth_developed_set_keeps_its_recall_and_precision() {
+    floors("dev8", 0.985, 0.995);
+}
+
+/// The sixth set's held-out half, scored before and after the work on `dev8/`, never looked into.
+#[test]
+fn fifth_held_out_half_keeps_its_recall_and_precision() {
+    floors("holdout5", HOLDOUT5.0, HOLDOUT5.1);
 }
 
 /// The fifth set's held-out half, scored once before and once after the work on `dev6/`, never
