@@ -221,16 +221,18 @@ impl Layer {
                 support[u] = true;
             }
         }
-        // A login call is only looked at where an anchor names it.
+        // A login call is only looked at where an anchor ends its name (`.Create(` for go-force's
+        // `force.Create(`: an anchor that starts `force.` would stop at every `salesforce.com`).
         let anchors: Vec<String> = book
             .rules
             .iter()
             .filter(|r| r.role.is_some())
-            .flat_map(|r| r.anchors.iter().map(|a| a.to_lowercase()))
+            .flat_map(|r| r.anchors.iter().filter(|a| a.ends_with('(')).map(|a| a.to_lowercase()))
             .collect();
         for c in &book.login_calls {
-            if !c.call.ends_with('(') || !anchors.contains(&c.call.to_lowercase()) {
-                anyhow::bail!("login_call `{}`: must end in `(` and be an anchor of a context rule", c.call);
+            let call = c.call.to_lowercase();
+            if !call.ends_with('(') || !anchors.iter().any(|a| call.ends_with(a.as_str())) {
+                anyhow::bail!("login_call `{}`: must end in `(` and in an anchor of a context rule", c.call);
             }
         }
         let mut login_calls = book.login_calls.clone();
@@ -1968,7 +1970,7 @@ mod tests {
         book.add_toml("user.toml", "[[login_call]]\ncall = \"connectSalesforce(\"\nargs = [\"\", \"password\"]\n")
             .unwrap();
         let err = super::Layer::new(&book).err().expect("not an anchor").to_string();
-        assert!(err.contains("login_call `connectSalesforce(`: must end in `(` and be an anchor"), "{err}");
+        assert!(err.contains("login_call `connectSalesforce(`: must end in `(` and in an anchor"), "{err}");
     }
 
     #[test]
