@@ -4,8 +4,9 @@ file), stratified by ecosystem folder, with a fixed seed. Writes corpus/context 
 
     split.py OUT                                  # the first set: writers a, b -> dev/, holdout/
     split.py OUT efg dev3 holdout2 20261207       # the third set: writers e, f, g (holdout2 is dev5 now)
-    split.py OUT hij dev4 holdout3 20261208       # the fourth set: writers h, i, j
+    split.py OUT hij dev4 holdout3 20261208       # the fourth set: writers h, i, j (holdout3 is dev7 now)
     split.py OUT klm dev6 holdout4 20261209       # the fifth set: writers k, l, m
+    split.py OUT nop dev8 holdout5 20261210       # the sixth set: writers n, o, p
 """
 import os, random, shutil, sys, tomllib, re
 src = '/work/ctxset'; out = sys.argv[1]
