@@ -917,10 +917,25 @@ impl Layer {
                     && after.get(2).is_some_and(|&b| b != b'\n')
                     && (after.get(2) != Some(&b'<') || after.get(3) == Some(&b'/'));
                 // `<property name="com.intellij.clouds.kubernetes.db.enabled" value="false"/>`:
-                // likewise a name beside its `value` attribute.
-                let attr = (k == "name" || k == "key")
-                    && matches!(after.first(), Some(b'"' | b'\''))
-                    && after[1..].trim_ascii_start().get(..6).is_some_and(|a| a.eq_ignore_ascii_case(b"value="));
+                // likewise a name beside a `value` attribute that only switches a setting (a
+                // name beside a real value, `<env name="WDW_LOAD_DATABASE" value="raw"/>`, may
+                // well say what the block connects to).
+                let attr = (k == "name" || k == "key") && matches!(after.first(), Some(b'"' | b'\'')) && {
+                    let rest = after[1..].trim_ascii_start();
+                    rest.get(..6).is_some_and(|a| a.eq_ignore_ascii_case(b"value=")) && {
+                        let v = rest[6..]
+                            .strip_prefix(b"\"")
+                            .or_else(|| rest[6..].strip_prefix(b"'"))
+                            .unwrap_or(&rest[6..]);
+                        let word = &v[..v
+                            .iter()
+                            .position(|&b| matches!(b, b'"' | b'\'' | b' ' | b'/' | b'>'))
+                            .unwrap_or(v.len())];
+                        word.eq_ignore_ascii_case(b"true")
+                            || word.eq_ignore_ascii_case(b"false")
+                            || !word.is_empty() && word.iter().all(u8::is_ascii_digit)
+                    }
+                };
                 (!field && !attr).then(|| (k, v.range()))
             })
             .collect()
