@@ -52,8 +52,6 @@ pub struct Pending {
     /// A key that says only `token` (`DEFAULT_TOKEN`, `token \`…\`` in a chat): a security token
     /// only beside the password of the same login, never alone.
     pub(crate) generic: bool,
-    /// The key begins its line (after at most a few words: `export`, `private static final
-    /// String`), as configuration writes it; not a key in the middle of a sentence or a record.
     /// The unit is a delimited export (CSV, TSV), whose records are separate entities (tickets,
     /// rows): free text in one record says nothing of the next.
     pub(crate) records: bool,
@@ -221,8 +219,8 @@ impl Layer {
                 support[u] = true;
             }
         }
-        // A login call is only looked at where an anchor ends its name (`.Create(` for go-force's
-        // `force.Create(`: an anchor that starts `force.` would stop at every `salesforce.com`).
+        // A login call is only looked at where an anchor ends its name (see `[[login_call]]` in
+        // rules/context.toml for why not every call can have an anchor of its own).
         let anchors: Vec<String> = book
             .rules
             .iter()
@@ -535,8 +533,8 @@ impl Layer {
     }
 
     /// The credentials a client library's login call takes by position (`[[login_call]]`):
-    /// `conn.login('ops@acme.com', 'v' + 't')`, `force.Create("v59.0", key, secret, user, pw,
-    /// token, "sandbox")`. `paren` is just past the call's `(`.
+    /// `conn.login('ops@acme.com', 'v' + 't')`, `auth.UsernamePasswordAsync(key, secret, user,
+    /// pw)`. `paren` is just past the call's `(`.
     fn login_call(&self, buf: &[u8], paren: usize) -> Vec<Pair> {
         let before = &buf[paren.saturating_sub(64)..paren];
         let ends =
@@ -920,22 +918,7 @@ impl Layer {
                 // likewise a name beside a `value` attribute that only switches a setting (a
                 // name beside a real value, `<env name="WDW_LOAD_DATABASE" value="raw"/>`, may
                 // well say what the block connects to).
-                let attr = (k == "name" || k == "key") && matches!(after.first(), Some(b'"' | b'\'')) && {
-                    let rest = after[1..].trim_ascii_start();
-                    rest.get(..6).is_some_and(|a| a.eq_ignore_ascii_case(b"value=")) && {
-                        let v = rest[6..]
-                            .strip_prefix(b"\"")
-                            .or_else(|| rest[6..].strip_prefix(b"'"))
-                            .unwrap_or(&rest[6..]);
-                        let word = &v[..v
-                            .iter()
-                            .position(|&b| matches!(b, b'"' | b'\'' | b' ' | b'/' | b'>'))
-                            .unwrap_or(v.len())];
-                        word.eq_ignore_ascii_case(b"true")
-                            || word.eq_ignore_ascii_case(b"false")
-                            || !word.is_empty() && word.iter().all(u8::is_ascii_digit)
-                    }
-                };
+                let attr = (k == "name" || k == "key") && switch_beside(after);
                 (!field && !attr).then(|| (k, v.range()))
             })
             .collect()
@@ -1106,10 +1089,6 @@ fn blocks(buf: &[u8], p: &Pair) -> Vec<Range<usize>> {
     out
 }
 
-/// Up to `n` XML elements enclosing `at` that span lines (records, not a `<Key>` leaf), innermost
-/// first, each from its `<` to the end of its closing tag, looked for within `reach` bytes either
-/// side. The document's root element is no record, it says what the whole file is; unless no
-/// other element encloses the key.
 /// The INI section around the line `ls..le` (`[Sage]` down to the next section header), when a
 /// header is at most 40 lines above it.
 fn ini_section(buf: &[u8], ls: usize, le: usize) -> Option<Range<usize>> {
@@ -1147,6 +1126,10 @@ fn ini_section(buf: &[u8], ls: usize, le: usize) -> Option<Range<usize>> {
     Some(start..end)
 }
 
+/// Up to `n` XML elements enclosing `at` that span lines (records, not a `<Key>` leaf), innermost
+/// first, each from its `<` to the end of its closing tag, looked for within `reach` bytes either
+/// side. The document's root element is no record, it says what the whole file is; unless no
+/// other element encloses the key.
 fn xml_elements(buf: &[u8], at: usize, reach: usize, n: usize) -> Vec<Range<usize>> {
     let floor = at.saturating_sub(reach);
     let ceil = (at + reach).min(buf.len());
@@ -1609,10 +1592,11 @@ pub(crate) fn resolve(
     }
     // A Salesforce token found by its prefix in the unit (a session ID pasted into the same chat)
     // says the unit is about Salesforce, like a library's import would.
-    let prefixed = done
-        .iter()
-        .find(|f| f.rule.starts_with("salesforce-") && !f.known_example)
-        .map(|f| (format!("{} in the same file", f.title), Some(f.line)));
+    let prefixed: Vec<&Finding> =
+        done.iter().filter(|f| f.rule.starts_with("salesforce-") && !f.known_example).collect();
+    let nearest = |line: u64| {
+        prefixed.iter().min_by_key(|f| f.line.abs_diff(line)).map(|f| (format!("{} in the same file", f.title), f.line))
+    };
     // Salesforce's, or not at all. (A bare `token` is judged with the password it pairs with.)
     pending.retain_mut(|f| {
         let p = note(f).expect("partitioned");
@@ -1627,13 +1611,13 @@ pub(crate) fn resolve(
             }
             // (Text needs its Salesforce context close by: a token of Salesforce's pasted a
             // few messages away will do.)
-            None if p.form == Form::Prose => match &prefixed {
-                Some((said, Some(line))) if line.abs_diff(f.line) <= 40 => (said.clone(), Some(*line)),
+            None if p.form == Form::Prose => match nearest(f.line) {
+                Some((said, line)) if line.abs_diff(f.line) <= 40 => (said, Some(line)),
                 _ => return false,
             },
-            None => match (file, &prefixed) {
+            None => match (file, nearest(f.line)) {
                 (Some((h, line)), _) => (format!("{} `{}`", h.kind, h.text), *line),
-                (None, Some((said, line))) => (said.clone(), *line),
+                (None, Some((said, line))) => (said, Some(line)),
                 (None, None) => return false,
             },
         };
@@ -1849,8 +1833,22 @@ fn masked_assignment(buf: &[u8], mut e: usize) -> bool {
         .any(|m| starts(m))
 }
 
-/// Whether the key at `ks` begins its line: what precedes it there is at most five words (a
-/// declaration, `export`, a list dash), not a sentence or a table record.
+/// Whether `after` (just past a name attribute's value) closes the quote and goes on with a
+/// `value` attribute that only switches a setting: `true`, `false` or a number.
+fn switch_beside(after: &[u8]) -> bool {
+    let Some((b'"' | b'\'', rest)) = after.split_first() else { return false };
+    let rest = rest.trim_ascii_start();
+    let Some(v) = rest.get(..6).filter(|a| a.eq_ignore_ascii_case(b"value=")).map(|_| &rest[6..]) else {
+        return false;
+    };
+    let v = v.strip_prefix(b"\"").or_else(|| v.strip_prefix(b"'")).unwrap_or(v);
+    let word = &v[..v.iter().position(|&b| matches!(b, b'"' | b'\'' | b' ' | b'/' | b'>')).unwrap_or(v.len())];
+    word.eq_ignore_ascii_case(b"true")
+        || word.eq_ignore_ascii_case(b"false")
+        || !word.is_empty() && word.iter().all(u8::is_ascii_digit)
+}
+
+/// How many unpaired candidates of role `first` the unit holds.
 fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
     pending.iter().enumerate().filter(|(i, f)| !used[*i] && note(f).is_some_and(|p| p.role == first)).count()
 }

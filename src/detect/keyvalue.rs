@@ -661,7 +661,6 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             });
         }
         let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
-
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
         if !quoted {
             if let Some(lit) = wrapped_literal(buf, v) {
@@ -1348,6 +1347,9 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             while e < buf.len() && buf[e].is_ascii_alphanumeric() {
                 e += 1;
             }
+            let long = e - p >= 15
+                && buf[p..e].iter().any(u8::is_ascii_digit)
+                && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric());
             // (Or a password's shape, letters with digits: `pwd svc-User-2024 with sec token t`;
             // the caller takes it only beside its token.)
             let mut w = p;
@@ -1359,16 +1361,12 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
                 w -= 1;
             }
             let word = &buf[p..w];
-            let shaped = w - p >= 8
+            let shaped = word.len() >= 8
                 && word.iter().any(u8::is_ascii_digit)
                 && word.iter().any(u8::is_ascii_alphabetic)
                 && buf.get(w).is_none_or(|b| b.is_ascii_whitespace() || b",;)".contains(b));
-            let e = if e - p >= 15 && buf[p..e].iter().any(u8::is_ascii_digit) { e } else { w };
-            if shaped
-                || e - p >= 15
-                    && buf[p..e].iter().any(u8::is_ascii_digit)
-                    && buf.get(e).is_none_or(|b| !b.is_ascii_alphanumeric())
-            {
+            if long || shaped {
+                let e = if long { e } else { w };
                 return Some(Pair {
                     key: key.clone(),
                     value: p..e,
