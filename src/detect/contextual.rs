@@ -274,6 +274,17 @@ impl Layer {
             return Vec::new();
         } else {
             let mut pairs = keyvalue::extract(buf, at, len);
+            // The long tail of layouts: a key whose value no syntax read (none, or blank: `"k" " "`)
+            // may still have a literal beside it (see `keyvalue::recovered`).
+            match pairs.iter().position(|p| buf[p.value.clone()].trim_ascii().is_empty()) {
+                Some(i) => {
+                    if let Some(r) = keyvalue::recovered(buf, at, len) {
+                        pairs[i] = r;
+                    }
+                }
+                None if pairs.is_empty() => pairs.extend(keyvalue::recovered(buf, at, len)),
+                None => {}
+            }
             // `pw` is too short to search for everywhere; beside a security token it is the
             // password's key (`user … pw \`v\` token \`t\``, `SF_PW='v'` above `SF_SEC_TOKEN='t'`).
             // Only for a token's value that could be one: an auth log's `token=<redacted>` on every

@@ -476,6 +476,107 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     out
 }
 
+/// The literal beside a key that no syntax above reads, for the long tail of layouts people
+/// write: a quoted literal after the key on its line (`"password" "v"` in a redis capture,
+/// `password -> 'v'`), or, when nothing follows the key on its line, a `value` field opening
+/// the next line (`<ATTRIBUTE NAME="Password"` over `VALUE="v"/>`, `Property: sf.password` over
+/// `Value: "v"`), or the value alone on a deeper-indented next line below `KEY:` or `KEY =`.
+///
+/// Why a guess is safe here: it runs only where extraction found no pair at all, it takes only
+/// a quoted literal or one a `value` field or an indented line sets apart, of a value's shape
+/// (6 to 128 printable bytes, no blanks), and the caller judges it as it judges any value (its
+/// role's shape, the key's vendor, the Salesforce context).
+pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
+    let ks = key_span(buf, at, len);
+    if ks.is_empty() || ks.len() > 96 {
+        return None;
+    }
+    let le = line_end(buf, ks.end);
+    let mut p = ks.end;
+    while p < le && matches!(buf[p], b'"' | b'\'' | b'`' | b']' | b'\\') {
+        p += 1;
+    }
+    // (A word of text is no key without a separator: `pass \`--target-org\`` is the verb; a
+    // quoted key or a name is: `"password" "v"`, nginx's `set $sf_client_secret "v"`.)
+    let k = &buf[ks.clone()];
+    let named = p > ks.end
+        || k.iter().any(|b| matches!(b, b'_' | b'.' | b'-'))
+        || k.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    p = skip_blanks(buf, p);
+    let sep = match &buf[p..le] {
+        [b'=' | b'-', b'>', ..] => 2,
+        [b':' | b'=', ..] => 1,
+        _ => 0,
+    };
+    let v = skip_blanks(buf, p + sep);
+    let (value, quoted, below) = if v < le && buf[v..le].trim_ascii_end().is_empty() || v >= le {
+        let next = le + 1;
+        if next >= buf.len() {
+            return None;
+        }
+        let q = skip_blanks(buf, next);
+        let w = q + buf[q..line_end(buf, q)].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        let s = skip_blanks(buf, w);
+        let start = if w > q && matches!(buf.get(s), Some(b'=' | b':')) {
+            if !VALUE_COLUMNS.iter().any(|c| buf[q..w].eq_ignore_ascii_case(c.as_bytes())) {
+                return None;
+            }
+            skip_blanks(buf, s + 1)
+        } else {
+            // `SF_SECRET:` over the value alone, indented deeper than the key's line.
+            let ls = line_start(buf, ks.start);
+            let valued =
+                ks.start > ls && matches!(buf[skip_blanks_back(buf, ks.start - 1).saturating_sub(1)], b'=' | b':');
+            if sep == 0 || valued || q - next <= skip_blanks(buf, ls) - ls {
+                return None;
+            }
+            q
+        };
+        let (value, quoted) = literal(buf, start)?;
+        (value, quoted, true)
+    } else if let Some((q, s, esc)) = open_quote(buf, v).filter(|_| named || sep > 0) {
+        let (e, after) = close_quote(buf, s, q, esc)?;
+        // (Not another key: `"password": "v"` was read above; `"password" "username": …` is a list.)
+        if matches!(buf.get(skip_blanks(buf, after)), Some(b':' | b'=')) {
+            return None;
+        }
+        (s..e, true, false)
+    } else {
+        return None;
+    };
+    let text = &buf[value.clone()];
+    if !(6..=128).contains(&text.len()) || !text.iter().all(u8::is_ascii_graphic) {
+        return None;
+    }
+    let line = starts_line(buf, ks.start);
+    Some(Pair {
+        key: String::from_utf8_lossy(&buf[ks.clone()]).into_owned(),
+        value,
+        joined: None,
+        quoted,
+        form: Form::Assign { line: line && below },
+        parents: Parents::Keys(ks.start, line),
+        key_start: ks.start,
+        row: None,
+    })
+}
+
+/// A literal at `start` that is the rest of its line: quoted, or a bare word ending the line
+/// (or at markup: `v"/>`).
+fn literal(buf: &[u8], start: usize) -> Option<(Range<usize>, bool)> {
+    let le = line_end(buf, start);
+    if let Some((q, s, esc)) = open_quote(buf, start) {
+        let (e, _) = close_quote(buf, s, q, esc)?;
+        return Some((s..e, true));
+    }
+    let n = buf[start..le]
+        .iter()
+        .take_while(|b| b.is_ascii_graphic() && !matches!(b, b'"' | b'\'' | b'<' | b'>' | b',' | b';' | b'=' | b':'))
+        .count();
+    let after = skip_blanks(buf, start + n);
+    (n > 0 && (after >= le || buf[after] == b'\r')).then_some((start..start + n, false))
+}
+
 /// The key's own pair: what follows the key.
 fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let ks = whole_quoted_key(buf, ks);
@@ -3095,6 +3196,44 @@ mod tests {
         let v = kv(text, anchor);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].1.clone())
+    }
+
+    /// What `recovered` reads beside a key that extraction left without a value, and what it
+    /// leaves alone.
+    #[test]
+    fn literals_beside_a_key_no_syntax_read() {
+        let rec = |text: &str, anchor: &str| {
+            let at = text.find(anchor).unwrap();
+            recovered(text.as_bytes(), at, anchor.len()).map(|p| (p.key, text[p.value].to_string()))
+        };
+        let some = |k: &str, v: &str| Some((k.to_string(), v.to_string()));
+        // A quoted literal after the key on its line.
+        assert_eq!(rec("\"HSET\" \"k\" \"password\" \"Rv3n_3441\" \"x\" \"y\"", "pass"), some("password", "Rv3n_3441"));
+        assert_eq!(rec("db_password -> 'Hunter2-42'\n", "pass"), some("db_password", "Hunter2-42"));
+        assert_eq!(
+            rec("set $sf_client_secret \"4E108B78FC107AC6\";\n", "secret"),
+            some("sf_client_secret", "4E108B78FC107AC6")
+        );
+        // A `value` field opening the next line.
+        assert_eq!(
+            rec("<ATTRIBUTE NAME=\"Password\"\n           VALUE=\"Copper-2019x\"/>", "Pass"),
+            some("Password", "Copper-2019x")
+        );
+        assert_eq!(
+            rec("    Property: sf.password\n    Value: \"Breeze24x.\"\n", "pass"),
+            some("sf.password", "Breeze24x.")
+        );
+        // The value alone, indented deeper than `KEY:`.
+        assert_eq!(rec("  SF_SECRET:\n      E73A7D3C972FCB2F\n", "SECRET"), some("SF_SECRET", "E73A7D3C972FCB2F"));
+        // Not: another key's field below, an assignment below, a key written as a value, a
+        // literal that is a key, a bare word on the key's line, a line at the same depth.
+        assert_eq!(rec("<a NAME=\"Password\"\n   TYPE=\"string\"/>", "Pass"), None);
+        assert_eq!(rec("$$SFDC_Token=\n$$SFDC_PWD_ENC=7e49dbd3585530\n", "Token"), None);
+        assert_eq!(rec("grant_type=password\n    &client_id=PlatformCLI\n", "pass"), None);
+        assert_eq!(rec("[\"password\" \"security_token\": 1]", "pass"), None);
+        assert_eq!(rec("password -> Hunter2-42 maybe\n", "pass"), None);
+        assert_eq!(rec("* You can now pass `--target-org` to every command.\n", "pass"), None);
+        assert_eq!(rec("SF_SECRET:\nE73A7D3C972FCB2F\n", "SECRET"), None);
     }
 
     #[test]
