@@ -496,11 +496,12 @@ pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
     while p < le && matches!(buf[p], b'"' | b'\'' | b'`' | b']' | b'\\') {
         p += 1;
     }
-    // (A word of text is no key without a separator: `pass \`--target-org\`` is the verb; a
-    // quoted key or a name is: `"password" "v"`, nginx's `set $sf_client_secret "v"`.)
+    // (A word of text is no key without a separator: in ``pass `--target-org` `` it is the verb,
+    // in ``a Pass-2 `x` label`` a word; a quoted key or a name is one: `"password" "v"`, nginx's
+    // `set $sf_client_secret "v"`.)
     let k = &buf[ks.clone()];
     let named = p > ks.end
-        || k.iter().any(|b| matches!(b, b'_' | b'.' | b'-'))
+        || k.iter().any(|b| matches!(b, b'_' | b'.'))
         || k.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
     p = skip_blanks(buf, p);
     let sep = match &buf[p..le] {
@@ -3233,6 +3234,7 @@ mod tests {
         assert_eq!(rec("[\"password\" \"security_token\": 1]", "pass"), None);
         assert_eq!(rec("password -> Hunter2-42 maybe\n", "pass"), None);
         assert_eq!(rec("* You can now pass `--target-org` to every command.\n", "pass"), None);
+        assert_eq!(rec("Add a Pass-2 `external/upstream-sf` label.\n", "Pass"), None);
         assert_eq!(rec("SF_SECRET:\nE73A7D3C972FCB2F\n", "SECRET"), None);
     }
 
