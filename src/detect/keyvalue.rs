@@ -487,22 +487,26 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 /// (6 to 128 printable bytes, no blanks), and the caller judges it as it judges any value (its
 /// role's shape, the key's vendor, the Salesforce context).
 pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
-    let ks = key_span(buf, at, len);
-    if ks.is_empty() || ks.len() > 96 {
-        return None;
+    // The key's end first, as `key_span` finds it, and the byte after the separator: most
+    // anchors without a pair have a word there (`Failed password for`), and an auth log has
+    // several such anchors on every line, so they end here before the key's start is looked for.
+    let mut end = (at + len).min(buf.len());
+    while end > at && !is_key_byte(buf[end - 1]) && buf[end - 1] < 0x80 {
+        end -= 1;
     }
-    let le = line_end(buf, ks.end);
-    let mut p = ks.end;
+    let ceil = (end + 128).min(buf.len());
+    while end < ceil && is_key_byte(buf[end]) {
+        end += 1;
+    }
+    while end > at && matches!(buf[end - 1], b'-' | b'.') {
+        end -= 1;
+    }
+    let le = line_end(buf, end);
+    let mut p = end;
     while p < le && matches!(buf[p], b'"' | b'\'' | b'`' | b']' | b'\\') {
         p += 1;
     }
-    // (A word of text is no key without a separator: in ``pass `--target-org` `` it is the verb,
-    // in ``a Pass-2 `x` label`` a word; a quoted key or a name is one: `"password" "v"`, nginx's
-    // `set $sf_client_secret "v"`.)
-    let k = &buf[ks.clone()];
-    let named = p > ks.end
-        || k.iter().any(|b| matches!(b, b'_' | b'.'))
-        || k.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let quoted_key = p > end;
     p = skip_blanks(buf, p);
     let sep = match &buf[p..le] {
         [b'=' | b'-', b'>', ..] => 2,
@@ -510,7 +514,22 @@ pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
         _ => 0,
     };
     let v = skip_blanks(buf, p + sep);
-    let (value, quoted, below) = if v < le && buf[v..le].trim_ascii_end().is_empty() || v >= le {
+    let at_line_end = v >= le || buf[v..le].trim_ascii_end().is_empty();
+    if !at_line_end && open_quote(buf, v).is_none() {
+        return None;
+    }
+    let ks = key_span(buf, at, len);
+    if ks.is_empty() || ks.len() > 96 || ks.end != end {
+        return None;
+    }
+    // (A word of text is no key without a separator: in ``pass `--target-org` `` it is the verb,
+    // in ``a Pass-2 `x` label`` a word; a quoted key or a name is one: `"password" "v"`, nginx's
+    // `set $sf_client_secret "v"`.)
+    let k = &buf[ks.clone()];
+    let named = quoted_key
+        || k.iter().any(|b| matches!(b, b'_' | b'.'))
+        || k.windows(2).any(|w| w[0].is_ascii_lowercase() && w[1].is_ascii_uppercase());
+    let (value, quoted, below) = if at_line_end {
         let next = le + 1;
         if next >= buf.len() {
             return None;
