@@ -482,10 +482,11 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 /// the next line (`<ATTRIBUTE NAME="Password"` over `VALUE="v"/>`, `Property: sf.password` over
 /// `Value: "v"`), or the value alone on a deeper-indented next line below `KEY:` or `KEY =`.
 ///
-/// Why a guess is safe here: it runs only where extraction found no pair at all, it takes only
-/// a quoted literal or one a `value` field or an indented line sets apart, of a value's shape
-/// (6 to 128 printable bytes, no blanks), and the caller judges it as it judges any value (its
-/// role's shape, the key's vendor, the Salesforce context).
+/// Why a guess is safe here: it runs only where extraction found no pair or a blank value
+/// (`"security_token" " "`), it takes only a quoted literal or one that a `value` field or an
+/// indented line sets apart, of a value's shape (6 to 128 printable bytes, no blanks), and the
+/// caller judges it as it judges any value (its role's shape, the key's vendor, the Salesforce
+/// context).
 pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
     // The key's end first, as `key_span` finds it, and the byte after the separator: most
     // anchors without a pair have a word there (`Failed password for`), and an auth log has
@@ -581,8 +582,7 @@ pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
     })
 }
 
-/// A literal at `start` that is the rest of its line: quoted, or a bare word ending the line
-/// (or at markup: `v"/>`).
+/// A literal at `start`: quoted, or a bare word that ends its line.
 fn literal(buf: &[u8], start: usize) -> Option<(Range<usize>, bool)> {
     let le = line_end(buf, start);
     if let Some((q, s, esc)) = open_quote(buf, start) {
