@@ -172,10 +172,11 @@ fn skip_blanks_back(buf: &[u8], mut p: usize) -> usize {
     p
 }
 
+/// Keys are short: one longer than this is a word in a run of text (or of anchors).
+const KEY_LONGEST: usize = 128;
+
 /// The key around an anchor at `at..at + len`: its span, without flag dashes.
 pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
-    // Keys are short: one longer than this is a word in a run of text (or of anchors).
-    const LONGEST: usize = 128;
     // An anchor may carry what sets its key off (`pw=`, ` -p `): the key is its inner part.
     let (mut at, mut len) = (at, len.min(buf.len().saturating_sub(at)));
     while len > 0 && !is_key_byte(buf[at]) && buf[at] < 0x80 {
@@ -189,7 +190,7 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
         return at..at;
     }
     let mut s = at;
-    let floor = at.saturating_sub(LONGEST);
+    let floor = at.saturating_sub(KEY_LONGEST);
     while s > floor && is_key_byte(buf[s - 1]) {
         // `\nPassword:` in a JSON string: the escape's letter is not the key's; nor are the
         // digits of a percent escape (`%3Fpassword%3D…` in a URL inside a URL).
@@ -201,15 +202,11 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
         }
         s -= 1;
     }
-    let mut e = (at + len).min(buf.len());
-    let ceil = (at + len + LONGEST).min(buf.len());
-    while e < ceil && is_key_byte(buf[e]) {
-        e += 1;
-    }
-    if s == floor && floor > 0 || e == ceil && ceil < buf.len() {
+    let Some(e) = key_end(buf, at, len) else { return at..at };
+    if s == floor && floor > 0 {
         return at..at;
     }
-    // `--password`, a sentence's final `.`, `password-` at a line's end.
+    // `--password`, a sentence's final `.`.
     while s < e && matches!(buf[s], b'-' | b'.') {
         s += 1;
     }
@@ -221,10 +218,28 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
     {
         s += 1;
     }
-    while e > s && matches!(buf[e - 1], b'-' | b'.') {
+    s..e
+}
+
+/// Where the key around an anchor at `at..at + len` ends: past the anchor's word, without a
+/// trailing `-` or `.` (`password-` at a line's end, a sentence's final `.`). `None` when the
+/// run of key bytes is longer than a key (see [`key_span`], which also finds its start).
+fn key_end(buf: &[u8], at: usize, len: usize) -> Option<usize> {
+    let mut e = (at + len).min(buf.len());
+    while e > at && !is_key_byte(buf[e - 1]) && buf[e - 1] < 0x80 {
         e -= 1;
     }
-    s..e
+    let ceil = (e + KEY_LONGEST).min(buf.len());
+    while e < ceil && is_key_byte(buf[e]) {
+        e += 1;
+    }
+    if e == ceil && ceil < buf.len() {
+        return None;
+    }
+    while e > at && matches!(buf[e - 1], b'-' | b'.') {
+        e -= 1;
+    }
+    Some(e)
 }
 
 /// An opening quote at `p`: the quote byte and the position after it. A quote escaped for a
@@ -488,20 +503,10 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 /// caller judges it as it judges any value (its role's shape, the key's vendor, the Salesforce
 /// context).
 pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
-    // The key's end first, as `key_span` finds it, and the byte after the separator: most
+    // The key's end first, and the byte after the separator: most
     // anchors without a pair have a word there (`Failed password for`), and an auth log has
     // several such anchors on every line, so they end here before the key's start is looked for.
-    let mut end = (at + len).min(buf.len());
-    while end > at && !is_key_byte(buf[end - 1]) && buf[end - 1] < 0x80 {
-        end -= 1;
-    }
-    let ceil = (end + 128).min(buf.len());
-    while end < ceil && is_key_byte(buf[end]) {
-        end += 1;
-    }
-    while end > at && matches!(buf[end - 1], b'-' | b'.') {
-        end -= 1;
-    }
+    let end = key_end(buf, at, len)?;
     let le = line_end(buf, end);
     let mut p = end;
     while p < le && matches!(buf[p], b'"' | b'\'' | b'`' | b']' | b'\\') {

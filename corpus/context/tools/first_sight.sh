@@ -19,7 +19,7 @@ mkdir -p "$dir"
 build() { # commit name [patch]
   local wt=$dir/$2
   [ -d "$wt" ] || git -C "$root" worktree add -q --detach "$wt" "$1"
-  git -C "$wt" checkout -q -- . && git -C "$wt" reset -q --hard "$1"
+  git -C "$wt" reset -q --hard "$1"
   if [ -n "${3:-}" ]; then git -C "$wt" apply -3 "$3" >&2; fi
   (cd "$wt" && CARGO_TARGET_DIR=$dir/target-$2 cargo build --release --locked -q)
   echo "$dir/target-$2/release/forcescan"
