@@ -31,13 +31,13 @@ fn half(name: &str) -> PathBuf {
 
 type Key = (String, u64, String);
 
-/// Floors of `holdout4/` (the fifth blind set's held-out half): its figures at the end of the
-/// session that wrote the set.
-const HOLDOUT4: (f64, f64) = (0.915, 0.955);
+/// Floors of `holdout4/` (the fifth blind set's held-out half): its figures with the line model
+/// (ninth session; 0.920 / 0.959 before it: four more found, one more extra).
+const HOLDOUT4: (f64, f64) = (0.94, 0.95);
 
-/// Floors of `holdout5/` (the sixth blind set's held-out half): its figures at the end of the
-/// session that wrote the set.
-const HOLDOUT5: (f64, f64) = (0.895, 0.97);
+/// Floors of `holdout5/` (the sixth blind set's held-out half): its figures with the line model
+/// (ninth session; 0.897 / 0.972 before it).
+const HOLDOUT5: (f64, f64) = (0.91, 0.97);
 
 /// The rules the sets label: Salesforce login and OAuth credentials. Other rules' findings (a
 /// Slack or Heroku key: Salesforce-owned services, measured by the main corpus) are not counted.

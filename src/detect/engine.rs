@@ -4,11 +4,13 @@
 
 use crate::detect::contextual::{self, Remake};
 use crate::detect::decode::{self, Encoding};
-use crate::detect::finding::{fingerprint, hash_key, redact, Finding};
+use crate::detect::finding::{fingerprint, hash_key, redact, Evidence, Finding, Related};
+use crate::detect::learned::{self, LineModel};
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::Confidence;
 use crate::detect::rules::RuleBook;
 use crate::detect::scope::Hit;
+use crate::detect::shape::is_known_example;
 use crate::detect::timestamp::{self, Timestamp};
 use rayon::prelude::*;
 use std::io::Read;
@@ -82,6 +84,8 @@ pub struct Engine {
     pub book: RuleBook,
     pub opts: EngineOptions,
     hash_key: Vec<u8>,
+    /// The second look at lines no rule reported (see [`crate::detect::learned`]).
+    line_model: Option<LineModel>,
 }
 
 /// What the engine reads off a finding's lines while they are still in the buffer.
@@ -138,7 +142,13 @@ impl Engine {
     pub fn new(book: RuleBook, opts: EngineOptions) -> crate::error::Result<Engine> {
         let mut matcher = Matcher::new(&book, opts.decode).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?;
         matcher.capture_context(opts.capture_context);
-        Ok(Engine { matcher, book, opts, hash_key: hash_key() })
+        let line_model = match (&book.line_model, &matcher.layer) {
+            (Some(spec), Some(_)) => {
+                Some(LineModel::new(spec).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?)
+            }
+            _ => None,
+        };
+        Ok(Engine { matcher, book, opts, hash_key: hash_key(), line_model })
     }
 
     /// Compiles every rule's regular expressions now (they are otherwise compiled on first use),
@@ -376,28 +386,97 @@ impl Engine {
         }
     }
 
-    /// Dedupes matches of a whole buffer and turns them into findings with positions.
+    /// Dedupes matches of a whole buffer and turns them into findings with positions, then lets
+    /// the line model look at the lines they left.
     fn finish(&self, path: &str, buf: &[u8], mut ms: Vec<Match>) -> Vec<Finding> {
-        if ms.is_empty() {
-            return Vec::new();
-        }
-        resolve_overlaps(&mut ms);
         let binary = is_binary(buf);
-        let mut cursor = LineCursor::new();
-        let fs = ms
-            .into_iter()
-            .filter_map(|m| {
-                cursor.advance(&buf[cursor.pos as usize..m.start]);
-                let mut end = cursor;
-                end.advance(&buf[m.start..m.end]);
-                let facts = LineFacts {
-                    allowed: super::allow::inline_allowed(buf, m.start),
-                    timestamp: self.line_timestamp(&buf[cursor.line_start as usize..]),
+        let mut fs = Vec::new();
+        if !ms.is_empty() {
+            resolve_overlaps(&mut ms);
+            let mut cursor = LineCursor::new();
+            fs = ms
+                .into_iter()
+                .filter_map(|m| {
+                    cursor.advance(&buf[cursor.pos as usize..m.start]);
+                    let mut end = cursor;
+                    end.advance(&buf[m.start..m.end]);
+                    let facts = LineFacts {
+                        allowed: super::allow::inline_allowed(buf, m.start),
+                        timestamp: self.line_timestamp(&buf[cursor.line_start as usize..]),
+                    };
+                    self.finding(path, m, cursor, end, binary, facts)
+                })
+                .collect();
+            fs = self.settle(fs, || self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf)));
+        }
+        if !binary {
+            self.second_look(path, buf, &mut fs);
+        }
+        fs
+    }
+
+    /// The line model's findings on the lines of `buf` where nothing was found (neither a
+    /// finding nor a part of a pair), at medium confidence, with their evidence.
+    fn second_look(&self, path: &str, buf: &[u8], fs: &mut Vec<Finding>) {
+        let (Some(model), Some(layer)) = (&self.line_model, &self.matcher.layer) else { return };
+        let taken: std::collections::HashSet<u64> =
+            fs.iter().flat_map(|f| std::iter::once(f.line).chain(f.related.iter().map(|r| r.line))).collect();
+        let verdicts = model.judge(&layer.vocab, path, buf, &|i| taken.contains(&(i as u64 + 1)));
+        if verdicts.is_empty() {
+            return;
+        }
+        let at = |offset: usize| {
+            let mut c = LineCursor::new();
+            c.advance(&buf[..offset]);
+            c
+        };
+        for v in verdicts {
+            let Some(rule) = self.matcher.rules.iter().position(|r| r.spec.id == v.rule) else { continue };
+            let span = v.candidate.value.clone();
+            let value = buf[span.clone()].to_vec();
+            let m = Match {
+                rule,
+                start: span.start,
+                end: span.end,
+                known_example: is_known_example(&value, &self.book.known_examples),
+                value: value.clone(),
+                org: None,
+                decoding: None,
+                context: Default::default(),
+                pending: None,
+            };
+            let (start, end) = (at(span.start), at(span.end));
+            let facts = LineFacts {
+                allowed: super::allow::inline_allowed(buf, span.start),
+                timestamp: self.line_timestamp(&buf[start.line_start as usize..]),
+            };
+            let Some(mut f) = self.finding(path, m, start, end, false, facts) else { continue };
+            if let Some((p, role)) = &v.partner {
+                let (s, e) = (at(p.start), at(p.end));
+                f.related.push(Related {
+                    role: role.to_string(),
+                    line: s.line,
+                    column: p.start as u64 - s.line_start + 1,
+                    end_line: e.line,
+                    end_column: p.end as u64 - e.line_start + 1,
+                    offset: p.start as u64,
+                    length: p.len() as u64,
+                });
+                // As the context layer's pairs: a password and its token log in as one string, a
+                // key and secret go as `key:secret`.
+                let joined = match *role {
+                    "consumer-key" => [&buf[p.clone()], b":", &value].concat(),
+                    _ => [&value[..], &buf[p.clone()]].concat(),
                 };
-                self.finding(path, m, cursor, end, binary, facts)
-            })
-            .collect();
-        self.settle(fs, || self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf)))
+                self.remake(&mut f, rule, joined);
+            }
+            self.confidence(&mut f, Confidence::Medium);
+            let (key, salesforce) = learned::evidence_text(buf, &v);
+            let line = v.candidate.salesforce.as_ref().map(|r| at(r.start).line).filter(|&l| l != f.line);
+            f.evidence = Some(Evidence { key, key_path: None, salesforce, line });
+            fs.push(f);
+        }
+        fs.sort_by_key(|f| f.offset);
     }
 
     /// The timestamp at the start of the line that begins `from` (when asked for).

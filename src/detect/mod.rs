@@ -30,6 +30,7 @@ pub mod contextual;
 pub mod decode;
 pub mod engine;
 pub mod finding;
+pub mod learned;
 pub(crate) mod keyvalue;
 pub(crate) mod matcher;
 pub(crate) mod plausible;

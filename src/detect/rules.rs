@@ -257,6 +257,8 @@ struct RuleFile {
     pair: Vec<super::vocabulary::PairSpec>,
     #[serde(default)]
     login_call: Vec<super::vocabulary::LoginCallSpec>,
+    #[serde(default)]
+    line_model: Option<super::learned::LineModelSpec>,
 }
 
 /// Every rule, the known-example list and the context layer's vocabulary, in load order.
@@ -267,6 +269,8 @@ pub struct RuleBook {
     pub vocabulary: super::vocabulary::Vocabulary,
     pub pairs: Vec<super::vocabulary::PairSpec>,
     pub login_calls: Vec<super::vocabulary::LoginCallSpec>,
+    /// The line model (see [`super::learned`]); a later file's replaces an earlier one's.
+    pub line_model: Option<super::learned::LineModelSpec>,
 }
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
@@ -412,6 +416,9 @@ impl RuleBook {
         v.context.extend(file.context);
         self.pairs.extend(file.pair);
         self.login_calls.extend(file.login_call);
+        if file.line_model.is_some() {
+            self.line_model = file.line_model;
+        }
         Ok(())
     }
 
