@@ -5,7 +5,7 @@
 use crate::detect::contextual::{self, Remake};
 use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Evidence, Finding, Related};
-use crate::detect::learned::{self, LineModel};
+use crate::detect::learned::LineModel;
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::Confidence;
 use crate::detect::rules::RuleBook;
@@ -312,6 +312,9 @@ impl Engine {
         // The Salesforce context of the stream's head (imports, connector types), for the context
         // layer's candidates found anywhere in it.
         let mut file_context = None;
+        // A copy of a stream small enough for the line model, which reads a unit whole (as it
+        // does a file read whole: the two must find the same).
+        let mut whole = self.line_model.as_ref().map(|_| Vec::new());
         loop {
             let mut eof = false;
             while filled < block + keep_before {
@@ -322,6 +325,13 @@ impl Engine {
                         Err(e) => return Err(e),
                     }
                 };
+                if let Some(w) = &mut whole {
+                    if w.len() + n <= self.line_model.as_ref().map_or(0, LineModel::max_unit) {
+                        w.extend_from_slice(&space[filled..filled + n]);
+                    } else {
+                        whole = None;
+                    }
+                }
                 filled += n;
                 if n == 0 {
                     eof = true;
@@ -371,7 +381,11 @@ impl Engine {
         let binary = binary.unwrap_or(false);
         resolve_overlaps_by(&mut found, |(m, _, _, _)| (m.rule, m.start, m.end, m.pending.is_some()));
         let fs = found.into_iter().filter_map(|(m, s, e, facts)| self.finding(path, m, s, e, binary, facts)).collect();
-        Ok(self.settle(fs, || file_context))
+        let mut fs = self.settle(fs, || file_context);
+        if let Some(w) = whole.filter(|_| !binary) {
+            self.second_look(path, &w, &mut fs);
+        }
+        Ok(fs)
     }
 
     /// Settles the context layer's provisional findings once a unit is read (see `contextual`).
@@ -471,7 +485,11 @@ impl Engine {
                 self.remake(&mut f, rule, joined);
             }
             self.confidence(&mut f, Confidence::Medium);
-            let (key, salesforce) = learned::evidence_text(buf, &v);
+            // Evidence, as the context layer's: the key and what names Salesforce, never a value.
+            let text = |r: &Range<usize>| contextual::without_values(&String::from_utf8_lossy(&buf[r.clone()]));
+            let key = v.candidate.key.as_ref().map_or_else(|| "(none: a value on its own line)".to_string(), text);
+            let said = v.candidate.salesforce.as_ref().map_or_else(String::new, |r| format!("`{}`", text(r)));
+            let salesforce = format!("the line model ({:.2}): {said}", v.probability);
             let line = v.candidate.salesforce.as_ref().map(|r| at(r.start).line).filter(|&l| l != f.line);
             f.evidence = Some(Evidence { key, key_path: None, salesforce, line });
             fs.push(f);

@@ -21,6 +21,8 @@
 //! * [`engine`]: in-memory buffers, parallel chunks and bounded-memory streams, each secret
 //!   reported exactly once with its line and column; [`allow`] reads inline allow markers and
 //!   [`timestamp`] the time a log line starts with while the line is still in the buffer.
+//! * [`learned`]: the line model, a second look at the lines of a small Salesforce file near an
+//!   anchor word where no rule reported anything (its weights are `rules/line-model.toml`).
 //! * [`finding`]: what detection hands on, never holding a full secret in its printable fields.
 
 pub mod allow;
@@ -30,8 +32,8 @@ pub mod contextual;
 pub mod decode;
 pub mod engine;
 pub mod finding;
-pub mod learned;
 pub(crate) mod keyvalue;
+pub mod learned;
 pub(crate) mod matcher;
 pub(crate) mod plausible;
 pub mod rulecheck;
