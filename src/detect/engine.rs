@@ -5,7 +5,7 @@
 use crate::detect::contextual::{self, Remake};
 use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Evidence, Finding, Related};
-use crate::detect::learned::LineModel;
+use crate::detect::learned::{self, LineModel, ModelSource};
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::Confidence;
 use crate::detect::rules::RuleBook;
@@ -85,7 +85,7 @@ pub struct Engine {
     pub opts: EngineOptions,
     hash_key: Vec<u8>,
     /// The second look at lines no rule reported (see [`crate::detect::learned`]).
-    line_model: Option<LineModel>,
+    line_model: std::sync::OnceLock<Option<LineModel>>,
 }
 
 /// What the engine reads off a finding's lines while they are still in the buffer.
@@ -142,13 +142,24 @@ impl Engine {
     pub fn new(book: RuleBook, opts: EngineOptions) -> crate::error::Result<Engine> {
         let mut matcher = Matcher::new(&book, opts.decode).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?;
         matcher.capture_context(opts.capture_context);
-        let line_model = match (&book.line_model, &matcher.layer) {
-            (Some(spec), Some(_)) => {
-                Some(LineModel::new(spec).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?)
-            }
-            _ => None,
-        };
+        // A user's model is checked now, the built-in one (tested) when first needed.
+        let line_model = std::sync::OnceLock::new();
+        if let Some(ModelSource::Spec(spec)) = &book.line_model {
+            let m = LineModel::new(spec).map_err(|e| crate::error::Error::Rules(format!("{e:#}")))?;
+            let _ = line_model.set(matcher.layer.as_ref().map(|_| m));
+        }
         Ok(Engine { matcher, book, opts, hash_key: hash_key(), line_model })
+    }
+
+    /// The line model, if the book has one and a context layer to go with it.
+    fn line_model(&self) -> Option<&LineModel> {
+        self.line_model
+            .get_or_init(|| {
+                let spec = self.book.line_model.as_ref()?.spec().expect("the built-in line model is valid");
+                self.matcher.layer.as_ref()?;
+                Some(LineModel::new(&spec).expect("the built-in line model is valid"))
+            })
+            .as_ref()
     }
 
     /// Compiles every rule's regular expressions now (they are otherwise compiled on first use),
@@ -314,7 +325,7 @@ impl Engine {
         let mut file_context = None;
         // A copy of a stream small enough for the line model, which reads a unit whole (as it
         // does a file read whole: the two must find the same).
-        let mut whole = self.line_model.as_ref().map(|_| Vec::new());
+        let mut whole = self.line_model().map(|_| Vec::new());
         loop {
             let mut eof = false;
             while filled < block + keep_before {
@@ -326,7 +337,7 @@ impl Engine {
                     }
                 };
                 if let Some(w) = &mut whole {
-                    if w.len() + n <= self.line_model.as_ref().map_or(0, LineModel::max_unit) {
+                    if w.len() + n <= self.line_model().map_or(0, LineModel::max_unit) {
                         w.extend_from_slice(&space[filled..filled + n]);
                     } else {
                         whole = None;
@@ -432,7 +443,11 @@ impl Engine {
     /// The line model's findings on the lines of `buf` where nothing was found (neither a
     /// finding nor a part of a pair), at medium confidence, with their evidence.
     fn second_look(&self, path: &str, buf: &[u8], fs: &mut Vec<Finding>) {
-        let (Some(model), Some(layer)) = (&self.line_model, &self.matcher.layer) else { return };
+        // (A small unit with no anchor or no Salesforce word does not even load the model.)
+        if buf.len() < 1 << 20 && !learned::worth_a_look(buf) {
+            return;
+        }
+        let (Some(model), Some(layer)) = (self.line_model(), &self.matcher.layer) else { return };
         let taken: std::collections::HashSet<u64> =
             fs.iter().flat_map(|f| std::iter::once(f.line).chain(f.related.iter().map(|r| r.line))).collect();
         let verdicts = model.judge(&layer.vocab, path, buf, &|i| taken.contains(&(i as u64 + 1)));

@@ -37,7 +37,7 @@ use super::timestamp;
 use super::vocabulary::{Vocabulary, SALESFORCE};
 use regex::bytes::Regex;
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// `[line_model]` of a rule file: a multinomial logistic regression over named features.
@@ -51,11 +51,40 @@ pub struct LineModelSpec {
     /// `none` and the rule ids the model tells apart, in the order of the weights.
     pub classes: Vec<String>,
     pub bias: Vec<f64>,
-    /// Feature name → one weight per class.
-    pub weights: BTreeMap<String, Vec<f64>>,
+    /// One feature a line: its name, then one weight per class, blank-separated. (One string
+    /// rather than a table of arrays: TOML parses a 100 KB string in microseconds, and a thousand
+    /// arrays in milliseconds that every start-up would pay.)
+    pub weights: String,
     /// How the model was trained (read by people, not by forcescan).
     #[serde(default)]
     pub trained: String,
+}
+
+/// The file of `rules/` that holds the built-in model.
+pub(crate) const BUILTIN_FILE: &str = "line-model.toml";
+
+/// Where a rule book's line model comes from.
+#[derive(Debug, Clone)]
+pub enum ModelSource {
+    /// A rule file's `[line_model]` table, read with the file.
+    Spec(LineModelSpec),
+    /// The built-in `rules/line-model.toml`, read when a unit first needs it: its thousand
+    /// weights cost a start-up that needs none of them (a hook on a clean push) 2 ms.
+    Builtin(&'static str),
+}
+
+impl ModelSource {
+    pub fn spec(&self) -> anyhow::Result<LineModelSpec> {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct File {
+            line_model: LineModelSpec,
+        }
+        match self {
+            ModelSource::Spec(s) => Ok(s.clone()),
+            ModelSource::Builtin(text) => Ok(toml::from_str::<File>(text)?.line_model),
+        }
+    }
 }
 
 /// A line the model looked at: its 0-based number, the value it judged and what it measured.
@@ -82,49 +111,165 @@ pub(crate) struct Verdict {
 }
 
 struct Patterns {
-    anchor: Regex,
-    salesforce: Regex,
-    other: Regex,
+    anchor: &'static Regex,
+    salesforce: &'static Regex,
+    /// Other vendors' and systems' words (`sap` only as a whole word's end).
+    other: aho_corasick::AhoCorasick,
     value: Regex,
-    placeholder: Regex,
+    /// Literal signs of a placeholder or a reference (see [`placeholder`] for the rest).
+    placeholder: aho_corasick::AhoCorasick,
     pass: Regex,
     token: Regex,
-    alnum24: Regex,
     token_value: Regex,
     key_value: Regex,
 }
+
+/// Other vendors' and systems' words, looked for anywhere (`mysql_host`, `AWS_SECRET`).
+const OTHER: &[&str] = &[
+    "aws",
+    "azure",
+    "gcp",
+    "google",
+    "snowflake",
+    "postgres",
+    "mysql",
+    "mongo",
+    "redis",
+    "jira",
+    "slack",
+    "github",
+    "gitlab",
+    "stripe",
+    "twilio",
+    "zendesk",
+    "hubspot",
+    "sendgrid",
+    "okta",
+    "oracle",
+    "sap",
+    "smtp",
+    "mail",
+    "ldap",
+    "kafka",
+    "rabbit",
+    "docker",
+    "npm",
+    "datadog",
+    "sentry",
+    "netsuite",
+    "marketo",
+    "workday",
+    "servicenow",
+    "jenkins",
+    "sonar",
+    "artifactory",
+    "heroku",
+    "ftp",
+    "ssh",
+    "db_",
+    "database",
+    "redshift",
+    "bigquery",
+    "tableau",
+    "s3",
+];
+
+const PLACEHOLDER: &[&str] = &[
+    "${",
+    "{{",
+    "%(",
+    "changeme",
+    "your",
+    "example",
+    "placeholder",
+    "redacted",
+    "environ",
+    "getenv",
+    "process.env",
+    "secret/",
+    "vault",
+    "()",
+    ".get(",
+    "xxxx",
+    "***",
+];
 
 fn patterns() -> &'static Patterns {
     static P: std::sync::OnceLock<Patterns> = std::sync::OnceLock::new();
     P.get_or_init(|| {
         let re = |s: &str| Regex::new(s).expect("line model pattern compiles");
+        // (Aho-Corasick rather than regex alternations: a tenth of the build time, which the
+        // first Salesforce file of a run pays.)
+        let words = |w: &[&str]| {
+            aho_corasick::AhoCorasick::builder().ascii_case_insensitive(true).build(w).expect("literal words")
+        };
+        let (anchor, salesforce) = gate();
         Patterns {
-            anchor: re(r"(?i-u)pass|pwd|\bpw\b|secret|token|tkn|credential|seckey|sec_key|\blogin\b"),
-            salesforce: re(
-                r"(?i-u)salesforce|sfdc|force\.com|\bsf[_\-. ]|\bsf\b|simple_salesforce|jsforce|restforce|3MVG9|soql",
-            ),
-            other: re(concat!(
-                r"(?i-u)aws|azure|gcp|google|snowflake|postgres|mysql|mongo|redis|jira|slack|github|gitlab|stripe|",
-                r"twilio|zendesk|hubspot|sendgrid|okta|oracle|sap\b|smtp|mail|ldap|kafka|rabbit|docker|npm|datadog|",
-                r"sentry|netsuite|marketo|workday|servicenow|jenkins|sonar|artifactory|heroku|ftp|ssh|db_|database|",
-                r"redshift|bigquery|tableau|s3"
-            )),
+            anchor,
+            salesforce,
+            other: words(OTHER),
             value: re(concat!(
                 r#"(?-u)"([^"\s]{6,})"|'([^'\s]{6,})'|`([^`\s]{6,})`|[=:>][ \t]*([^\s"'<>,;]{6,})"#,
                 r#"|(?:^|\s)([^\s"'<>,;=]{6,})|(?:^|[,;|\t])([^\s"'<>,;|=]{6,})"#
             )),
-            placeholder: re(concat!(
-                r"(?i-u)\$\{|\{\{|%\(|<[a-z_]+>|x{4,}|\*{3,}|changeme|your[_\-]?|example|placeholder|redacted|",
-                r"\benv\b|environ|getenv|process\.env|secret/|vault|\(\)|\.get\("
-            )),
+            placeholder: words(PLACEHOLDER),
             pass: re(r"(?i-u)pass|pwd"),
             token: re(r"(?i-u)token|tkn"),
-            alnum24: re(r"(?-u)[A-Za-z0-9]{24}"),
             token_value: re(r"(?-u)\b[A-Za-z0-9]{24,25}\b"),
             key_value: re(r"(?-u)\b3MVG9[A-Za-z0-9._]{40,}"),
         }
     })
 }
+
+impl Patterns {
+    fn other(&self, t: &[u8]) -> bool {
+        self.other.find_iter(t).any(|m| {
+            // (`sap` only at a word's end: not `sapphire`.)
+            m.len() != 3
+                || !t[m.range()].eq_ignore_ascii_case(b"sap")
+                || t.get(m.end()).is_none_or(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
+        })
+    }
+}
+
+/// A placeholder or a reference: `${…}`, `{{…}}`, `<your_password>`, `xxxx`, `***`,
+/// `changeme`, `example`, `env`, `vault`, a call.
+fn placeholder(p: &Patterns, v: &[u8]) -> bool {
+    let word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    let env = v.windows(3).enumerate().any(|(i, w)| {
+        w.eq_ignore_ascii_case(b"env") && (i == 0 || !word(v[i - 1])) && v.get(i + 3).is_none_or(|&b| !word(b))
+    });
+    let angle = v.iter().enumerate().any(|(i, &b)| {
+        b == b'<' && {
+            let n = v[i + 1..].iter().take_while(|c| c.is_ascii_alphabetic() || **c == b'_').count();
+            n > 0 && v.get(i + 1 + n) == Some(&b'>')
+        }
+    });
+    p.placeholder.is_match(v) || env || angle
+}
+
+/// Whether `t` has a run of at least `n` ASCII letters and digits.
+fn alnum_run(t: &[u8], n: usize) -> bool {
+    t.split(|b| !b.is_ascii_alphanumeric()).any(|r| r.len() >= n)
+}
+
+/// The two patterns every unit is first tested with.
+fn gate() -> (&'static Regex, &'static Regex) {
+    static GATE: std::sync::OnceLock<(Regex, Regex)> = std::sync::OnceLock::new();
+    let (a, s) = GATE.get_or_init(|| (Regex::new(ANCHOR).expect("compiles"), Regex::new(SF).expect("compiles")));
+    (a, s)
+}
+
+/// Whether a unit has an anchor word and a Salesforce word at all (compiling only the two small
+/// patterns that tell: most files stop here, and a start-up that scans one file pays no more).
+pub(crate) fn worth_a_look(buf: &[u8]) -> bool {
+    let (anchor, salesforce) = gate();
+    // (An anchor word in a URL's path, `https://login.salesforce.com`, is no key.)
+    anchor.find_iter(buf).any(|m| m.start() == 0 || buf[m.start() - 1] != b'/') && salesforce.is_match(buf)
+}
+
+const ANCHOR: &str = r"(?i-u)pass|pwd|\bpw\b|secret|token|tkn|credential|seckey|sec_key|\blogin\b";
+const SF: &str = r"(?i-u)salesforce|sfdc|force\.com|\bsf[_\-. ]|\bsf\b|simple_salesforce|jsforce|restforce|3MVG9|soql";
 
 fn entropy(v: &[u8]) -> f64 {
     let mut n = [0u32; 256];
@@ -172,7 +317,7 @@ fn shape(p: &Patterns, v: &[u8]) -> (Vec<(&'static str, f64)>, f64) {
         ("v_dotted", dotted as u8 as f64),
         ("v_email", email as u8 as f64),
         ("v_url", url as u8 as f64),
-        ("v_place", p.placeholder.is_match(v) as u8 as f64),
+        ("v_place", placeholder(p, v) as u8 as f64),
         ("v_sigil", matches!(v.first(), Some(b'$' | b'%' | b'@' | b'{' | b'<')) as u8 as f64),
     ];
     let get = |n: &str| f.iter().find(|x| x.0 == n).map_or(0.0, |x| x.1);
@@ -354,10 +499,10 @@ const NEAR: usize = 5;
 /// two lines above, and a value), with their features. `skip(line)` (0-based) leaves a line out.
 #[doc(hidden)]
 pub fn line_features(vocab: &Vocabulary, path: &str, buf: &[u8], skip: &dyn Fn(usize) -> bool) -> Vec<LineCandidate> {
-    let p = patterns();
-    if !p.anchor.is_match(buf) {
+    if !worth_a_look(buf) {
         return Vec::new();
     }
+    let p = patterns();
     let sf_count = p.salesforce.find_iter(buf).take(10).count();
     if sf_count == 0 {
         return Vec::new();
@@ -412,11 +557,11 @@ pub fn line_features(vocab: &Vocabulary, path: &str, buf: &[u8], skip: &dyn Fn(u
             ("sf_line".into(), flag(p.salesforce.is_match(&rest))),
             ("sf_near".into(), flag(p.salesforce.is_match(near))),
             ("sf_file".into(), sf_file),
-            ("other_line".into(), flag(p.other.is_match(&rest))),
-            ("other_prev".into(), flag(p.other.is_match(prev))),
-            ("other_near".into(), flag(p.other.is_match(near))),
+            ("other_line".into(), flag(p.other(&rest))),
+            ("other_prev".into(), flag(p.other(prev))),
+            ("other_near".into(), flag(p.other(near))),
             ("mvg_near".into(), flag(memchr::memmem::find(near, b"3MVG9").is_some())),
-            ("tok24_near".into(), flag(others().any(|l| p.token.is_match(l) && p.alnum24.is_match(l)))),
+            ("tok24_near".into(), flag(others().any(|l| p.token.is_match(l) && alnum_run(l, 24)))),
             ("pw_near".into(), flag(others().any(|l| p.pass.is_match(l)))),
             (
                 "comment".into(),
@@ -502,6 +647,8 @@ fn identifier(t: &[u8], m: Range<usize>) -> Range<usize> {
 /// The compiled model.
 pub(crate) struct LineModel {
     spec: LineModelSpec,
+    /// Feature name → one weight per class.
+    weights: HashMap<String, Vec<f64>>,
     none: usize,
 }
 
@@ -511,15 +658,26 @@ impl LineModel {
         if spec.bias.len() != k {
             anyhow::bail!("line_model: {} classes but {} biases", k, spec.bias.len());
         }
-        if let Some((name, w)) = spec.weights.iter().find(|(_, w)| w.len() != k) {
-            anyhow::bail!("line_model: feature `{name}` has {} weights for {k} classes", w.len());
+        let mut weights = HashMap::new();
+        for (n, line) in spec.weights.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+            let mut fields = line.split_whitespace();
+            let name = fields.next().unwrap_or_default();
+            let w: Vec<f64> = fields
+                .map(|f| {
+                    f.parse().map_err(|_| anyhow::anyhow!("line_model: weights line {}: `{f}` is no number", n + 1))
+                })
+                .collect::<anyhow::Result<_>>()?;
+            if w.len() != k {
+                anyhow::bail!("line_model: feature `{name}` has {} weights for {k} classes", w.len());
+            }
+            weights.insert(name.to_string(), w);
         }
         let none = spec
             .classes
             .iter()
             .position(|c| c == "none")
             .ok_or_else(|| anyhow::anyhow!("line_model: no `none` class"))?;
-        Ok(LineModel { spec: spec.clone(), none })
+        Ok(LineModel { spec: spec.clone(), weights, none })
     }
 
     /// Units larger than this are not looked at.
@@ -531,7 +689,7 @@ impl LineModel {
     fn probabilities(&self, features: &[(String, f64)]) -> Vec<f64> {
         let mut z = self.spec.bias.clone();
         for (name, x) in features {
-            if let Some(w) = self.spec.weights.get(name) {
+            if let Some(w) = self.weights.get(name) {
                 for (zi, wi) in z.iter_mut().zip(w) {
                     *zi += wi * x;
                 }
@@ -663,12 +821,15 @@ mod tests {
 
     #[test]
     fn a_model_whose_weights_do_not_fit_its_classes_is_refused() {
-        let mut spec = crate::RuleBook::builtin().line_model.expect("built in");
-        spec.weights.insert("v_len".into(), vec![1.0]);
+        let mut spec = crate::RuleBook::builtin().line_model.expect("built in").spec().expect("valid");
+        spec.weights.push_str("\nv_len 1.0\n");
         let err = LineModel::new(&spec).err().expect("refused").to_string();
         assert!(err.contains("feature `v_len` has 1 weights for 6 classes"), "{err}");
+        spec.weights.push_str("v_len 1 2 3 4 5 x\n");
+        let err = LineModel::new(&spec).err().expect("refused").to_string();
+        assert!(err.ends_with("`x` is no number"), "{err}");
+        spec.weights.clear();
         spec.classes[0] = "nothing".into();
-        spec.weights.remove("v_len");
         assert!(LineModel::new(&spec).is_err());
     }
 }

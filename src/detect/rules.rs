@@ -270,7 +270,7 @@ pub struct RuleBook {
     pub pairs: Vec<super::vocabulary::PairSpec>,
     pub login_calls: Vec<super::vocabulary::LoginCallSpec>,
     /// The line model (see [`super::learned`]); a later file's replaces an earlier one's.
-    pub line_model: Option<super::learned::LineModelSpec>,
+    pub line_model: Option<super::learned::ModelSource>,
 }
 
 /// The separator between a key and its value, on one line: `KEY=v`, `"key": "v"`, `'k' => 'v'`,
@@ -348,6 +348,11 @@ impl RuleBook {
     pub fn builtin() -> RuleBook {
         let mut book = RuleBook::default();
         for (name, text) in EMBEDDED_RULES {
+            // (The built-in line model is read when first needed: see `learned::ModelSource`.)
+            if *name == super::learned::BUILTIN_FILE {
+                book.line_model = Some(super::learned::ModelSource::Builtin(text));
+                continue;
+            }
             book.add_toml(name, text).unwrap_or_else(|e| panic!("built-in rule file {name} is invalid: {e:#}"));
         }
         book
@@ -416,8 +421,8 @@ impl RuleBook {
         v.context.extend(file.context);
         self.pairs.extend(file.pair);
         self.login_calls.extend(file.login_call);
-        if file.line_model.is_some() {
-            self.line_model = file.line_model;
+        if let Some(m) = file.line_model {
+            self.line_model = Some(super::learned::ModelSource::Spec(m));
         }
         Ok(())
     }

@@ -143,9 +143,11 @@ def main():
             f.write(f"max_unit = {a.max_unit}\n")
             f.write(f"classes = {json.dumps(classes)}\n")
             f.write(f"bias = [{', '.join(f'{v:.6g}' for v in m.intercept_)}]\n\n")
-            f.write("[line_model.weights]\n")
+            f.write("# One feature a line: its name, then its weight for each class above.\n")
+            f.write('weights = """\n')
             for n in sorted(weights):
-                f.write(f"{json.dumps(n)} = [{', '.join(f'{v:.6g}' for v in weights[n])}]\n")
+                f.write(f"{n} {' '.join(f'{v:.6g}' for v in weights[n])}\n")
+            f.write('"""\n')
         print(f"wrote {a.write}: {len(weights)} features", file=sys.stderr)
 
 
