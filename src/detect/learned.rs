@@ -822,10 +822,11 @@ mod tests {
     #[test]
     fn a_model_whose_weights_do_not_fit_its_classes_is_refused() {
         let mut spec = crate::RuleBook::builtin().line_model.expect("built in").spec().expect("valid");
+        let good = spec.weights.clone();
         spec.weights.push_str("\nv_len 1.0\n");
         let err = LineModel::new(&spec).err().expect("refused").to_string();
         assert!(err.contains("feature `v_len` has 1 weights for 6 classes"), "{err}");
-        spec.weights.push_str("v_len 1 2 3 4 5 x\n");
+        spec.weights = format!("{good}\nv_len 1 2 3 4 5 x\n");
         let err = LineModel::new(&spec).err().expect("refused").to_string();
         assert!(err.ends_with("`x` is no number"), "{err}");
         spec.weights.clear();
