@@ -459,6 +459,7 @@ impl Engine {
             c.advance(&buf[..offset]);
             c
         };
+        let mut absorbed = Vec::new();
         for v in verdicts {
             let Some(rule) = self.matcher.rules.iter().position(|r| r.spec.id == v.rule) else { continue };
             let span = v.candidate.value.clone();
@@ -481,6 +482,8 @@ impl Engine {
             };
             let Some(mut f) = self.finding(path, m, start, end, false, facts) else { continue };
             if let Some((p, role)) = &v.partner {
+                // A token the rules reported alone is now this pair's other part.
+                absorbed.push(p.start as u64);
                 let (s, e) = (at(p.start), at(p.end));
                 f.related.push(Related {
                     role: role.to_string(),
@@ -509,6 +512,7 @@ impl Engine {
             f.evidence = Some(Evidence { key, key_path: None, salesforce, line });
             fs.push(f);
         }
+        fs.retain(|f| f.rule != "salesforce-security-token" || !absorbed.contains(&f.offset));
         fs.sort_by_key(|f| f.offset);
     }
 

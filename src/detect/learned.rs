@@ -726,10 +726,29 @@ impl LineModel {
                 continue;
             }
             let rule = self.spec.classes[k].clone();
+            if !fits(&rule, &buf[c.value.clone()]) {
+                continue;
+            }
             let partner = partner_of(p, buf, &rule, &c);
             out.push(Verdict { rule, probability: pk, candidate: c, partner });
         }
         out
+    }
+}
+
+/// Whether a value passes its class's own check, as the context layer judges a value of that role
+/// (`Pa$$w0rd!` is no password, a 24-letter word no security token).
+fn fits(rule: &str, v: &[u8]) -> bool {
+    use plausible::{judge, Check, Verdict};
+    match rule {
+        "salesforce-password" | "salesforce-password-with-token" => {
+            matches!(judge(Check::Password, v), Verdict::Yes | Verdict::WithToken)
+        }
+        "salesforce-security-token" => judge(Check::SecurityToken, v) == Verdict::Yes,
+        "salesforce-consumer-secret" | "salesforce-client-credentials" => {
+            judge(Check::ConsumerSecret, v) != Verdict::No
+        }
+        _ => true,
     }
 }
 
