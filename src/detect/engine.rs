@@ -484,16 +484,9 @@ impl Engine {
             if let Some((p, role)) = &v.partner {
                 // A token the rules reported alone is now this pair's other part.
                 absorbed.push(p.start as u64);
-                let (s, e) = (at(p.start), at(p.end));
-                f.related.push(Related {
-                    role: role.to_string(),
-                    line: s.line,
-                    column: p.start as u64 - s.line_start + 1,
-                    end_line: e.line,
-                    end_column: p.end as u64 - e.line_start + 1,
-                    offset: p.start as u64,
-                    length: p.len() as u64,
-                });
+                let [line, column, end_line, end_column, offset, length] = place(at(p.start), at(p.end), p);
+                let part = role.to_string();
+                f.related.push(Related { role: part, line, column, end_line, end_column, offset, length });
                 // As the context layer's pairs: a password and its token log in as one string, a
                 // key and secret go as `key:secret`.
                 let joined = match *role {
@@ -538,18 +531,19 @@ impl Engine {
             return None;
         }
         let rule = &self.matcher.rules[m.rule].spec;
+        let [line, column, end_line, end_column, offset, length] = place(start, end, &(m.start..m.end));
         Some(Finding {
             rule: rule.id.clone(),
             title: rule.title.clone(),
             severity: rule.severity,
             confidence: rule.confidence,
             path: path.to_string(),
-            line: start.line,
-            column: m.start as u64 - start.line_start + 1,
-            end_line: end.line,
-            end_column: m.end as u64 - end.line_start + 1,
-            offset: m.start as u64,
-            length: (m.end - m.start) as u64,
+            line,
+            column,
+            end_line,
+            end_column,
+            offset,
+            length,
             secret: redact(&m.value),
             secret_value: self.opts.show_secrets.then(|| String::from_utf8_lossy(&m.value).into_owned()),
             fingerprint: fingerprint(&self.hash_key, &rule.id, &m.value),
@@ -568,6 +562,13 @@ impl Engine {
             pending: m.pending,
         })
     }
+}
+
+/// Line, column, end line, end column, offset and length of `span`, from the cursors at its start
+/// and end (lines and columns 1-based).
+fn place(start: LineCursor, end: LineCursor, span: &Range<usize>) -> [u64; 6] {
+    let (s, e) = (span.start as u64, span.end as u64);
+    [start.line, s - start.line_start + 1, end.line, e - end.line_start + 1, s, e - s]
 }
 
 /// How the context layer turns a settled finding into a pair's finding.
