@@ -170,6 +170,22 @@ impl Layer {
         }
     }
 
+    /// Whether `v` passes the value check of the role `rule` reports (a pair's rule: its first
+    /// role's, as a password with a token beside it is a password): what every candidate of that
+    /// role is judged by, for values found otherwise (the line model's).
+    pub(crate) fn fits(&self, rule: usize, v: &[u8]) -> bool {
+        let role = self
+            .pairs
+            .iter()
+            .find(|p| p.0 == rule)
+            .map(|p| p.1)
+            .or_else(|| (0..self.role_rule.len()).find(|&r| self.role_rule[r] == Some(rule) && !self.support[r]));
+        match role.and_then(|r| self.checks[r]) {
+            Some(c) => plausible::judge(c, v) != Verdict::No,
+            None => true,
+        }
+    }
+
     /// Builds the layer from the book's vocabulary and the rules of `kind = "context"` (their
     /// indices in `rule_ids`).
     pub(crate) fn new(book: &RuleBook) -> anyhow::Result<Option<Layer>> {

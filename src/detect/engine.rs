@@ -325,6 +325,7 @@ impl Engine {
         let mut file_context = None;
         // A copy of a stream small enough for the line model, which reads a unit whole (as it
         // does a file read whole: the two must find the same).
+        let limit = self.line_model().map_or(0, LineModel::max_unit);
         let mut whole = self.line_model().map(|_| Vec::new());
         loop {
             let mut eof = false;
@@ -337,7 +338,7 @@ impl Engine {
                     }
                 };
                 if let Some(w) = &mut whole {
-                    if w.len() + n <= self.line_model().map_or(0, LineModel::max_unit) {
+                    if w.len() + n <= limit {
                         w.extend_from_slice(&space[filled..filled + n]);
                     } else {
                         whole = None;
@@ -444,7 +445,7 @@ impl Engine {
     /// finding nor a part of a pair), at medium confidence, with their evidence.
     fn second_look(&self, path: &str, buf: &[u8], fs: &mut Vec<Finding>) {
         // (A small unit with no anchor or no Salesforce word does not even load the model.)
-        if buf.len() < 1 << 20 && !learned::worth_a_look(buf) {
+        if buf.len() <= learned::LOOK_FIRST && !learned::worth_a_look(buf) {
             return;
         }
         let (Some(model), Some(layer)) = (self.line_model(), &self.matcher.layer) else { return };
@@ -464,6 +465,11 @@ impl Engine {
             let Some(rule) = self.matcher.rules.iter().position(|r| r.spec.id == v.rule) else { continue };
             let span = v.candidate.value.clone();
             let value = buf[span.clone()].to_vec();
+            // The value check of the rule's role, as for the context layer's own candidates
+            // (`Pa$$w0rd!` is no password, a 24-letter word no security token).
+            if !layer.fits(rule, &value) {
+                continue;
+            }
             let m = Match {
                 rule,
                 start: span.start,
@@ -482,7 +488,8 @@ impl Engine {
             };
             let Some(mut f) = self.finding(path, m, start, end, false, facts) else { continue };
             if let Some((p, role)) = &v.partner {
-                // A token the rules reported alone is now this pair's other part.
+                // A token the rules reported alone is now this pair's other part (the pair itself
+                // starts at its own value, never at its partner's).
                 absorbed.push(p.start as u64);
                 let [line, column, end_line, end_column, offset, length] = place(at(p.start), at(p.end), p);
                 let part = role.to_string();
@@ -505,7 +512,7 @@ impl Engine {
             f.evidence = Some(Evidence { key, key_path: None, salesforce, line });
             fs.push(f);
         }
-        fs.retain(|f| f.rule != "salesforce-security-token" || !absorbed.contains(&f.offset));
+        fs.retain(|f| !absorbed.contains(&f.offset));
         fs.sort_by_key(|f| f.offset);
     }
 

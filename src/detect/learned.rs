@@ -260,6 +260,10 @@ fn gate() -> (&'static Regex, &'static Regex) {
     (a, s)
 }
 
+/// Units up to this size are first tested with [`worth_a_look`], before the model is loaded
+/// (larger ones load it to learn its `max_unit`: a regex over a gigabyte costs more than that).
+pub(crate) const LOOK_FIRST: usize = 1 << 20;
+
 /// Whether a unit has an anchor word and a Salesforce word at all (compiling only the two small
 /// patterns that tell: most files stop here, and a start-up that scans one file pays no more).
 pub(crate) fn worth_a_look(buf: &[u8]) -> bool {
@@ -726,29 +730,10 @@ impl LineModel {
                 continue;
             }
             let rule = self.spec.classes[k].clone();
-            if !fits(&rule, &buf[c.value.clone()]) {
-                continue;
-            }
             let partner = partner_of(p, buf, &rule, &c);
             out.push(Verdict { rule, probability: pk, candidate: c, partner });
         }
         out
-    }
-}
-
-/// Whether a value passes its class's own check, as the context layer judges a value of that role
-/// (`Pa$$w0rd!` is no password, a 24-letter word no security token).
-fn fits(rule: &str, v: &[u8]) -> bool {
-    use plausible::{judge, Check, Verdict};
-    match rule {
-        "salesforce-password" | "salesforce-password-with-token" => {
-            matches!(judge(Check::Password, v), Verdict::Yes | Verdict::WithToken)
-        }
-        "salesforce-security-token" => judge(Check::SecurityToken, v) == Verdict::Yes,
-        "salesforce-consumer-secret" | "salesforce-client-credentials" => {
-            judge(Check::ConsumerSecret, v) != Verdict::No
-        }
-        _ => true,
     }
 }
 
