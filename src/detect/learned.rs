@@ -34,7 +34,7 @@
 
 use super::plausible;
 use super::timestamp;
-use super::vocabulary::{Vocabulary, SALESFORCE};
+use super::vocabulary::{split_words, Vocabulary, SALESFORCE};
 use regex::bytes::Regex;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -408,30 +408,12 @@ fn epoch(line: &[u8]) -> bool {
 /// Lower-cased words of a text, camelCase, snake_case and the like split (`SF_SecurityKey` →
 /// `sf`, `security`, `key`); single letters dropped.
 fn words(text: &[u8]) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut cur = String::new();
-    let mut flush = |cur: &mut String| {
-        if cur.len() > 1 {
-            out.push(cur.to_ascii_lowercase());
-        }
-        cur.clear();
-    };
-    for (i, &b) in text.iter().enumerate() {
-        if !b.is_ascii_alphabetic() {
-            flush(&mut cur);
-            continue;
-        }
-        let next_lower = text.get(i + 1).is_some_and(u8::is_ascii_lowercase);
-        let prev = if i > 0 { text[i - 1] } else { b' ' };
-        // A capital starts a word after a lower-case letter (`sfToken`), or after capitals when a
-        // lower-case letter follows it (`SFToken` → `SF`, `Token`).
-        if b.is_ascii_uppercase() && (prev.is_ascii_lowercase() || (prev.is_ascii_uppercase() && next_lower)) {
-            flush(&mut cur);
-        }
-        cur.push(b as char);
-    }
-    flush(&mut cur);
-    out
+    // The vocabulary's own split (`SF_SecurityKey`, `sfToken`, `SFToken`), less what is not a
+    // word to the model: digits, single letters and punctuation past ASCII (`—`).
+    split_words(&String::from_utf8_lossy(text))
+        .into_iter()
+        .filter(|w| w.len() > 1 && w.chars().all(char::is_alphabetic))
+        .collect()
 }
 
 fn extension_kind(path: &str) -> &'static str {
