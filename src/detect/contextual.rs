@@ -400,7 +400,10 @@ impl Layer {
             }
             // The vendor of the nearest parent key that names one.
             let path = keyvalue::path(buf, &p);
-            let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(s)).collect();
+            // (Read without the random tokens a parent's text may carry: the siblings before a
+            // key on a line that no syntax split, `"client_secret"=>"EB7AD8…", "password"=>`,
+            // where `ad` in a random hex value named Active Directory.)
+            let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(&masked_tokens(s))).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.parent_vendor_of(w));
             // A column named only `secret` is Salesforce's in a row that names Salesforce (see
             // `table_secret`).
@@ -1730,9 +1733,15 @@ pub(crate) fn without_values(s: &str) -> String {
     }
     let out = strip_values(&s);
     // What quoting hid (quotes inside quotes): any address or long token left is masked.
+    masked_tokens(&out)
+}
+
+/// Text with its addresses and random-looking tokens (12 or more characters, letters with digits,
+/// no `/`) replaced by `…`: what is left is words.
+fn masked_tokens(s: &str) -> String {
     static LEFT: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
     let left = LEFT.get_or_init(|| regex::Regex::new(r#"[^\s"'`,;:(){}\[\]<>=\\]+"#).expect("valid regex"));
-    left.replace_all(&out, |c: &regex::Captures| {
+    left.replace_all(s, |c: &regex::Captures| {
         let t = &c[0];
         let digit = t.bytes().any(|b| b.is_ascii_digit());
         let letter = t.bytes().any(|b| b.is_ascii_alphabetic());

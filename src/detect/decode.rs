@@ -26,6 +26,9 @@ pub enum Encoding {
     Utf16Le,
     Utf16Be,
     Percent,
+    /// A field of a CSV file whose quotes are doubled (`"{""password"": ""v""}"`: JSON kept in a
+    /// spreadsheet cell, a log exported from Azure Monitor or a Zapier task history).
+    Doubled,
 }
 
 impl Encoding {
@@ -37,6 +40,7 @@ impl Encoding {
             Encoding::Utf16Le => "utf-16le",
             Encoding::Utf16Be => "utf-16be",
             Encoding::Percent => "percent",
+            Encoding::Doubled => "csv-quotes",
         }
     }
 }
@@ -67,7 +71,7 @@ pub struct Decoded {
     /// The encoded run in the original buffer.
     pub run: Range<usize>,
     pub encoding: Encoding,
-    /// Percent decoding only: for each decoded byte, the offset of its first encoded byte in `run`.
+    /// Percent and doubled-quote decoding only: for each decoded byte, the offset of its first encoded byte in `run`.
     map: Vec<usize>,
 }
 
@@ -78,7 +82,7 @@ impl Decoded {
         let (a, b) = match self.encoding {
             Encoding::Base64 => (s + r.start / 3 * 4, s + r.end.div_ceil(3) * 4),
             Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => (s + 2 * r.start, s + 2 * r.end),
-            Encoding::Percent => {
+            Encoding::Percent | Encoding::Doubled => {
                 let end = self.map.get(r.end).map_or(self.run.len(), |&o| o);
                 (s + self.map[r.start], s + end)
             }
@@ -210,6 +214,33 @@ pub fn decode_percent_run(buf: &[u8], at: usize) -> Option<Decoded> {
     Some(Decoded { bytes, run: start..end, encoding: Encoding::Percent, map })
 }
 
+/// Undoubles the quotes of the line around a key at `at` that is quoted with doubled quotes
+/// (`""sf_pass"": ""v""`). Without that, the key's quotes and its value's read as empty strings.
+pub fn decode_doubled_run(buf: &[u8], at: usize) -> Option<Decoded> {
+    let keyish = |b: u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.' | b' ');
+    let ks = at - buf[at.saturating_sub(64)..at].iter().rev().take_while(|&&b| keyish(b)).count();
+    let ke = at + buf[at..buf.len().min(at + 64)].iter().take_while(|&&b| keyish(b)).count();
+    let sep = buf[ke..buf.len().min(ke + 8)].iter().position(|&b| b != b' ' && b != b'"').map(|i| buf[ke + i]);
+    if ks < 2 || &buf[ks - 2..ks] != b"\"\"" || !buf[ke..].starts_with(b"\"\"") || !matches!(sep, Some(b':' | b'=')) {
+        return None;
+    }
+    let start = buf[at.saturating_sub(MAX_RUN)..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(at.saturating_sub(MAX_RUN), |i| at.saturating_sub(MAX_RUN) + i + 1);
+    let end =
+        memchr::memchr(b'\n', &buf[at..buf.len().min(at + MAX_RUN)]).map_or(buf.len().min(at + MAX_RUN), |i| at + i);
+    let run = &buf[start..end];
+    let (mut bytes, mut map) = (Vec::with_capacity(run.len()), Vec::with_capacity(run.len()));
+    let mut i = 0;
+    while i < run.len() {
+        map.push(i);
+        bytes.push(run[i]);
+        i += if run[i] == b'"' && run.get(i + 1) == Some(&b'"') { 2 } else { 1 };
+    }
+    Some(Decoded { bytes, run: start..end, encoding: Encoding::Doubled, map })
+}
+
 /// Whether a whole buffer is UTF-16 text: a byte-order mark, or NUL in (nearly) every other byte of
 /// its start. Returns the encoding and the length of the BOM.
 pub fn utf16_kind(buf: &[u8]) -> Option<(Encoding, usize)> {
@@ -305,6 +336,23 @@ impl<R: std::io::Read> std::io::Read for Utf16Reader<R> {
 mod tests {
     use super::*;
     use base64::engine::general_purpose::STANDARD;
+
+    #[test]
+    fn doubled_quotes_are_undoubled_around_a_quoted_key_only() {
+        let line =
+            b"2,\"{\"\"SfLoginUrl\"\": \"\"https://login.salesforce.com\"\", \"\"SfPassword\"\": \"\"Pi$38\"\"}\",x\n";
+        let at = memchr::memmem::find(line, b"Password").unwrap();
+        let d = decode_doubled_run(line, at).expect("a key in doubled quotes");
+        assert_eq!(d.encoding.name(), "csv-quotes");
+        let text = String::from_utf8(d.bytes.clone()).unwrap();
+        assert_eq!(text, "2,\"{\"SfLoginUrl\": \"https://login.salesforce.com\", \"SfPassword\": \"Pi$38\"}\",x");
+        // The value's span maps back onto the doubled text.
+        let v = text.find("Pi$38").unwrap();
+        assert_eq!(&line[d.original_span(v..v + 5)], b"Pi$38");
+        // A key in plain quotes (or none) is not re-read.
+        assert!(decode_doubled_run(b"{\"password\": \"v\"}", 2).is_none());
+        assert!(decode_doubled_run(b"password,\"\"", 0).is_none());
+    }
 
     #[test]
     fn base64_prefix_anchors_are_what_encoding_starts_with() {

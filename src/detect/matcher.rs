@@ -411,6 +411,18 @@ impl Matcher {
                             if context_at != Some(at) {
                                 context_at = Some(at);
                                 self.confirm_context(buf, at, len, path, out);
+                                // A key in a CSV field's doubled quotes: its line read undoubled.
+                                let done = decoded
+                                    .iter()
+                                    .rev()
+                                    .take(16)
+                                    .any(|(e, r)| *e == Encoding::Doubled && r.contains(&at));
+                                if depth < decode::MAX_DEPTH && !done && at >= 2 {
+                                    if let Some(d) = decode::decode_doubled_run(buf, at) {
+                                        decoded.push((Encoding::Doubled, d.run.clone()));
+                                        self.scan_decoded(&d, path, out, depth);
+                                    }
+                                }
                             }
                             continue;
                         }
@@ -426,6 +438,7 @@ impl Matcher {
                     let d = match enc {
                         Encoding::Base64 => decode::decode_base64(buf, at),
                         Encoding::Percent => decode::decode_percent_run(buf, at),
+                        Encoding::Doubled => decode::decode_doubled_run(buf, at),
                         Encoding::Utf16 | Encoding::Utf16Le | Encoding::Utf16Be => decode::decode_utf16_run(buf, at),
                     };
                     match d {

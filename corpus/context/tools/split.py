@@ -5,8 +5,9 @@ file), stratified by ecosystem folder, with a fixed seed. Writes corpus/context 
     split.py OUT                                  # the first set: writers a, b -> dev/, holdout/
     split.py OUT efg dev3 holdout2 20261207       # the third set: writers e, f, g (holdout2 is dev5 now)
     split.py OUT hij dev4 holdout3 20261208       # the fourth set: writers h, i, j (holdout3 is dev7 now)
-    split.py OUT klm dev6 holdout4 20261209       # the fifth set: writers k, l, m
+    split.py OUT klm dev6 holdout4 20261209       # the fifth set: writers k, l, m (holdout4 is dev9 now)
     split.py OUT nop dev8 holdout5 20261210       # the sixth set: writers n, o, p
+    split.py OUT qrs dev10 holdout6 20261211      # the seventh set: writers q, r, s
 """
 import os, random, shutil, sys, tomllib, re
 src = '/work/ctxset'; out = sys.argv[1]
