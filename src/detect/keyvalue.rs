@@ -206,6 +206,18 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
     if s == floor && floor > 0 {
         return at..at;
     }
+    // A key of two words in a delimited list (`User=u;Security Token=v;`, `&client secret=v`):
+    // the word before the blank is the key's when a delimiter sets both off and `=` or `:` follows.
+    if s >= 2 && buf[s - 1] == b' ' {
+        let mut w = s - 1;
+        while w > floor && buf[w - 1].is_ascii_alphabetic() && s - w < 16 {
+            w -= 1;
+        }
+        let after = e + buf[e..buf.len().min(e + 3)].iter().take_while(|&&b| b == b' ').count();
+        if w + 1 < s && w > 0 && matches!(buf[w - 1], b';' | b'&' | b',') && matches!(buf.get(after), Some(b'=' | b':')) {
+            s = w;
+        }
+    }
     // `--password`, a sentence's final `.`.
     while s < e && matches!(buf[s], b'-' | b'.') {
         s += 1;
