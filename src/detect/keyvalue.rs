@@ -214,7 +214,8 @@ pub(crate) fn key_span(buf: &[u8], at: usize, len: usize) -> Range<usize> {
             w -= 1;
         }
         let after = e + buf[e..buf.len().min(e + 3)].iter().take_while(|&&b| b == b' ').count();
-        if w + 1 < s && w > 0 && matches!(buf[w - 1], b';' | b'&' | b',') && matches!(buf.get(after), Some(b'=' | b':')) {
+        if w + 1 < s && w > 0 && matches!(buf[w - 1], b';' | b'&' | b',') && matches!(buf.get(after), Some(b'=' | b':'))
+        {
             s = w;
         }
     }
@@ -365,6 +366,12 @@ fn close_quote(buf: &[u8], start: usize, q: u8, esc: usize) -> Option<(usize, us
             continue;
         }
         if b == q && esc == 0 {
+            // A single quote doubled inside a single-quoted string is one quote (YAML, SQL,
+            // PowerShell: `password: 'aFF''R4?h'`), unless the string ends there (`''`).
+            if q == b'\'' && i > start && buf.get(i + 1) == Some(&b'\'') {
+                i += 2;
+                continue;
+            }
             return Some((i, i + 1));
         }
         i += 1;
@@ -3233,6 +3240,17 @@ mod tests {
         let v = kv(text, anchor);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].1.clone())
+    }
+
+    #[test]
+    fn quotes_doubled_inside_a_string_and_keys_of_two_words() {
+        // YAML's (and SQL's) escaped single quote; an empty string stays empty.
+        assert_eq!(one("  password: 'aFF''R4?hZHo'\n", "password"), ("password".into(), "aFF''R4?hZHo".into()));
+        assert_eq!(one("  password: ''\n  user: x\n", "password"), ("password".into(), "".into()));
+        // A key of two words set off by a delimiter.
+        let t = "\"User=u@acme.com;Password=Quartz17!;Security Token=nKlpyVXCA98tzItOMl7TkdVh;X=1\"";
+        assert_eq!(one(t, "Token"), ("Security Token".into(), "nKlpyVXCA98tzItOMl7TkdVh".into()));
+        assert_eq!(one("the new token=abc123def456", "token").0, "token");
     }
 
     /// What `recovered` reads beside a key that extraction left without a value, and what it
