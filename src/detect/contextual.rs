@@ -376,7 +376,10 @@ impl Layer {
                 value = value[1..value.len() - 1].to_vec();
             }
             // A call's unquoted argument is an expression in any file (`sf_set_password(user_id, …)`).
-            let code = (code && !matches!(p.form, Form::Table | Form::Prose)) || p.form == Form::Call;
+            // (A key inside a string literal is text, whatever the file: a command line's
+            // `--sf-pass=v` in a process manager's `args: '…'`.)
+            let code = (code && !matches!(p.form, Form::Table | Form::Prose) && !in_string(buf, p.key_start))
+                || p.form == Form::Call;
             if plausible::not_a_value(&value, p.quoted || base64, code) {
                 continue;
             }
@@ -1718,6 +1721,21 @@ pub(crate) fn resolve(
     done.append(&mut out);
     done.sort_by_key(|f| f.offset);
     done
+}
+
+/// Whether `at` is inside a string literal on its line: an odd number of one kind of quote
+/// (unescaped) before it.
+fn in_string(buf: &[u8], at: usize) -> bool {
+    let line = &buf[keyvalue::line_start(buf, at)..at];
+    [b'\'', b'"', b'`'].iter().any(|&q| {
+        let mut n = 0;
+        for (i, &b) in line.iter().enumerate() {
+            if b == q && (i == 0 || line[i - 1] != b'\\') {
+                n += 1;
+            }
+        }
+        n % 2 == 1
+    })
 }
 
 /// Evidence text with every value taken out. A key's parents include the text before it on its
