@@ -374,6 +374,21 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if first == b'%' && t.last() == Some(&b'%') {
         return true;
     }
+    // A format string's conversion: `%s&username=%s` (a request body before formatting, in a
+    // binary's strings), `%(password)s`, `%1$s`, `%v`.
+    if first == b'%' {
+        let mut i = 1;
+        if t.get(1) == Some(&b'(') {
+            i = t.iter().position(|&b| b == b')').map_or(t.len(), |j| j + 1);
+        }
+        while i < t.len() && (t[i].is_ascii_digit() || matches!(t[i], b'$' | b'-' | b'.' | b'+')) {
+            i += 1;
+        }
+        if t.get(i).is_some_and(|c| b"sdvqrfxi".contains(c)) && t.get(i + 1).is_none_or(|c| !c.is_ascii_alphanumeric())
+        {
+            return true;
+        }
+    }
     // A path under a variable: `$PMRootDir/secure/sfdc_uat.pwd`, `%APPDATA%\\sf\\token.txt`.
     let root = t.iter().skip(1).position(|&b| matches!(b, b'/' | b'\\')).map(|i| &t[1..i + 1]);
     if matches!(first, b'$' | b'%') && root.is_some_and(|r| ident(r.strip_suffix(b"%").unwrap_or(r))) {
@@ -825,6 +840,8 @@ mod tests {
             "${SF_PASSWORD}",
             "{{ sf_token }}",
             "%(password)s",
+            "%s&username=%s",
+            "%1$s@%2$s",
             "os.environ['SF_PASSWORD']",
             "process.env.SF_TOKEN",
             "ENV.fetch('SF_PASSWORD')",
