@@ -2013,8 +2013,9 @@ fn child_value(buf: &[u8], p: usize) -> Option<usize> {
 }
 
 /// XML that names a variable in one element and holds its value in the next: `<name>SFDC_PASSWORD</name>
-/// … <defaultValue>v</defaultValue>` (Jenkins), `<con:name>sfPassword</con:name><con:value>v</con:value>`
-/// (SoapUI), `<key>SF_PASSWORD</key><string>v</string>` (plists).
+/// … <defaultValue>v</defaultValue>` (Jenkins, Kettle's `<default_value>`), `<con:name>sfPassword</con:name>
+/// <con:value>v</con:value>` (SoapUI), `<key>SF_PASSWORD</key><string>v</string>` (plists),
+/// `<field>Password__c</field>` over `<value xsi:type="xsd:string">v</value>` (custom metadata).
 fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     let from = ks.start.saturating_sub(40);
     let open = from + memchr::memrchr(b'<', &buf[from..ks.start])?;
@@ -2027,7 +2028,9 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     }
     let tag = &buf[open + 1..gt];
     let local = tag.rsplit(|&b| b == b':').next()?;
-    if !matches!(local, b"name" | b"key" | b"id" | b"Name" | b"Key") {
+    // (`<field>Password__c</field>` over `<value>`: Salesforce's own custom metadata records.)
+    const NAMES: &[&[u8]] = &[b"name", b"key", b"id", b"field", b"property", b"parameter", b"param", b"variable"];
+    if !NAMES.iter().any(|n| local.eq_ignore_ascii_case(n)) {
         return None;
     }
     let limit = (ks.end + 600).min(buf.len());
@@ -2043,7 +2046,9 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         if name == local {
             return None;
         }
-        if name.eq_ignore_ascii_case(b"value") || name == b"defaultValue" || name == b"string" || name == b"secret" {
+        // `<value>`, `<defaultValue>`, Kettle's `<default_value>`, `<ConfiguredValue>`.
+        let valued = name.len() >= 5 && name[name.len() - 5..].eq_ignore_ascii_case(b"value");
+        if valued || name == b"string" || name == b"secret" {
             let (value, quoted, _) = value_at(buf, gt_v + 1, Form::Element)?;
             let key = String::from_utf8_lossy(&buf[gt + 1..close]).trim().to_string();
             return Some(Pair {
@@ -3240,6 +3245,15 @@ mod tests {
         let v = kv(text, anchor);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].1.clone())
+    }
+
+    #[test]
+    fn a_name_element_then_its_value_element() {
+        let md = "<values>\n    <field>Password__c</field>\n    <value xsi:type=\"xsd:string\">maple-monday59</value>\n</values>";
+        assert_eq!(one(md, "Password"), ("Password__c".into(), "maple-monday59".into()));
+        let kjb =
+            "<parameter>\n  <name>SF_PASSWORD</name>\n  <default_value>iX~+_i_g5LUh9</default_value>\n</parameter>";
+        assert_eq!(one(kjb, "PASSWORD"), ("SF_PASSWORD".into(), "iX~+_i_g5LUh9".into()));
     }
 
     #[test]
