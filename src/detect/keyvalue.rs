@@ -2610,7 +2610,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     if n < 2 {
         return None;
     }
-    let cells = split_row(header, delim);
+    let cells = table_cells(header, delim);
     // A header names its columns: short cells of words, none of them quoted values with spaces
     // and digits (a data row).
     let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
@@ -2639,14 +2639,19 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         if row.is_empty() || row == b"\\." {
             break;
         }
-        let fields = split_row(row, delim);
+        // A Markdown or Org table's rule under its header (`|---|:--|`, `|----+----|`).
+        if delim == b'|' && row.iter().all(|b| b"|-:+ \t".contains(b)) {
+            row_start = re + 1;
+            continue;
+        }
+        let fields = table_cells(row, delim);
         // A row without the delimiter ends the table (prose after it); a short row (a
         // spreadsheet drops trailing empty cells, a note spans the first cells) is a row
         // without this column's value, and the table goes on.
         if fields.len() < 2 {
             break;
         }
-        if let Some(f) = fields.get(column).filter(|_| fields.len() > n) {
+        if let Some(f) = fields.get(column).filter(|_| fields.len() >= cells.len()) {
             out.extend(table_cell(buf, &key, row_start + f.start..row_start + f.end, ks.start, row_start));
         }
         row_start = re + 1;
@@ -2870,6 +2875,21 @@ pub(crate) fn record_end(buf: &[u8], start: usize, delim: u8) -> usize {
 }
 
 /// Fields of one delimited row, by their spans in `row` (quoted fields keep their quotes).
+/// A table line's cells: [`split_row`], less the empty cells outside a Markdown or Org table's
+/// outer bars (`| env | password |`).
+fn table_cells(row: &[u8], delim: u8) -> Vec<Range<usize>> {
+    let mut cells = split_row(row, delim);
+    if delim == b'|' && cells.len() > 2 {
+        if cells.last().is_some_and(|c| c.is_empty()) {
+            cells.pop();
+        }
+        if cells.first().is_some_and(|c| c.is_empty()) {
+            cells.remove(0);
+        }
+    }
+    cells
+}
+
 fn split_row(row: &[u8], delim: u8) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
@@ -3245,6 +3265,19 @@ mod tests {
         let v = kv(text, anchor);
         assert_eq!(v.len(), 1, "{text}: {v:?}");
         (v[0].0.clone(), v[0].1.clone())
+    }
+
+    #[test]
+    fn markdown_and_org_tables_are_read_by_their_columns() {
+        for rule in ["|------+------------------+----------|", "|---|:--|---|"] {
+            let t = format!("| env | user | password |\n{rule}\n| prod | a@acme.com | Cob.pelican237 |\n| uat | b@acme.com | <ask Ines> |\n");
+            let got: Vec<(String, String)> = kv(&t, "password").into_iter().map(|(k, v, _)| (k, v)).collect();
+            assert_eq!(
+                got,
+                [("password".into(), "Cob.pelican237".into()), ("password".into(), "<ask Ines>".into())],
+                "{rule}"
+            );
+        }
     }
 
     #[test]
