@@ -836,6 +836,9 @@ impl Layer {
                     }
                 }
                 let c = c.to_lowercase();
+                // (A Salesforce custom field's suffix: `Login_Host__c` is a host column.)
+                let c =
+                    ["__c", "__mdt", "__pc", "__s"].iter().find_map(|x| c.strip_suffix(x)).unwrap_or(&c).to_string();
                 // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
                 if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"]
                     .iter()
