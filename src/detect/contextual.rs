@@ -267,6 +267,7 @@ impl Layer {
     /// The candidates an anchor hit at `at..at + len` yields: (rule, value span, normalised value,
     /// note).
     pub(crate) fn candidates(&self, buf: &[u8], at: usize, len: usize, path: Option<&Path>) -> Vec<Candidate> {
+        let file = path;
         let pairs: Vec<Pair> = if buf[at..at + len].ends_with(b"(") {
             // (`smtp.login('alerts@acme.com', 'v')`: the receiver names another system.)
             let recv =
@@ -484,7 +485,8 @@ impl Layer {
                 .clone()
                 .or_else(|| value.starts_with(b"3MVG9").then(|| SALESFORCE.to_string()))
                 .or_else(|| path_vendor.map(str::to_string))
-                .or_else(|| block.as_ref().map(|b| b.0.clone()));
+                .or_else(|| block.as_ref().map(|b| b.0.clone()))
+                .or_else(|| self.heading_vendor(buf, &p, file));
             let why = match vendor.as_deref() {
                 Some(SALESFORCE) => Some(match (&reading.vendor, path_vendor, &block) {
                     (Some(_), _, _) => Why::Key(key.clone()),
@@ -779,6 +781,39 @@ impl Layer {
                 // name its Salesforce target is still a Workday connection).
                 (Some(_), Some(_)) | (None, None) => {}
             }
+        }
+        None
+    }
+
+    /// Another vendor that the Markdown heading over a value names, alone (`## 3. Snowflake` over
+    /// `mot de passe \`v\``): a page's section is about one system.
+    fn heading_vendor(&self, buf: &[u8], p: &Pair, path: Option<&Path>) -> Option<String> {
+        let ext = path?.extension()?.to_str()?.to_ascii_lowercase();
+        if !matches!(ext.as_str(), "md" | "markdown" | "mdx" | "txt" | "org") {
+            return None;
+        }
+        let mut end = keyvalue::line_start(buf, p.key_start.min(p.value.start));
+        for _ in 0..40 {
+            if end == 0 {
+                return None;
+            }
+            let start = keyvalue::line_start(buf, end - 1);
+            let line = &buf[start..end - 1];
+            end = start;
+            let marks = line.iter().take_while(|&&b| b == b'#' || b == b'*').count();
+            if marks == 0 || marks > 6 || line.get(marks) != Some(&b' ') {
+                continue;
+            }
+            // (A short heading, the system's name: `Timeline (Slack #oncall export)` says where
+            // the text below comes from, not what it is about.)
+            let words = self.vocab.words(&String::from_utf8_lossy(&line[marks..]));
+            if words.iter().filter(|w| w.bytes().all(|b| b.is_ascii_alphabetic())).count() > 3 {
+                return None;
+            }
+            return match self.vocab.vendor_of(&words) {
+                Some(v) if v != SALESFORCE && self.scope.first(line, 0..line.len()).is_none() => Some(v.to_string()),
+                _ => None,
+            };
         }
         None
     }
@@ -2061,6 +2096,18 @@ mod tests {
         // A structured log event, and an object that only has a message.
         assert!(log_event(br#"{"level":30,"hostname":"web-7c9d","msg":"retrying"}"#));
         assert!(!log_event(br#"{"hostname":"db.acme.internal","message":"x"}"#));
+    }
+
+    #[test]
+    fn a_short_heading_naming_another_system_owns_its_section() {
+        let page = |heading: &str| {
+            format!("# Salesforce onboarding\n\n## {heading}\n\n- service user `DBT_SVC` / password `Wint3r3mb3r!95`\n")
+        };
+        let found = |t: String| crate::Engine::builtin().scan_bytes("Onboarding.md", t.as_bytes()).len();
+        assert_eq!(found(page("3. Snowflake")), 0);
+        // A heading that says where the text comes from, or none that names a system: the page's.
+        assert_eq!(found(page("Timeline (Slack #platform-oncall export)")), 1);
+        assert_eq!(found(page("3. Integration user")), 1);
     }
 
     #[test]
