@@ -2099,6 +2099,15 @@ mod tests {
     }
 
     #[test]
+    fn salesforce_terms_in_text_say_whose_a_token_is() {
+        let body =
+            |said: &str| format!("{{\"body\": \"New security token is `IlfQRUQG4s9uQjQvrzvlfSIO`, still {said}.\"}}\n");
+        let found = |t: String| crate::Engine::builtin().scan_bytes("issues.json", t.as_bytes()).len();
+        assert_eq!(found(body("INVALID_LOGIN on the scratch org")), 1);
+        assert_eq!(found(body("failing on the build server")), 0);
+    }
+
+    #[test]
     fn a_short_heading_naming_another_system_owns_its_section() {
         let page = |heading: &str| {
             format!("# Salesforce onboarding\n\n## {heading}\n\n- service user `DBT_SVC` / password `Wint3r3mb3r!95`\n")
