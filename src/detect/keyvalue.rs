@@ -490,12 +490,14 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     }
     let valued = b > 0 && matches!(buf[b - 1], b'=' | b':');
     if !assigned && !valued {
-        if let Some(rows) = table(buf, ks.clone()).or_else(|| html_columns(buf, ks.clone())) {
-            return rows;
-        }
+        // A settings table's row first: under an `Item, Value` header, `Admin password, v, note`
+        // is a row, though its cells would pass for a header's names.
         if let Some(p) = label_row(buf, ks.clone()) {
             out.push(p);
             return out;
+        }
+        if let Some(rows) = table(buf, ks.clone()).or_else(|| html_columns(buf, ks.clone())) {
+            return rows;
         }
     }
     if let Some(mut p) = pair_after(buf, ks) {
