@@ -1496,8 +1496,12 @@ fn foreign_client_id(block: &[u8], inner: &[Range<usize>]) -> Option<(String, St
         .filter(|v| !plausible::not_a_value(v.as_bytes(), false, true))
         .find(|v| !inner.iter().any(|r| r.start <= v.start() && v.end() <= r.end))?;
     let line_end = memchr::memchr(b'\n', &block[c.end()..]).map_or(block.len(), |i| c.end() + i);
-    (!c.as_bytes().starts_with(b"3MVG") && memchr::memmem::find(&block[c.end()..line_end], b"3MVG9").is_none())
-        .then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
+    // (A Kubernetes Secret's `client-id: M01WRzl…` is a `3MVG9` key in base64.)
+    let encoded = super::decode::base64_prefix_anchors(b"3MVG9").iter().any(|a| c.as_bytes().starts_with(a.as_bytes()));
+    (!c.as_bytes().starts_with(b"3MVG")
+        && !encoded
+        && memchr::memmem::find(&block[c.end()..line_end], b"3MVG9").is_none())
+    .then(|| ("another system".to_string(), "its client ID is no Salesforce consumer key".to_string()))
 }
 
 /// For a column of a table whose header also names the other half of a login (`Password` and
