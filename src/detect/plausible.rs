@@ -374,6 +374,11 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if first == b'%' && t.last() == Some(&b'%') {
         return true;
     }
+    // A file's path (`\\Users\\mig\\.dataloader\\dataLoader.key` after a drive's `c:` read as a
+    // separator, `/etc/sf/password.txt`): a separator first and two more of it.
+    if matches!(first, b'/' | b'\\') && t.iter().filter(|&&b| b == first).count() >= 3 && !t.contains(&b' ') {
+        return true;
+    }
     // A format string's conversion: `%s&username=%s` (a request body before formatting, in a
     // binary's strings), `%(password)s`, `%1$s`, `%v`.
     if first == b'%' {
@@ -842,6 +847,8 @@ mod tests {
             "%(password)s",
             "%s&username=%s",
             "%1$s@%2$s",
+            "\\Users\\mig\\.dataloader\\dataLoader.key",
+            "/etc/sf/password.txt",
             "os.environ['SF_PASSWORD']",
             "process.env.SF_TOKEN",
             "ENV.fetch('SF_PASSWORD')",
