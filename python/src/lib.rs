@@ -109,7 +109,7 @@ struct PyFinding {
     /// Found in binary content.
     #[pyo3(get)]
     binary: bool,
-    /// How the secret was encoded where it was found: `base64`, `utf-16le`, `utf-16be`, `percent`.
+    /// How the secret was encoded where it was found: `base64`, `utf-16le`, `utf-16be`, `percent`, `csv-quotes`.
     #[pyo3(get)]
     decoded: Option<String>,
     /// The timestamp the secret's log line starts with, normalised as in `forcescan sweep`.

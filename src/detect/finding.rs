@@ -185,7 +185,7 @@ pub struct Finding {
     pub known_example: bool,
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub binary: bool,
-    /// How the secret was encoded where it was found (`base64`, `utf-16le`, `utf-16be`, `percent`).
+    /// How the secret was encoded where it was found (`base64`, `utf-16le`, `utf-16be`, `percent`, `csv-quotes`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decoded: Option<&'static str>,
     /// Set for findings in git history.

@@ -2659,6 +2659,18 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         row_start = re + 1;
         rows += 1;
     }
+    // A column whose values repeat is a list of states or kinds (`kept-open`, `closed:stale` under
+    // a triage table's `proposed-pass1`), not of credentials: each login has its own.
+    let mut seen: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
+    for p in &out {
+        let v = buf[p.value.clone()].trim_ascii();
+        if !v.is_empty() {
+            *seen.entry(v).or_default() += 1;
+        }
+    }
+    if seen.values().any(|&n| n >= 3) {
+        out.clear();
+    }
     (rows > 0).then_some(out)
 }
 

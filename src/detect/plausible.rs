@@ -743,6 +743,13 @@ fn password(t: &[u8]) -> bool {
     if t.split(|&b| b == b' ').count() >= 3 {
         return super::shape::passphrase(t);
     }
+    // Words of one case joined by `-`, `_`, `:` or `.`, no digit (`kept-open`, `NOT-REPRO`,
+    // `closed:stale`): a state or a slug. (Salesforce's default policy asks a password for a
+    // number, too.)
+    let joiner = |b: &u8| matches!(b, b'-' | b'_' | b':' | b'.');
+    if !has_digit(t) && t.iter().all(|b| b.is_ascii_alphabetic() || joiner(b)) && (!has_upper(t) || !has_lower(t)) {
+        return false;
+    }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
     letters && (has_digit(t) || has_symbol(t) || (t.len() >= 16 && has_upper(t) && has_lower(t)))
 }
@@ -944,6 +951,9 @@ mod tests {
     fn roles_have_shapes() {
         assert_eq!(judge(Check::Password, b"Hunter2!"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"Specify"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"kept-open"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"NOT-REPRO"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"Kept-Open"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"battery horse sunset7"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"see the vault 7"), Verdict::No);
         // Documentation's sample passwords.
