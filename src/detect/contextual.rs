@@ -464,6 +464,14 @@ impl Layer {
             // (policy, hint, length), not its value.
             // `the reproducibility pass: NOT-REPRO`, `boarding pass`: a short key written after a
             // word the vocabulary does not know is that word's pass, not a password.
+            // `pass1: closed:stale` (a review's first pass); `@pass_config(…)` (a decorator in code).
+            if (p.key.len() > 4
+                && p.key[..4].eq_ignore_ascii_case("pass")
+                && p.key[4..].bytes().all(|b| b.is_ascii_digit()))
+                || (is_code(file) && p.key_start > 0 && buf[p.key_start - 1] == b'@')
+            {
+                continue;
+            }
             if !matches!(p.form, Form::Table | Form::Flag) && p.key.len() <= 4 && p.key_start > 0 {
                 let before = &buf[keyvalue::line_start(buf, p.key_start)..p.key_start];
                 let word: Vec<u8> =

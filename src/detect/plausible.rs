@@ -743,11 +743,15 @@ fn password(t: &[u8]) -> bool {
     if t.split(|&b| b == b' ').count() >= 3 {
         return super::shape::passphrase(t);
     }
-    // Words of one case joined by `-`, `_`, `:` or `.`, no digit (`kept-open`, `NOT-REPRO`,
-    // `closed:stale`): a state or a slug. (Salesforce's default policy asks a password for a
+    // Words of one case joined by `-`, `_`, `:`, `.` or `+`, no digit (`kept-open`, `NOT-REPRO`,
+    // `closed:stale`, `PASS+TOKEN`): a state, a slug or a placeholder. (Salesforce's default policy asks a password for a
     // number, too.)
-    let joiner = |b: &u8| matches!(b, b'-' | b'_' | b':' | b'.');
+    let joiner = |b: &u8| matches!(b, b'-' | b'_' | b':' | b'.' | b'+');
     if !has_digit(t) && t.iter().all(|b| b.is_ascii_alphabetic() || joiner(b)) && (!has_upper(t) || !has_lower(t)) {
+        return false;
+    }
+    // An identifier of words (`fillInFirstNameTest`, a test's name after `Pass:`).
+    if camel_words(t) {
         return false;
     }
     let letters = t.iter().any(u8::is_ascii_alphabetic);
@@ -954,6 +958,8 @@ mod tests {
         assert_eq!(judge(Check::Password, b"kept-open"), Verdict::No);
         assert_eq!(judge(Check::Password, b"NOT-REPRO"), Verdict::No);
         assert_eq!(judge(Check::Password, b"Kept-Open"), Verdict::Yes);
+        assert_eq!(judge(Check::Password, b"PASS+TOKEN"), Verdict::No);
+        assert_eq!(judge(Check::Password, b"fillInFirstNameTest"), Verdict::No);
         assert_eq!(judge(Check::Password, b"battery horse sunset7"), Verdict::Yes);
         assert_eq!(judge(Check::Password, b"see the vault 7"), Verdict::No);
         // Documentation's sample passwords.
