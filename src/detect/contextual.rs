@@ -2133,6 +2133,10 @@ mod tests {
             ));
         }
         assert!(crate::Engine::builtin().scan_bytes("proposals.md", t.as_bytes()).is_empty());
+        let notes = "# cumulusci triage\n-   pass1: `closed:fixed-by-pr-#3361`\n-   pass2: `kept-open`\n";
+        assert!(crate::Engine::builtin().scan_bytes("repro-results.md", notes.as_bytes()).is_empty());
+        let code = "import cumulusci\n\n@pass_config(load_project_config=False)\ndef version(runtime):\n    pass\n";
+        assert!(crate::Engine::builtin().scan_bytes("cci.py", code.as_bytes()).is_empty());
     }
 
     #[test]
