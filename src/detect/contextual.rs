@@ -464,12 +464,15 @@ impl Layer {
             // (policy, hint, length), not its value.
             // `the reproducibility pass: NOT-REPRO`, `boarding pass`: a short key written after a
             // word the vocabulary does not know is that word's pass, not a password.
-            // `pass1: closed:stale` (a review's first pass); `@pass_config(…)` (a decorator in code).
-            if (p.key.len() > 4
-                && p.key[..4].eq_ignore_ascii_case("pass")
-                && p.key[4..].bytes().all(|b| b.is_ascii_digit()))
-                || (is_code(file) && p.key_start > 0 && buf[p.key_start - 1] == b'@')
-            {
+            // `pass1: closed:stale`, `proposed-pass2:` (a review's passes); `@pass_config(…)` (a
+            // decorator in code).
+            let numbered = {
+                let k = p.key.to_ascii_lowercase();
+                let stem = k.trim_end_matches(|c: char| c.is_ascii_digit());
+                stem.len() < k.len()
+                    && stem.strip_suffix("pass").is_some_and(|h| h.is_empty() || h.ends_with(['-', '_', '.', ' ']))
+            };
+            if numbered || (is_code(file) && p.key_start > 0 && buf[p.key_start - 1] == b'@') {
                 continue;
             }
             if !matches!(p.form, Form::Table | Form::Flag) && p.key.len() <= 4 && p.key_start > 0 {
@@ -2133,7 +2136,7 @@ mod tests {
             ));
         }
         assert!(crate::Engine::builtin().scan_bytes("proposals.md", t.as_bytes()).is_empty());
-        let notes = "# cumulusci triage\n-   pass1: `closed:fixed-by-pr-#3361`\n-   pass2: `kept-open`\n";
+        let notes = "# cumulusci triage\n-   pass1: `closed:fixed-by-pr-#3361`\n-   pass2: `kept-open`\n-   #2979: current proposed-pass1: `closed:stale-24mo`.\n";
         assert!(crate::Engine::builtin().scan_bytes("repro-results.md", notes.as_bytes()).is_empty());
         let code = "import cumulusci\n\n@pass_config(load_project_config=False)\ndef version(runtime):\n    pass\n";
         assert!(crate::Engine::builtin().scan_bytes("cci.py", code.as_bytes()).is_empty());
