@@ -899,10 +899,7 @@ impl Layer {
                 let c =
                     ["__c", "__mdt", "__pc", "__s"].iter().find_map(|x| c.strip_suffix(x)).unwrap_or(&c).to_string();
                 // A person's name (`Full Name`, `Owner name`) says who holds the login, not whose it is.
-                if ["full", "user", "display", "owner", "contact", "first", "last", "person", "employee"]
-                    .iter()
-                    .any(|w| c.contains(w))
-                {
+                if self.vocab.lists.person_columns.iter().any(|w| c.contains(w.as_str())) {
                     return false;
                 }
                 // A column that Salesforce's name heads (`Salesforce Org`, `SFDC instance`) holds
@@ -910,35 +907,11 @@ impl Layer {
                 if ["salesforce", "sfdc"].iter().any(|w| c.contains(w)) {
                     return true;
                 }
-                [
-                    "org",
-                    "instance",
-                    "url",
-                    "uri",
-                    "login_uri",
-                    "login url",
-                    "name",
-                    "title",
-                    "system",
-                    "service",
-                    "application",
-                    "app",
-                    "host",
-                    "hostname",
-                    "endpoint",
-                    "server",
-                    "label",
-                    "type",
-                    "website",
-                    "site",
-                    "anwendung",
-                    "dienst",
-                    "système",
-                    "sistema",
-                    "aplicación",
-                ]
-                .iter()
-                .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
+                self.vocab
+                    .lists
+                    .system_columns
+                    .iter()
+                    .any(|k| c == *k || c.ends_with(&format!(" {k}")) || c.ends_with(&format!("_{k}")))
             })
             .collect();
         let system_text = |row: usize| {

@@ -402,6 +402,8 @@ impl RuleBook {
             v.lists.holders.extend(w.holders);
             v.lists.environments.extend(w.environments);
             v.lists.stores.extend(w.stores);
+            v.lists.system_columns.extend(w.system_columns);
+            v.lists.person_columns.extend(w.person_columns);
         }
         for r in file.role {
             match v.roles.iter_mut().find(|x| x.id == r.id) {

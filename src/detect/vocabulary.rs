@@ -115,6 +115,14 @@ pub struct WordLists {
     /// name different ones (`org.sfdc.pass`, `org.sfdc.sandbox.token`) are two logins' credentials.
     #[serde(default)]
     pub environments: Vec<String>,
+    /// Names of a table's columns whose cells say whose a row's credentials are (`URL`, `System`,
+    /// `Application`; also a name ending in one: `Login URL`, `service_name`).
+    #[serde(default)]
+    pub system_columns: Vec<String>,
+    /// Words of a column's name that make it a person's (`Full Name`, `Owner`): it says who holds
+    /// a login, not whose system it is, and is not read for a vendor.
+    #[serde(default)]
+    pub person_columns: Vec<String>,
     /// Words naming a secret store (`secretsmanager`, `vault`, `keyvault`): a parent that names
     /// one (`aws.secretsmanager.SecretVersion(…`) holds credentials of any system and names none.
     #[serde(default)]
