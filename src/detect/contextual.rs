@@ -462,29 +462,8 @@ impl Layer {
             }
             // `the password field is case-sensitive`: a sentence about the credential's field
             // (policy, hint, length), not its value.
-            // `the reproducibility pass: NOT-REPRO`, `boarding pass`: a short key written after a
-            // word the vocabulary does not know is that word's pass, not a password.
-            // `pass1: closed:stale`, `proposed-pass2:` (a review's passes); `@pass_config(…)` (a
-            // decorator in code).
-            let numbered = {
-                let k = p.key.to_ascii_lowercase();
-                let stem = k.trim_end_matches(|c: char| c.is_ascii_digit());
-                stem.len() < k.len()
-                    && stem.strip_suffix("pass").is_some_and(|h| h.is_empty() || h.ends_with(['-', '_', '.', ' ']))
-            };
-            if numbered || (is_code(file) && p.key_start > 0 && buf[p.key_start - 1] == b'@') {
+            if self.someone_elses_pass(buf, &p, file) {
                 continue;
-            }
-            if !matches!(p.form, Form::Table | Form::Flag) && p.key.len() <= 4 && p.key_start > 0 {
-                let before = &buf[keyvalue::line_start(buf, p.key_start)..p.key_start];
-                let word: Vec<u8> =
-                    before.trim_ascii_end().iter().rev().take_while(|b| b.is_ascii_alphabetic()).copied().collect();
-                if word.len() > 2 && before.ends_with(b" ") {
-                    let word: String = word.iter().rev().map(|&b| b as char).collect();
-                    if self.vocab.read(&format!("{word} {}", p.key), false).is_some_and(|r| r.unknown) {
-                        continue;
-                    }
-                }
             }
             if p.form == Form::Prose && self.about_the_credential(buf, &p) {
                 continue;
@@ -807,6 +786,36 @@ impl Layer {
             }
         }
         None
+    }
+
+    /// A key that spells `pass` but names something else's: a review's numbered pass (`pass1:`,
+    /// `proposed-pass2:`), a decorator in code (`@pass_config(…)`), or a short key written after a
+    /// word the vocabulary does not know (`the reproducibility pass: NOT-REPRO`, `boarding pass`).
+    fn someone_elses_pass(&self, buf: &[u8], p: &Pair, file: Option<&Path>) -> bool {
+        let k = p.key.to_ascii_lowercase();
+        let stem = k.trim_end_matches(|c: char| c.is_ascii_digit());
+        if stem.len() < k.len()
+            && stem.strip_suffix("pass").is_some_and(|h| h.is_empty() || h.ends_with(['-', '_', '.', ' ']))
+        {
+            return true;
+        }
+        if p.key_start == 0 {
+            return false;
+        }
+        if is_code(file) && buf[p.key_start - 1] == b'@' {
+            return true;
+        }
+        if matches!(p.form, Form::Table | Form::Flag) || p.key.len() > 4 {
+            return false;
+        }
+        let before = &buf[keyvalue::line_start(buf, p.key_start)..p.key_start];
+        let head = before.trim_ascii_end();
+        if !before.ends_with(b" ") {
+            return false;
+        }
+        let n = head.iter().rev().take_while(|b| b.is_ascii_alphabetic()).count();
+        let word = String::from_utf8_lossy(&head[head.len() - n..]);
+        n > 2 && self.vocab.read(&format!("{word} {}", p.key), false).is_some_and(|r| r.unknown)
     }
 
     /// Another vendor that the Markdown heading over a value names, alone (`## 3. Snowflake` over

@@ -71,7 +71,8 @@ pub struct Decoded {
     /// The encoded run in the original buffer.
     pub run: Range<usize>,
     pub encoding: Encoding,
-    /// Percent and doubled-quote decoding only: for each decoded byte, the offset of its first encoded byte in `run`.
+    /// Percent and doubled-quote decoding only: for each decoded byte, the offset of its first
+    /// encoded byte in `run`.
     map: Vec<usize>,
 }
 

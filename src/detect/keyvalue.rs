@@ -3295,6 +3295,13 @@ mod tests {
     }
 
     #[test]
+    fn a_settings_tables_row_is_read_as_a_row() {
+        // Its cells would pass for a header's names: read as one, the row below became its values.
+        let t = "Item\tValue\tComment\nAdmin user\tadmin@acme.org\tbreak-glass\nAdmin password\tsync-Lantern-20223\tchange it\nAdmin security token\tFQtxjVayedAlBRp3oGcTYwC0\treset\n";
+        assert_eq!(one(t, "password"), ("Admin password".into(), "sync-Lantern-20223".into()));
+    }
+
+    #[test]
     fn a_name_element_then_its_value_element() {
         let md = "<values>\n    <field>Password__c</field>\n    <value xsi:type=\"xsd:string\">maple-monday59</value>\n</values>";
         assert_eq!(one(md, "Password"), ("Password__c".into(), "maple-monday59".into()));

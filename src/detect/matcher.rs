@@ -417,7 +417,7 @@ impl Matcher {
                                     .rev()
                                     .take(16)
                                     .any(|(e, r)| *e == Encoding::Doubled && r.contains(&at));
-                                if depth < decode::MAX_DEPTH && !done && at >= 2 {
+                                if depth < decode::MAX_DEPTH && !done {
                                     if let Some(d) = decode::decode_doubled_run(buf, at) {
                                         decoded.push((Encoding::Doubled, d.run.clone()));
                                         self.scan_decoded(&d, path, out, depth);

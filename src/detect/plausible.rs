@@ -744,8 +744,8 @@ fn password(t: &[u8]) -> bool {
         return super::shape::passphrase(t);
     }
     // Words of one case joined by `-`, `_`, `:`, `.` or `+`, no digit (`kept-open`, `NOT-REPRO`,
-    // `closed:stale`, `PASS+TOKEN`): a state, a slug or a placeholder. (Salesforce's default policy asks a password for a
-    // number, too.)
+    // `closed:stale`, `PASS+TOKEN`): a state, a slug or a placeholder. (Salesforce's default
+    // password policy asks for a number, too.)
     let joiner = |b: &u8| matches!(b, b'-' | b'_' | b':' | b'.' | b'+');
     if !has_digit(t) && t.iter().all(|b| b.is_ascii_alphabetic() || joiner(b)) && (!has_upper(t) || !has_lower(t)) {
         return false;
