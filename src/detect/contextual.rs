@@ -128,7 +128,7 @@ impl Layer {
     /// (a MySQL dump's `integration_credentials`): in a row where it has a password's shape and
     /// not a consumer secret's, it is the password.
     fn table_secret(&self, role: usize, p: &Pair, value: &[u8]) -> usize {
-        if !secret_column(p)
+        if !self.secret_column(p)
             || self.checks[role] != Some(Check::ConsumerSecret)
             || plausible::judge(Check::ConsumerSecret, value) != Verdict::No
             || plausible::judge(Check::Password, value) != Verdict::Yes
@@ -136,6 +136,14 @@ impl Layer {
             return role;
         }
         self.password.unwrap_or(role)
+    }
+
+    /// A table's column, or a name-value record's field, named only `secret` besides words that
+    /// say nothing of whose it is (`secret`, `Integration_Secret__c` in custom metadata): see
+    /// `table_secret`.
+    fn secret_column(&self, p: &Pair) -> bool {
+        matches!(p.form, Form::Table | Form::NameValue)
+            && self.vocab.content_words(p.key.trim_matches(['`', '"', '\''])) == ["secret"]
     }
 
     /// The role a key's value has by its shape where the key alone says another: a generic
@@ -409,9 +417,11 @@ impl Layer {
             // where `ad` in a random hex value named Active Directory.)
             let path_words: Vec<Vec<String>> = path.iter().map(|s| self.vocab.words(&masked_tokens(s))).collect();
             let path_vendor = path_words.iter().rev().find_map(|w| self.vocab.parent_vendor_of(w));
-            // A column named only `secret` is Salesforce's in a row that names Salesforce (see
-            // `table_secret`).
-            let sf_row = secret_column(&p)
+            // A column named only `secret` (see `table_secret`) or `token` is Salesforce's in a
+            // row that names Salesforce (a custom metadata export's `Token__c` beside its
+            // `Login_Host__c`).
+            let sf_row = p.form == Form::Table
+                && (self.secret_column(&p) || self.vocab.content_words(p.key.trim_matches(['`', '"', '\''])) == ["token"])
                 && path_vendor.is_none()
                 && self.row_vendor(buf, &p).is_some_and(|(v, _)| v == SALESFORCE);
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE) || sf_row) {
@@ -426,12 +436,17 @@ impl Layer {
                     {
                         (k, r, false)
                     }
+                    // A record's field named only `secret` (`Integration_Secret__c`): whatever it
+                    // holds, kept only if it pairs (see `table_secret`).
+                    Some((k, r)) if self.vocab.roles[r.role].id == "consumer-secret" && self.secret_column(&p) => {
+                        (k, r, true)
+                    }
                     _ => continue,
                 },
             };
             let role = self.shaped_role(buf, reading.role, &p, &value);
             // A bare `token` holding a prefixed token says what it is by itself.
-            let generic = generic && self.checks[role] == self.checks[reading.role];
+            let generic = generic && (self.checks[role] == self.checks[reading.role] || self.secret_column(&p));
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let mut verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
@@ -1067,10 +1082,6 @@ fn template_start(v: &[u8]) -> Option<usize> {
     (i >= 8 && !v[..i].iter().any(|b| b.is_ascii_whitespace())).then_some(i)
 }
 
-/// A table's column named only `secret` (see `Layer::table_secret`).
-fn secret_column(p: &Pair) -> bool {
-    p.form == Form::Table && p.key.trim_matches(['`', '"', '\'']).eq_ignore_ascii_case("secret")
-}
 
 /// The blocks around a pair, innermost first: enclosing `{…}` / `[…]` levels (JSON, dicts, HCL),
 /// the run of sibling lines of a YAML or properties entry, and a connection string's own line.
@@ -2017,7 +2028,11 @@ fn partner(
     if close.is_some() {
         return close;
     }
-    let cands: Vec<usize> = cands.into_iter().filter(|j| far.contains(j) || generic(*j)).collect();
+    // (A bare `token` too where both are fields of name-value records, as a custom metadata
+    // record's `<values><field>Token__c</field>…`: the record says whose fields they are.)
+    let fields = |j: usize| pa.form == Form::NameValue && note(&pending[j]).is_some_and(|p| p.form == Form::NameValue);
+    let cands: Vec<usize> =
+        all.iter().copied().filter(|&j| if generic(j) { fields(j) } else { cands.contains(&j) && far.contains(&j) }).collect();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     // The smallest record around it (an object or element of up to 40 lines) that holds a
     // partner and no other candidate of its own role: a Bitwarden item's login password and its
@@ -2131,6 +2146,39 @@ mod tests {
         let found = |t: String| crate::Engine::builtin().scan_bytes("issues.json", t.as_bytes()).len();
         assert_eq!(found(body("INVALID_LOGIN on the scratch org")), 1);
         assert_eq!(found(body("failing on the build server")), 0);
+    }
+
+    #[test]
+    fn custom_metadata_fields_named_secret_and_token_are_a_login() {
+        let engine = crate::Engine::builtin();
+        let rules = |path: &str, t: &str| {
+            engine.scan_bytes(path, t.as_bytes()).iter().map(|f| (f.rule.to_string(), f.line)).collect::<Vec<_>>()
+        };
+        let csv = "\"DeveloperName\",\"Login_Host__c\",\"Integration_User__c\",\"Integration_Secret__c\",\"Token__c\"\n\
+                   \"EU\",\"https://acme-eu.my.salesforce.com\",\"svc@acme.org\",\"Neptun2021$\",\"q6rZUjomqibJTJqrRvi6JjH2\"\n\
+                   \"Bot\",\"https://test.salesforce.com\",\"\",\"\",\"fBbNKlTRFMjph6Z2WdfpXOYn\"\n\
+                   \"Hook\",\"https://hooks.acme.org\",\"\",\"\",\"Hx7pLmQ2vR9sT4wY6zA8bC1d\"\n";
+        assert_eq!(
+            rules("Org_Connection__mdt.csv", csv),
+            [("salesforce-password-with-token".to_string(), 2), ("salesforce-security-token".to_string(), 3)]
+        );
+        let field = |name: &str, v: &str| {
+            format!("    <values>\n        <field>{name}</field>\n        <value xsi:type=\"xsd:string\">{v}</value>\n    </values>\n")
+        };
+        let record = |token_field: &str| {
+            format!(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<CustomMetadata xmlns=\"http://soap.sforce.com/2006/04/metadata\">\n{}{}{}</CustomMetadata>\n",
+                field("Integration_Secret__c", "Neptun2021$"),
+                field("Login_Host__c", "https://acme-eu.my.salesforce.com"),
+                field(token_field, "q6rZUjomqibJTJqrRvi6JjH2"),
+            )
+        };
+        assert_eq!(
+            rules("Org_Connection.EU.md-meta.xml", &record("Token__c")),
+            [("salesforce-password-with-token".to_string(), 5)]
+        );
+        // Neither field is kept alone: a `secret` and a `token` of no one's say nothing by themselves.
+        assert_eq!(rules("Org_Connection.EU.md-meta.xml", &record("Region__c")), []);
     }
 
     #[test]

@@ -269,6 +269,12 @@ impl Vocabulary {
         out
     }
 
+    /// A key's words without the noise words (`Integration_Secret__c` → `secret`).
+    pub(crate) fn content_words(&self, key: &str) -> Vec<String> {
+        let noise = &self.sets().noise;
+        self.words(key).into_iter().filter(|w| !noise.contains(w)).collect()
+    }
+
     /// Words of a value that names a system (`MuleSoft RTF console`, `Oracle EBS`): its key
     /// words, and each of its names whole, so that a product spelt in camel case (`MuleSoft`,
     /// `NetSuite`) is still the one word a vendor list has.
