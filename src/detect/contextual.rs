@@ -125,13 +125,13 @@ impl Layer {
     }
 
     /// A table's column named only `secret` holds whatever secret each row's system logs in with
-    /// (a MySQL dump's `integration_credentials`): in a row where it has a password's shape and
-    /// not a consumer secret's, it is the password.
+    /// (a MySQL dump's `integration_credentials`): in a row where it has a password's shape (or
+    /// a password's with its token after it) and not a consumer secret's, it is the password.
     fn table_secret(&self, role: usize, p: &Pair, value: &[u8]) -> usize {
         if !self.secret_column(p)
             || self.checks[role] != Some(Check::ConsumerSecret)
             || plausible::judge(Check::ConsumerSecret, value) != Verdict::No
-            || plausible::judge(Check::Password, value) != Verdict::Yes
+            || !matches!(plausible::judge(Check::Password, value), Verdict::Yes | Verdict::WithToken)
         {
             return role;
         }
@@ -2179,6 +2179,35 @@ mod tests {
         );
         // Neither field is kept alone: a `secret` and a `token` of no one's say nothing by themselves.
         assert_eq!(rules("Org_Connection.EU.md-meta.xml", &record("Region__c")), []);
+    }
+
+    #[test]
+    fn an_html_table_without_header_cells_is_read_by_its_first_row() {
+        let cell = |t: &str| format!("  <td style='padding:2.0pt'><p style='margin:0in'>{t}</p></td>\n");
+        let row = |cells: [&str; 3]| format!(" <tr>\n{}</tr>\n", cells.map(cell).concat());
+        let page = |header: [&str; 3]| {
+            format!(
+                "<html><body>\n<table border=1>\n{}{}{}</table>\n</body></html>\n",
+                row(header),
+                row(["SFDC prod (SOAP)", "infa.sync@acme.com", "Nyjv8%jEmvTE*ke4Io7HxANEg0jsPrEhVtKp7"]),
+                row(["Informatica Cloud", "hv_admin", "LRf$wMv8t@40"]),
+            )
+        };
+        let found = |t: String| {
+            crate::Engine::builtin()
+                .scan_bytes("Credentials.htm", t.as_bytes())
+                .iter()
+                .map(|f| (f.rule.to_string(), f.line))
+                .collect::<Vec<_>>()
+        };
+        // The first row names the columns (bold, as OneNote writes them); the Salesforce row's
+        // secret is a password with its token, the Informatica row's is Informatica's.
+        assert_eq!(
+            found(page(["<b>System</b>", "<b>User</b>", "<b>Secret</b>"])),
+            [("salesforce-password-with-token".to_string(), 11)]
+        );
+        // A first row of values is no header.
+        assert_eq!(found(page(["Secret rotation 2024", "see below", "n/a"])), []);
     }
 
     #[test]

@@ -1010,18 +1010,35 @@ fn html_columns(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         None if ks.start > 0 && buf[ks.start - 1] == b'>' => ks.clone(),
         None => return None,
     };
-    let floor = words.start.saturating_sub(80);
-    let th = memchr::memrchr(b'<', &buf[floor..words.start])? + floor;
-    if !buf[th..].starts_with(b"<th") || !matches!(buf.get(th + 3), Some(b'>' | b' ')) {
+    // The cell: the nearest `<th`/`<td` before the words with only tags between (a OneNote
+    // page's `<td style=…><p style=…><b>Secret</b>`).
+    let floor = words.start.saturating_sub(400);
+    let mut th = words.start;
+    loop {
+        th = memchr::memrchr(b'<', &buf[floor..th])? + floor;
+        if buf[th..].starts_with(b"<th") || buf[th..].starts_with(b"<td") {
+            break;
+        }
+        if buf.get(th + 1) == Some(&b'/') || th == floor {
+            return None;
+        }
+    }
+    if !matches!(buf.get(th + 3), Some(b'>' | b' ')) {
         return None;
     }
     let tr = memchr::memmem::rfind(&buf[th.saturating_sub(4096)..th], b"<tr")? + th.saturating_sub(4096);
-    // A header row: only `<th>` cells (a row `<th>password</th><td>what it is</td>` is a label).
     let row_end = memchr::memmem::find(&buf[tr..(tr + 8192).min(buf.len())], b"</tr>").map(|i| tr + i)?;
-    if memchr::memmem::find(&buf[tr..row_end], b"<td").is_some() {
+    if buf[th..].starts_with(b"<th") {
+        // A header row: only `<th>` cells (a row `<th>password</th><td>what it is</td>` is a label).
+        if memchr::memmem::find(&buf[tr..row_end], b"<td").is_some() {
+            return None;
+        }
+    } else if !first_row_of_names(buf, tr) {
+        // Or a table's first row of `<td>` cells, each a short name (`<b>System</b>`, `User`,
+        // `Secret`): an editor that writes no `<th>` (OneNote, Word).
         return None;
     }
-    let column = memchr::memmem::find_iter(&buf[tr..th], b"<th").count();
+    let column = html_cells(buf, tr).iter().take_while(|c| c.end < words.start).count();
     let ceil = (ks.end + 65536).min(buf.len());
     let header_end = memchr::memmem::find(&buf[ks.end..ceil], b"</tr>")? + ks.end + 5;
     let table_end = memchr::memmem::find(&buf[header_end..ceil], b"</table>").map_or(ceil, |i| header_end + i);
@@ -1047,6 +1064,25 @@ fn html_columns(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         at = row + 3;
     }
     (!out.is_empty()).then_some(out)
+}
+
+/// Whether the HTML table row at `row` (`<tr`) is its table's first and names columns: two or
+/// more cells, each a short name that starts with a letter and has no digit.
+fn first_row_of_names(buf: &[u8], row: usize) -> bool {
+    let floor = row.saturating_sub(4096);
+    let Some(table) = memchr::memmem::rfind(&buf[floor..row], b"<table").map(|i| floor + i) else { return false };
+    if memchr::memmem::find(&buf[table..row], b"<tr").is_some() {
+        return false;
+    }
+    let cells = html_cells(buf, row);
+    cells.len() >= 2
+        && cells.iter().all(|c| {
+            let t = &buf[c.clone()];
+            !t.is_empty()
+                && t.len() <= 40
+                && t[0].is_ascii_alphabetic()
+                && t.iter().all(|&b| b.is_ascii_alphabetic() || b" _-/.()".contains(&b))
+        })
 }
 
 /// The text of each cell (`<th>` or `<td>`) of the HTML table row that starts at `row` (`<tr`),
