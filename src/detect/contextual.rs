@@ -1434,13 +1434,23 @@ fn slashed_login(buf: &[u8], at: usize) -> Option<Pair> {
 
 /// A login handed over as two lines, in the eight lines before a security token's
 /// (`talend.etl@acme.com` / `Glacier30Rocket?` in a chat message): a line that is only an e-mail
-/// address, and below it a line that is only one word, the password.
+/// address (or says it is the user's: `user cutover.test@acme.com`), and below it a line that is
+/// only one word, the password. A chat's header lines between them (`15:06:09 From Sam to Rina:`,
+/// a time and a speaker) are passed over.
 fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
-    let email = |l: &[u8]| {
+    let address = |l: &[u8]| {
         let a = memchr::memchr(b'@', l);
         a.is_some_and(|a| a > 0 && l[a..].contains(&b'.'))
             && l.iter().all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'@' | b'.' | b'_' | b'-' | b'+'))
     };
+    let email = |l: &[u8]| {
+        let said = ["user:", "user", "username:", "username", "login:", "login"]
+            .iter()
+            .find_map(|w| l.get(..w.len()).filter(|h| h.eq_ignore_ascii_case(w.as_bytes())).map(|_| w.len()))
+            .filter(|&n| l.get(n).is_some_and(u8::is_ascii_whitespace));
+        address(l) || said.is_some_and(|n| address(l[n..].trim_ascii()))
+    };
+    let header = |l: &[u8]| l.first().is_some_and(u8::is_ascii_digit) && l.ends_with(b":") && l.contains(&b' ');
     let mut out = Vec::new();
     let mut s = keyvalue::line_start(buf, at);
     let mut below: Option<(usize, usize)> = None;
@@ -1451,6 +1461,9 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
         s = keyvalue::line_start(buf, s - 1);
         let e = keyvalue::line_end(buf, s);
         let l = buf[s..e].trim_ascii();
+        if below.is_some() && header(l) {
+            continue;
+        }
         if let Some((vs, ve)) = below.filter(|_| email(l)) {
             out.push(Pair {
                 key: "password".to_string(),
