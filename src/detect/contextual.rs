@@ -294,7 +294,8 @@ impl Layer {
                 None => p.key = "consumer key".to_string(),
                 Some(_) => p.key = format!("{} consumer key", p.key),
             }
-            vec![p]
+            let secret = secret_below(buf, p.value.end);
+            std::iter::once(p).chain(secret).collect()
         } else if &buf[at..at + len] == LOGIN_SLASH {
             // `etl.user@acme.com / v`: a login handed over as user, slash, password.
             slashed_login(buf, at).into_iter().collect()
@@ -1450,7 +1451,6 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
             .filter(|&n| l.get(n).is_some_and(u8::is_ascii_whitespace));
         address(l) || said.is_some_and(|n| address(l[n..].trim_ascii()))
     };
-    let header = |l: &[u8]| l.first().is_some_and(u8::is_ascii_digit) && l.ends_with(b":") && l.contains(&b' ');
     let mut out = Vec::new();
     let mut s = keyvalue::line_start(buf, at);
     let mut below: Option<(usize, usize)> = None;
@@ -1461,7 +1461,7 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
         s = keyvalue::line_start(buf, s - 1);
         let e = keyvalue::line_end(buf, s);
         let l = buf[s..e].trim_ascii();
-        if below.is_some() && header(l) {
+        if below.is_some() && chat_header(l) {
             continue;
         }
         if let Some((vs, ve)) = below.filter(|_| email(l)) {
@@ -1482,6 +1482,49 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
         below = word.then_some((s + lead, s + lead + l.len()));
     }
     out
+}
+
+/// A chat's header line: a time and a speaker, ending in a colon (`15:06:09 From Sam to Rina:`).
+fn chat_header(l: &[u8]) -> bool {
+    l.first().is_some_and(u8::is_ascii_digit) && l.ends_with(b":") && l.contains(&b' ')
+}
+
+/// A consumer secret handed over as a message of its own after its consumer key's (a chat's
+/// `3MVG9…` line, then the secret's): when the key ends its line, the next line that is not
+/// blank or a chat's header, if it is only a consumer secret of Salesforce's exact shape (64
+/// upper-case hex digits).
+fn secret_below(buf: &[u8], key_end: usize) -> Option<Pair> {
+    let le = keyvalue::line_end(buf, key_end);
+    if !buf[key_end..le].trim_ascii().is_empty() {
+        return None;
+    }
+    let mut s = le + 1;
+    for _ in 0..4 {
+        if s >= buf.len() {
+            return None;
+        }
+        let e = keyvalue::line_end(buf, s);
+        let l = buf[s..e].trim_ascii();
+        if l.is_empty() || chat_header(l) {
+            s = e + 1;
+            continue;
+        }
+        if !plausible::secret_hex(l) {
+            return None;
+        }
+        let vs = s + (buf[s..e].len() - buf[s..e].trim_ascii_start().len());
+        return Some(Pair {
+            key: "consumer secret".to_string(),
+            value: vs..vs + l.len(),
+            joined: None,
+            quoted: true,
+            form: Form::Prose,
+            parents: keyvalue::Parents::None,
+            key_start: vs,
+            row: None,
+        });
+    }
+    None
 }
 
 /// `SEC_KEY`, `sfSecKey` (a security token's key that is too costly to search for everywhere:
