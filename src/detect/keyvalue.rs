@@ -807,7 +807,11 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 row: None,
             });
         }
-        let (mut value, mut quoted, mut joined) = value_at(buf, v, form)?;
+        // (A string joined to an expression holding no literal has no value here.)
+        let (mut value, mut quoted, mut joined) = match concatenated_after(buf, ks.start, v) {
+            Some(tail) => tail?,
+            None => value_at(buf, v, form)?,
+        };
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
         if !quoted {
             if let Some(lit) = wrapped_literal(buf, v) {
@@ -1263,6 +1267,38 @@ fn wrapped_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     let (q, start, esc) = open_quote(buf, p + 1)?;
     let (end, after) = close_quote(buf, start, q, esc)?;
     (buf.get(after) == Some(&b')')).then_some(start..end)
+}
+
+/// A form body built in code, the key's `=` ending a string literal and the value the literal
+/// joined after it: `"&password=" & encodeUrl("v" & "t")` (Nim, VB), `"&password=" + "v"`. The
+/// string's closing quote is at `v`; the value is a quoted literal after a join operator, maybe
+/// wrapped in one call (`encodeUrl(…)`, `quote(…)`), with the literal joined to it if any.
+/// `Some(None)`: the string is joined to an expression that holds no literal.
+#[allow(clippy::type_complexity)]
+fn concatenated_after(buf: &[u8], ks: usize, v: usize) -> Option<Option<(Range<usize>, bool, Option<Range<usize>>)>> {
+    let q = *buf.get(v)?;
+    if !QUOTES.contains(&q) {
+        return None;
+    }
+    // The key inside a string opened by the same quote on its line.
+    let ls = line_start(buf, ks);
+    if buf[ls..ks].iter().filter(|&&b| b == q).count() % 2 == 0 {
+        return None;
+    }
+    let mut p = skip_blanks(buf, v + 1);
+    let op = [&b"+"[..], b"&", b"..", b".", b"<>"].into_iter().find(|o| buf[p..].starts_with(o))?;
+    p = skip_blanks(buf, p + op.len());
+    // One call around the literal: a name and `(`.
+    let name = buf[p..].iter().take(32).take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.')).count();
+    if name > 0 && buf.get(p + name) == Some(&b'(') {
+        p = skip_blanks(buf, p + name + 1);
+    }
+    let literal = || {
+        let (q2, start, esc) = open_quote(buf, p)?;
+        let (end, after) = close_quote(buf, start, q2, esc)?;
+        Some((start..end, true, joined(buf, after)))
+    };
+    Some(literal())
 }
 
 /// `paste0("a", "b")` (R), `concat('a', 'b')`, `String.Concat("a", "b")`, `CONCAT('a', 'b')`:
