@@ -1637,6 +1637,11 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
                 continue;
             }
             let v = if buf.get(v) == Some(&b':') { skip_blanks(buf, v + 1) } else { v };
+            // `token was sent to the shared mailbox; … it is:`: a word of the sentence going on
+            // (lower-case letters, then a blank) is no value; one may come further on.
+            if n > v && buf.get(n) == Some(&b' ') && buf[v..n].iter().all(u8::is_ascii_lowercase) {
+                return shaped_ahead(buf, ks.end).map(introduced_bare);
+            }
             return introduced(v);
         }
         if !(FILLER.iter().any(|f| word.eq_ignore_ascii_case(f)) || word.iter().all(u8::is_ascii_alphabetic)) {
