@@ -1848,8 +1848,12 @@ fn introduced_here(buf: &[u8], from: usize, t0: usize, quoted: bool) -> bool {
         _ => {
             let w0 = buf[from..b].iter().rposition(|c| !c.is_ascii_alphabetic()).map_or(from, |j| from + j + 1);
             let word = &buf[w0..b];
-            // (`the token email came through with v`, `update it with v`.)
-            COPULAS.iter().chain(&[&b"value"[..], b"to", b"with"]).any(|x| word.eq_ignore_ascii_case(x))
+            // (`the token email came through with v`, `update it with v`, `reset it, got v`,
+            // `use v`.)
+            COPULAS
+                .iter()
+                .chain(&[&b"value"[..], b"to", b"with", b"got", b"received", b"use", b"using"])
+                .any(|x| word.eq_ignore_ascii_case(x))
         }
     }
 }
