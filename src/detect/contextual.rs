@@ -434,9 +434,10 @@ impl Layer {
                 None => match self.read_key(buf, &p, true) {
                     Some((k, r)) if self.vocab.roles[r.role].id == "security-token" => (k, r, true),
                     // `secret` alone holding a consumer secret's exact shape (64 upper-case hex
-                    // digits, as Salesforce generates them): `das Secret ist 7387EBC6…` in a chat.
+                    // digits, as Salesforce generates them, or a legacy secret's 19 digits):
+                    // `das Secret ist 7387EBC6…` in a chat, `"crm_secret": "1714…"`.
                     Some((k, r))
-                        if self.vocab.roles[r.role].id == "consumer-secret" && plausible::secret_hex(&value) =>
+                        if self.vocab.roles[r.role].id == "consumer-secret" && plausible::exact_secret(&value) =>
                     {
                         (k, r, false)
                     }

@@ -92,6 +92,13 @@ pub(crate) fn secret_hex(t: &[u8]) -> bool {
     t.len() == 64 && t.iter().all(|b| b.is_ascii_digit() || (b'A'..=b'F').contains(b))
 }
 
+/// A consumer secret of one of the exact shapes Salesforce generates: 64 upper-case hex digits
+/// (with some randomness), or a legacy secret's 19 digits.
+pub(crate) fn exact_secret(t: &[u8]) -> bool {
+    (secret_hex(t) || (t.len() == 19 && t.iter().all(u8::is_ascii_digit)))
+        && judge(Check::ConsumerSecret, t) == Verdict::Yes
+}
+
 /// Values that stand for a value: references, vault and secret-store lookups, encrypted values.
 const REFERENCES: &[&str] = &[
     "${",
