@@ -451,7 +451,9 @@ impl Layer {
             };
             let role = self.shaped_role(buf, reading.role, &p, &value);
             // A bare `token` holding a prefixed token says what it is by itself.
-            let generic = generic && (self.checks[role] == self.checks[reading.role] || self.secret_column(&p));
+            let generic = generic
+                && (self.checks[role] == self.checks[reading.role] || self.secret_column(&p))
+                && !(p.form == Form::Prose && token_reset(buf, &p));
             let (Some(rule), Some(check)) = (self.role_rule[role], self.checks[role]) else { continue };
             let mut verdict = plausible::judge(check, &value);
             if verdict == Verdict::No {
@@ -1483,6 +1485,15 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
         below = word.then_some((s + lead, s + lead + l.len()));
     }
     out
+}
+
+/// Whether the text before a bare `token`'s value says the token was reset or regenerated (`its
+/// token was regenerated yesterday: v`, `I reset MY token …, new one is v`): what a user does
+/// to a Salesforce security token, as its own page says (Reset My Security Token).
+fn token_reset(buf: &[u8], p: &Pair) -> bool {
+    let ls = keyvalue::line_start(buf, p.key_start);
+    let text = buf[ls..p.value.start.max(ls)].to_ascii_lowercase();
+    [&b"reset"[..], b"regenerat"].iter().any(|w| memchr::memmem::find(&text, w).is_some())
 }
 
 /// A chat's header line: a time and a speaker, ending in a colon (`15:06:09 From Sam to Rina:`).
