@@ -1618,7 +1618,9 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
         if w == p || w - p > 15 || !matches!(buf.get(w), Some(b' ' | b':')) {
             return shaped_ahead(buf, ks.end).map(introduced_bare);
         }
-        if COPULAS.iter().chain(INTRO).any(|f| word.eq_ignore_ascii_case(f)) {
+        // (`is still v`, `is actually v`: after a copula, an adverb introduces the value too.)
+        let adverb = p > ks.end && ADVERBS.iter().any(|f| word.eq_ignore_ascii_case(f));
+        if adverb || COPULAS.iter().chain(INTRO).any(|f| word.eq_ignore_ascii_case(f)) {
             let v = skip_blanks(buf, w);
             // `is now v`, `is still v`, `was set to v`: more words before the value.
             let mut n = v;
@@ -1627,11 +1629,7 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             }
             let next = &buf[v..n];
             if buf.get(n) == Some(&b' ')
-                && (COPULAS
-                    .iter()
-                    .chain(INTRO)
-                    .chain(&[&b"still"[..], b"currently", b"temporarily", b"set", b"changed"])
-                    .any(|f| next.eq_ignore_ascii_case(f)))
+                && (COPULAS.iter().chain(INTRO).chain(ADVERBS).any(|f| next.eq_ignore_ascii_case(f)))
             {
                 p = v;
                 continue;
@@ -1909,6 +1907,9 @@ fn prefixed_field(field: &[u8], name: &[u8]) -> bool {
 
 /// Words that introduce a value in text (`password is v`), in English, German, French and
 /// Spanish (`das Secret ist v`, `le mot de passe est v`, `la contraseña es v`).
+/// Words between a copula and the value it introduces (`is still v`, `was set to v`).
+const ADVERBS: &[&[u8]] = &[b"still", b"currently", b"temporarily", b"set", b"changed", b"actually", b"really"];
+
 pub(crate) const COPULAS: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"ist", b"lautet", b"est", b"es"];
 
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
