@@ -812,6 +812,10 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
             Some(tail) => tail?,
             None => value_at(buf, v, form)?,
         };
+        // A sed substitution's replacement (`s/^SF_TOKEN=.*/SF_TOKEN=v/`) ends at its delimiter.
+        if !quoted && ks.start > 0 && buf[ks.start - 1] == b'/' && value.len() > 1 && buf[value.end - 1] == b'/' {
+            value.end -= 1;
+        }
         // `SecretStr("v")`, `new String("v")`: a wrapper around a literal.
         if !quoted {
             if let Some(lit) = wrapped_literal(buf, v) {
