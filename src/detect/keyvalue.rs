@@ -1555,8 +1555,10 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
             let inner = &buf[start..end];
             // A user name, an address or a name with spaces in quotes (`for \`ops@acme.com\``,
             // `of the "Order Feed v2" app`): what it is for, not the value.
+            // (Or a remark in parentheses after it: `of your connected app "Gringotts Sync" (the
+            // key we have on file)`.)
             let named = (inner.contains(&b'@') || inner.contains(&b' '))
-                && buf.get(skip_blanks(buf, after)).is_some_and(|b| b.is_ascii_alphabetic());
+                && buf.get(skip_blanks(buf, after)).is_some_and(|&b| b.is_ascii_alphabetic() || b == b'(');
             if named {
                 p = skip_blanks(buf, after);
                 continue;
@@ -1786,7 +1788,8 @@ fn shaped_ahead(buf: &[u8], from: usize) -> Option<Range<usize>> {
     }
     // A request (`token too?`, `we also need the consumer secret`) and its answer, a message of
     // one word a few lines below (`[09:07] Grace: LQ8126pJ…`, `Here: 3990508436924011680`).
-    let lower = t.to_ascii_lowercase();
+    // (The request may come before the key: `we also need the consumer secret of …`.)
+    let lower = eol.map_or(&b""[..], |e| &buf[line_start(buf, from)..e]).to_ascii_lowercase();
     let asks = lower.contains(&b'?')
         || [&b"need"[..], b" too", b"also", b"please send", b"can you"]
             .iter()
