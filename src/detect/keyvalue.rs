@@ -500,6 +500,10 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
             return rows;
         }
     }
+    if let Some(p) = getter_return(buf, ks.clone()) {
+        out.push(p);
+        return out;
+    }
     if let Some(mut p) = pair_after(buf, ks) {
         // `"password=v"\` over `"t"`: the shell word the key is in goes on past an escaped
         // line break.
@@ -510,6 +514,100 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
         out.push(p);
     }
     out
+}
+
+/// A getter that returns a literal: the function's name is the key, the literal its value
+/// (`public String getSfPassword() {` over `return "v";`, `def sf_password(self):` over
+/// `return "v"`, Objective-C's `+ (NSString *)integrationPassword {`). The body's first
+/// statement must be the `return` (a preprocessor line or a comment may come before it); a
+/// format of placeholders only joins its literal arguments (`[NSString stringWithFormat:@"%@%@",
+/// @"v", @"t"]`).
+fn getter_return(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let mut p = ks.end;
+    // The parameter list: empty or a receiver (`()`, `(self)`, `(this)`).
+    if buf.get(p) == Some(&b'(') {
+        let close = memchr::memchr(b')', &buf[p..(p + 16).min(buf.len())])? + p;
+        let inner = buf[p + 1..close].trim_ascii();
+        if !(inner.is_empty() || inner == b"self" || inner == b"this" || inner == b"cls") {
+            return None;
+        }
+        p = close + 1;
+    }
+    // A return type (`-> String`, `: String`, ` throws`), then the body's opening.
+    let le = line_end(buf, p);
+    let rest = buf[p..le].trim_ascii();
+    let opens = rest.ends_with(b"{") || (rest.ends_with(b":") && p > ks.end);
+    if !opens || rest.len() > 40 || rest.contains(&b'=') || rest.contains(&b';') {
+        return None;
+    }
+    let mut at = le + 1;
+    for _ in 0..3 {
+        if at >= buf.len() {
+            return None;
+        }
+        let e = line_end(buf, at);
+        let line = buf[at..e].trim_ascii();
+        let s = at + (buf[at..e].len() - buf[at..e].trim_ascii_start().len());
+        at = e + 1;
+        if line.starts_with(b"#") || line.starts_with(b"//") || line.is_empty() {
+            continue;
+        }
+        if !line.starts_with(b"return ") {
+            return None;
+        }
+        let v = skip_blanks(buf, s + b"return ".len());
+        let key = String::from_utf8_lossy(&buf[ks.clone()]).into_owned();
+        if let Some((value, joined)) = format_joined(buf, v) {
+            return Some(getter_pair(key, ks, value, Some(joined)));
+        }
+        let (value, true, joined) = value_at(buf, v, Form::Assign { line: false })? else { return None };
+        return Some(getter_pair(key, ks, value, joined));
+    }
+    None
+}
+
+fn getter_pair(key: String, ks: Range<usize>, value: Range<usize>, joined: Option<Range<usize>>) -> Pair {
+    Pair {
+        key,
+        value,
+        joined,
+        quoted: true,
+        form: Form::Assign { line: false },
+        parents: Parents::Keys(ks.start, false),
+        key_start: ks.start,
+        row: None,
+    }
+}
+
+/// `[NSString stringWithFormat:@"%@%@", @"v", @"t"]`, `String.format("%s%s", "v", "t")`,
+/// `fmt.Sprintf("%s%s", "v", "t")`: a format of two placeholders and nothing else, joining two
+/// literals; the first literal and the second, joined.
+fn format_joined(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
+    let le = line_end(buf, v);
+    let line = &buf[v..le];
+    let open = memchr::memchr(b'"', line)? + v;
+    let (q, start, esc) = open_quote(buf, open)?;
+    let (end, after) = close_quote(buf, start, q, esc)?;
+    if !matches!(&buf[start..end], b"%@%@" | b"%s%s" | b"{}{}" | b"%v%v") {
+        return None;
+    }
+    let mut lits = Vec::new();
+    let mut p = after;
+    for _ in 0..2 {
+        p = skip_blanks(buf, p);
+        if buf.get(p) != Some(&b',') {
+            return None;
+        }
+        p = skip_blanks(buf, p + 1);
+        if buf.get(p) == Some(&b'@') {
+            p += 1;
+        }
+        let (q, start, esc) = open_quote(buf, p)?;
+        let (end, after) = close_quote(buf, start, q, esc)?;
+        lits.push(start..end);
+        p = after;
+    }
+    Some((lits[0].clone(), lits[1].clone()))
 }
 
 /// The literal beside a key that no syntax above reads, for the long tail of layouts people
