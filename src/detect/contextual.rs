@@ -62,6 +62,11 @@ pub struct Pending {
     /// Text on the value's line says the login needs no token (`(no token needed, the IPs are
     /// whitelisted)`): a password that pairs with none.
     pub(crate) tokenless: bool,
+    /// A token's key names its login (`SF_INTEGRATION_SECURITY_TOKEN`) and that login's
+    /// password key is beside it (`SF_INTEGRATION_PASSWORD=$$SF_INTEGRATION_PASSWORD`, a
+    /// reference): the login's name, lower-case (`sf_integration_`). The token pairs only with a
+    /// password whose key names the same login, not with another login's found nearby.
+    pub(crate) login: Option<String>,
 }
 
 /// The compiled layer.
@@ -425,7 +430,8 @@ impl Layer {
             // row that names Salesforce (a custom metadata export's `Token__c` beside its
             // `Login_Host__c`).
             let sf_row = p.form == Form::Table
-                && (self.secret_column(&p) || self.vocab.content_words(p.key.trim_matches(['`', '"', '\''])) == ["token"])
+                && (self.secret_column(&p)
+                    || self.vocab.content_words(p.key.trim_matches(['`', '"', '\''])) == ["token"])
                 && path_vendor.is_none()
                 && self.row_vendor(buf, &p).is_some_and(|(v, _)| v == SALESFORCE);
             let (key, reading, generic) = match self.read_key(buf, &p, path_vendor == Some(SALESFORCE) || sf_row) {
@@ -586,6 +592,7 @@ impl Layer {
                     records,
                     enclosing,
                     tokenless,
+                    login: (self.checks[role] == Some(Check::SecurityToken)).then(|| token_login(buf, &p)).flatten(),
                 },
             });
         }
@@ -1056,6 +1063,30 @@ fn tokenless(line: &[u8]) -> bool {
     .any(|p| memchr::memmem::find(&t, p.as_bytes()).is_some())
 }
 
+/// The login a token's key names, when that login's password key is within three lines of it
+/// (see `Pending::login`): the key's text before its token words (`SF_INTEGRATION_` of
+/// `SF_INTEGRATION_SECURITY_TOKEN`), lower-case, if `…PASSWORD`, `…PASS` or `…PWD` follows it
+/// there as another key.
+fn token_login(buf: &[u8], p: &Pair) -> Option<String> {
+    let key = p.key.to_ascii_lowercase();
+    let at = ["security_token", "securitytoken", "sec_token", "token"].iter().find_map(|t| key.rfind(t))?;
+    let stem = &key[..at];
+    // (A stem of its vendor alone, `sf_`, names no login of its own.)
+    if stem.len() < 3 || stem.trim_end_matches(['_', '.', '-']).len() <= 4 {
+        return None;
+    }
+    let (mut s, mut e) = (p.key_start, p.key_start);
+    for _ in 0..3 {
+        s = keyvalue::line_start(buf, s.saturating_sub(1));
+        e = (keyvalue::line_end(buf, e) + 1).min(buf.len());
+    }
+    let text = buf[s..e].to_ascii_lowercase();
+    ["password", "pass", "pwd"]
+        .iter()
+        .any(|w| memchr::memmem::find(&text, format!("{stem}{w}").as_bytes()).is_some())
+        .then(|| stem.to_string())
+}
+
 /// Whether text between a key and its value says the credential is not Salesforce's (`password
 /// (SN side, not Salesforce):`, `non-SFDC`).
 fn disowned(text: &[u8]) -> bool {
@@ -1088,7 +1119,6 @@ fn template_start(v: &[u8]) -> Option<usize> {
     let i = OPENERS.iter().filter_map(|o| memchr::memmem::find(v, o)).min()?;
     (i >= 8 && !v[..i].iter().any(|b| b.is_ascii_whitespace())).then_some(i)
 }
-
 
 /// The blocks around a pair, innermost first: enclosing `{…}` / `[…]` levels (JSON, dicts, HCL),
 /// the run of sibling lines of a YAML or properties entry, and a connection string's own line.
@@ -1727,10 +1757,15 @@ fn normalize(raw: &[u8]) -> Vec<u8> {
 }
 
 /// Whether a prose value was introduced (`password: v`, `password is v`) rather than following
-/// its key directly.
+/// its key directly; or set apart as a listing's column (`Password     v`, as `sf org display
+/// user` prints it: a tab or two blanks or more, the value ending its line).
 fn introduced(buf: &[u8], p: &Pair) -> bool {
     let between = &buf[(p.key_start + p.key.len()).min(p.value.start)..p.value.start];
-    between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
+    let column = (between.len() >= 2 || between == b"\t")
+        && between.iter().all(|&b| b == b' ' || b == b'\t')
+        && buf[p.value.end..keyvalue::line_end(buf, p.value.end)].trim_ascii().is_empty();
+    column
+        || between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
         || between.split(|b| b.is_ascii_whitespace()).any(|w| w == b"to" || keyvalue::COPULAS.contains(&w))
 }
 
@@ -2093,9 +2128,13 @@ fn partner(
         return None;
     }
     let ea = env(a);
-    // (One value is never both halves: a key read twice for one value.)
+    // (One value is never both halves: a key read twice for one value. A token whose key names
+    // its login pairs with that login's password only.)
+    let own = |f: &Finding| {
+        note(f).and_then(|p| p.login.as_ref()).is_none_or(|l| pa.key.to_ascii_lowercase().contains(l.as_str()))
+    };
     let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
-        .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw)
+        .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw && own(&pending[j]))
         .map(|j| (j, env(&pending[j])))
         .collect();
     let cands: Vec<usize> =
@@ -2136,8 +2175,11 @@ fn partner(
     // (A bare `token` too where both are fields of name-value records, as a custom metadata
     // record's `<values><field>Token__c</field>…`: the record says whose fields they are.)
     let fields = |j: usize| pa.form == Form::NameValue && note(&pending[j]).is_some_and(|p| p.form == Form::NameValue);
-    let cands: Vec<usize> =
-        all.iter().copied().filter(|&j| if generic(j) { fields(j) } else { cands.contains(&j) && far.contains(&j) }).collect();
+    let cands: Vec<usize> = all
+        .iter()
+        .copied()
+        .filter(|&j| if generic(j) { fields(j) } else { cands.contains(&j) && far.contains(&j) })
+        .collect();
     let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     // The smallest record around it (an object or element of up to 40 lines) that holds a
     // partner and no other candidate of its own role: a Bitwarden item's login password and its
@@ -2313,6 +2355,33 @@ mod tests {
         );
         // A first row of values is no header.
         assert_eq!(found(page(["Secret rotation 2024", "see below", "n/a"])), []);
+    }
+
+    #[test]
+    fn a_token_whose_key_names_its_login_pairs_only_with_that_logins_password() {
+        let log = |reference: &str| {
+            format!(
+                "Step #2:  Password     g!U8B!qDfg\nStep #2:  Instance Url https://x.scratch.my.salesforce.com\n\
+                 Step #3: SF_INTEGRATION_PASSWORD={reference}\nStep #3: SF_INTEGRATION_SECURITY_TOKEN=0Od8fOJTirMpRrUM1hBVKlwr\n"
+            )
+        };
+        let found = |t: String| {
+            crate::Engine::builtin()
+                .scan_bytes("cloudbuild.log", t.as_bytes())
+                .iter()
+                .map(|f| (f.rule.to_string(), f.line))
+                .collect::<Vec<_>>()
+        };
+        // The scratch org's password (a listing's column) and the integration login's token.
+        assert_eq!(
+            found(log("$$SF_INTEGRATION_PASSWORD")),
+            [("salesforce-password".to_string(), 1), ("salesforce-security-token".to_string(), 4)]
+        );
+        // With its own password there, the token is that password's.
+        assert_eq!(
+            found(log("Quartz1739!")),
+            [("salesforce-password".to_string(), 1), ("salesforce-password-with-token".to_string(), 3)]
+        );
     }
 
     #[test]
