@@ -2295,12 +2295,18 @@ mod tests {
         assert_eq!(found(body("failing on the build server")), 0);
     }
 
+    /// The rule and line of each finding in `text`, read as a file at `path`.
+    fn found(path: &str, text: &str) -> Vec<(String, u64)> {
+        crate::Engine::builtin()
+            .scan_bytes(path, text.as_bytes())
+            .iter()
+            .map(|f| (f.rule.to_string(), f.line))
+            .collect()
+    }
+
     #[test]
     fn custom_metadata_fields_named_secret_and_token_are_a_login() {
-        let engine = crate::Engine::builtin();
-        let rules = |path: &str, t: &str| {
-            engine.scan_bytes(path, t.as_bytes()).iter().map(|f| (f.rule.to_string(), f.line)).collect::<Vec<_>>()
-        };
+        let rules = found;
         let csv = "\"DeveloperName\",\"Login_Host__c\",\"Integration_User__c\",\"Integration_Secret__c\",\"Token__c\"\n\
                    \"EU\",\"https://acme-eu.my.salesforce.com\",\"svc@acme.org\",\"Neptun2021$\",\"q6rZUjomqibJTJqrRvi6JjH2\"\n\
                    \"Bot\",\"https://test.salesforce.com\",\"\",\"\",\"fBbNKlTRFMjph6Z2WdfpXOYn\"\n\
@@ -2340,13 +2346,7 @@ mod tests {
                 row(["Informatica Cloud", "hv_admin", "LRf$wMv8t@40"]),
             )
         };
-        let found = |t: String| {
-            crate::Engine::builtin()
-                .scan_bytes("Credentials.htm", t.as_bytes())
-                .iter()
-                .map(|f| (f.rule.to_string(), f.line))
-                .collect::<Vec<_>>()
-        };
+        let found = |t: String| found("Credentials.htm", &t);
         // The first row names the columns (bold, as OneNote writes them); the Salesforce row's
         // secret is a password with its token, the Informatica row's is Informatica's.
         assert_eq!(
@@ -2365,13 +2365,7 @@ mod tests {
                  Step #3: SF_INTEGRATION_PASSWORD={reference}\nStep #3: SF_INTEGRATION_SECURITY_TOKEN=0Od8fOJTirMpRrUM1hBVKlwr\n"
             )
         };
-        let found = |t: String| {
-            crate::Engine::builtin()
-                .scan_bytes("cloudbuild.log", t.as_bytes())
-                .iter()
-                .map(|f| (f.rule.to_string(), f.line))
-                .collect::<Vec<_>>()
-        };
+        let found = |t: String| found("cloudbuild.log", &t);
         // The scratch org's password (a listing's column) and the integration login's token.
         assert_eq!(
             found(log("$$SF_INTEGRATION_PASSWORD")),
