@@ -258,8 +258,13 @@ impl Layer {
             .collect();
         for c in &book.login_calls {
             let call = c.call.to_lowercase();
-            if !call.ends_with('(') || !anchors.iter().any(|a| call.ends_with(a.as_str())) {
-                anyhow::bail!("login_call `{}`: must end in `(` and in an anchor of a context rule", c.call);
+            // (Or take a consumer key, whose `3MVG9` anchor finds the call around it.)
+            let keyed = c.args.iter().any(|a| a == "consumer key");
+            if !call.ends_with('(') || !(keyed || anchors.iter().any(|a| call.ends_with(a.as_str()))) {
+                anyhow::bail!(
+                    "login_call `{}`: must end in `(`, and in an anchor of a context rule unless it takes a consumer key",
+                    c.call
+                );
             }
         }
         let mut login_calls = book.login_calls.clone();
@@ -290,6 +295,10 @@ impl Layer {
                 return Vec::new();
             }
             self.login_call(buf, at + len)
+        } else if let Some(paren) = buf[at..].starts_with(b"3MVG9").then(|| self.call_around(buf, at)).flatten() {
+            // A consumer key among a login call's arguments (`force.Create("v59.0", "3MVG9…", …)`):
+            // the call's credentials by position.
+            self.login_call(buf, paren)
         } else if buf[at..].starts_with(b"3MVG9") {
             // A consumer key says what it is: its key only names it (`client_id`, `default`).
             let mut p = keyvalue::pair_before(buf, at).unwrap_or_else(|| consumer_key_pair(buf, at));
@@ -627,6 +636,21 @@ impl Layer {
             }
         }
         out
+    }
+
+    /// The position just past the `(` of a login call that takes a consumer key, when the
+    /// consumer key at `at` is one of its arguments (the call opened at most 400 bytes before).
+    fn call_around(&self, buf: &[u8], at: usize) -> Option<usize> {
+        let from = at.saturating_sub(400);
+        let before = &buf[from..at];
+        self.login_calls.iter().filter(|c| c.args.iter().any(|a| a == "consumer key")).find_map(|c| {
+            let i = memchr::memmem::rfind(before, c.call.as_bytes())?;
+            let paren = from + i + c.call.len();
+            let args = keyvalue::call_args(buf, paren);
+            let key = c.args.iter().position(|a| a == "consumer key")?;
+            let value = args.get(key)?.as_ref()?;
+            (value.0.start == at).then_some(paren)
+        })
     }
 
     /// A key in text followed by a word naming something about it and a copula: `password field
