@@ -2271,7 +2271,18 @@ mod tests {
         book.add_toml("user.toml", "[[login_call]]\ncall = \"connectSalesforce(\"\nargs = [\"\", \"password\"]\n")
             .unwrap();
         let err = super::Layer::new(&book).err().expect("not an anchor").to_string();
-        assert!(err.contains("login_call `connectSalesforce(`: must end in `(` and in an anchor"), "{err}");
+        assert!(
+            err.contains("login_call `connectSalesforce(`: must end in `(`, and in an anchor of a context rule"),
+            "{err}"
+        );
+        // A call that takes a consumer key is found from its `3MVG9` argument.
+        let mut book = crate::detect::rules::RuleBook::builtin();
+        book.add_toml(
+            "user.toml",
+            "[[login_call]]\ncall = \"connectSalesforce(\"\nargs = [\"consumer key\", \"\", \"password\"]\n",
+        )
+        .unwrap();
+        assert!(super::Layer::new(&book).is_ok());
     }
 
     #[test]

@@ -566,6 +566,7 @@ fn getter_return(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
     None
 }
 
+/// A getter's name and the literal it returns, as a key and its value (see [`getter_return`]).
 fn getter_pair(key: String, ks: Range<usize>, value: Range<usize>, joined: Option<Range<usize>>) -> Pair {
     Pair {
         key,
