@@ -1438,17 +1438,7 @@ fn keyless_passwords(buf: &[u8], at: usize) -> Vec<Pair> {
             while e > ls + v.start() && matches!(buf[e - 1], b',' | b';' | b'.') {
                 e -= 1;
             }
-            Pair {
-                key: "password".to_string(),
-                value: ls + v.start()..e,
-                joined: None,
-                // (Delimited by the login's own form, as a quoted value is.)
-                quoted: true,
-                form: Form::Prose,
-                parents: keyvalue::Parents::None,
-                key_start: ls + v.start(),
-                row: None,
-            }
+            handed_over("password", ls + v.start()..e)
         })
         .collect()
 }
@@ -1477,17 +1467,7 @@ fn slashed_login(buf: &[u8], at: usize) -> Option<Pair> {
     while ve > vs && matches!(buf[ve - 1], b',' | b';' | b'.') {
         ve -= 1;
     }
-    (6..=64).contains(&(ve - vs)).then(|| Pair {
-        key: "password".to_string(),
-        value: vs..ve,
-        joined: None,
-        // (Delimited by the login's own form, as a quoted value is.)
-        quoted: true,
-        form: Form::Prose,
-        parents: keyvalue::Parents::None,
-        key_start: vs,
-        row: None,
-    })
+    (6..=64).contains(&(ve - vs)).then(|| handed_over("password", vs..ve))
 }
 
 /// A login handed over as two lines, in the eight lines before a security token's
@@ -1522,16 +1502,7 @@ fn stacked_login(buf: &[u8], at: usize) -> Vec<Pair> {
             continue;
         }
         if let Some((vs, ve)) = below.filter(|_| email(l)) {
-            out.push(Pair {
-                key: "password".to_string(),
-                value: vs..ve,
-                joined: None,
-                quoted: true,
-                form: Form::Prose,
-                parents: keyvalue::Parents::None,
-                key_start: vs,
-                row: None,
-            });
+            out.push(handed_over("password", vs..ve));
             break;
         }
         let word = (6..=64).contains(&l.len()) && l.iter().all(u8::is_ascii_graphic) && !email(l);
@@ -1579,16 +1550,7 @@ fn secret_below(buf: &[u8], key_end: usize) -> Option<Pair> {
             return None;
         }
         let vs = s + (buf[s..e].len() - buf[s..e].trim_ascii_start().len());
-        return Some(Pair {
-            key: "consumer secret".to_string(),
-            value: vs..vs + l.len(),
-            joined: None,
-            quoted: true,
-            form: Form::Prose,
-            parents: keyvalue::Parents::None,
-            key_start: vs,
-            row: None,
-        });
+        return Some(handed_over("consumer secret", vs..vs + l.len()));
     }
     None
 }
@@ -1793,6 +1755,22 @@ fn introduced(buf: &[u8], p: &Pair) -> bool {
         || between.split(|b| b.is_ascii_whitespace()).any(|w| w == b"to" || keyvalue::COPULAS.contains(&w))
 }
 
+/// A value a person handed over without a key of its own (a login's password after its address,
+/// a secret after its consumer key, a consumer key alone), read as `key`'s. Delimited by the form
+/// it was handed over in, as a quoted value is.
+fn handed_over(key: &str, value: Range<usize>) -> Pair {
+    Pair {
+        key: key.to_string(),
+        key_start: value.start,
+        value,
+        joined: None,
+        quoted: true,
+        form: Form::Prose,
+        parents: keyvalue::Parents::None,
+        row: None,
+    }
+}
+
 /// A consumer key with no key before it (`-d client_id…` aside, in text, in a Basic header's
 /// decoded form): the value alone.
 fn consumer_key_pair(buf: &[u8], at: usize) -> Pair {
@@ -1800,16 +1778,7 @@ fn consumer_key_pair(buf: &[u8], at: usize) -> Pair {
     while e < buf.len() && (buf[e].is_ascii_alphanumeric() || matches!(buf[e], b'.' | b'_')) {
         e += 1;
     }
-    Pair {
-        key: "consumer key".to_string(),
-        value: at..e,
-        joined: None,
-        quoted: true,
-        form: Form::Prose,
-        parents: keyvalue::Parents::None,
-        key_start: at,
-        row: None,
-    }
+    handed_over("consumer key", at..e)
 }
 
 /// Salesforce context of a whole unit: its path, else the strongest pattern in `head` (the whole
