@@ -516,6 +516,9 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
     out
 }
 
+/// How far after a getter's name its line must end: a return type and the body's opening.
+const GETTER_REACH: usize = 64;
+
 /// A getter that returns a literal: the function's name is the key, the literal its value
 /// (`public String getSfPassword() {` over `return "v";`, `def sf_password(self):` over
 /// `return "v"`, Objective-C's `+ (NSString *)integrationPassword {`). The body's first
@@ -533,8 +536,14 @@ fn getter_return(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         }
         p = close + 1;
     }
-    // A return type (`-> String`, `: String`, ` throws`), then the body's opening.
-    let le = line_end(buf, p);
+    // A return type (`-> String`, `: String`, ` throws`), then the body's opening. Most keys
+    // are followed by `=`, `"` or a value: decided on one byte, so that a keyword-dense log
+    // line (`password=… token=…`) is not read to its end once per anchor.
+    if !matches!(buf.get(p), Some(b' ' | b'\t' | b'{' | b':' | b'-' | b'\r' | b'\n')) {
+        return None;
+    }
+    let reach = (p + GETTER_REACH).min(buf.len());
+    let le = memchr::memchr(b'\n', &buf[p..reach]).map(|i| p + i)?;
     let rest = buf[p..le].trim_ascii();
     let opens = rest.ends_with(b"{") || (rest.ends_with(b":") && p > ks.end);
     if !opens || rest.len() > 40 || rest.contains(&b'=') || rest.contains(&b';') {
