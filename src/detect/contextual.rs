@@ -2208,13 +2208,17 @@ fn partner(
                 return None;
             }
             // (A bare `token: t` too, in one of the next few lines: the next message.)
-            let j = pick(&|j| pending[j].line > a.line && dist(j) <= 20 && talk(&pending[j])).or_else(|| {
-                all.iter()
-                    .copied()
-                    .filter(|&j| generic(j) && pending[j].line > a.line && dist(j) <= 8 && talk(&pending[j]))
-                    .min_by_key(|&j| dist(j))
-            })?;
-            let between = |f: &Finding| f.line > a.line && f.line < pending[j].line;
+            let j = pick(&|j| pending[j].line > a.line && dist(j) <= 20 && talk(&pending[j]))
+                .or_else(|| {
+                    all.iter()
+                        .copied()
+                        .filter(|&j| generic(j) && pending[j].line > a.line && dist(j) <= 8 && talk(&pending[j]))
+                        .min_by_key(|&j| dist(j))
+                })
+                // (Or a few lines before it, as work notes newest first tell it.)
+                .or_else(|| pick(&|j| pending[j].line < a.line && dist(j) <= 8 && talk(&pending[j])))?;
+            let (lo, hi) = (a.line.min(pending[j].line), a.line.max(pending[j].line));
+            let between = |f: &Finding| f.line > lo && f.line < hi;
             let other = pending.iter().enumerate().any(|(k, f)| k != i && !used[k] && role(f) == role(a) && between(f));
             (!other).then_some(j)
         })
@@ -2336,6 +2340,31 @@ mod tests {
         );
         // Neither field is kept alone: a `secret` and a `token` of no one's say nothing by themselves.
         assert_eq!(rules("Org_Connection.EU.md-meta.xml", &record("Region__c")), []);
+    }
+
+    #[test]
+    fn work_notes_newest_first_pair_a_token_with_the_password_below_it() {
+        let notes = "Ticket INC0051234: Salesforce sync down since 09:10\n\
+                     The runbook still has sfdc.password=Quartz#77Lm8WbR4tYq9sNv2XcK5hJd3P\n\
+                     2025-03-02 10:05 - Dana (Work notes)\n\
+                     Reset the integration user's security token, new token: Hq3VnL8xTz2RbW5yKd7PmA4s\n\
+                     Redeployed the connector.\n\
+                     Waiting for the health check.\n\
+                     \n\
+                     2025-03-02 09:40 - Dana (Work notes)\n\
+                     Password on the box is actually Lantern_Quay.2025! not what the runbook says\n";
+        let pair = "salesforce-password-with-token".to_string();
+        assert_eq!(found("incident.txt", notes), [(pair.clone(), 2), (pair, 9)]);
+        // Further apart, they stay two findings: each message may be about another login.
+        let far = notes.replace("Redeployed the connector.\n", &"Redeployed the connector.\n".repeat(6));
+        assert_eq!(
+            found("incident.txt", &far),
+            [
+                ("salesforce-password-with-token".to_string(), 2),
+                ("salesforce-security-token".to_string(), 4),
+                ("salesforce-password".to_string(), 14)
+            ]
+        );
     }
 
     #[test]
