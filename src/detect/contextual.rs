@@ -2238,6 +2238,15 @@ fn system_values_regex(keys: &[String]) -> anyhow::Result<regex::bytes::Regex> {
 mod tests {
     use super::{disowned, log_event, template_start, without_values};
 
+    /// The rule and line of each finding in `text`, read as a file at `path`.
+    fn found(path: &str, text: &str) -> Vec<(String, u64)> {
+        crate::Engine::builtin()
+            .scan_bytes(path, text.as_bytes())
+            .iter()
+            .map(|f| (f.rule.to_string(), f.line))
+            .collect()
+    }
+
     #[test]
     fn a_login_call_must_be_an_anchor() {
         let mut book = crate::detect::rules::RuleBook::builtin();
@@ -2287,40 +2296,32 @@ mod tests {
                 "| #{i} | delete the scratch org | {s} | the reproducibility pass: INCONCL:slot-{i} |\n"
             ));
         }
-        assert!(crate::Engine::builtin().scan_bytes("proposals.md", t.as_bytes()).is_empty());
+        assert_eq!(found("proposals.md", &t), []);
         let notes = "# cumulusci triage\n-   pass1: `closed:fixed-by-pr-#3361`\n-   pass2: `kept-open`\n-   #2979: current proposed-pass1: `closed:stale-24mo`.\n";
-        assert!(crate::Engine::builtin().scan_bytes("repro-results.md", notes.as_bytes()).is_empty());
+        assert_eq!(found("repro-results.md", notes), []);
         let code = "import cumulusci\n\n@pass_config(load_project_config=False)\ndef version(runtime):\n    pass\n";
-        assert!(crate::Engine::builtin().scan_bytes("cci.py", code.as_bytes()).is_empty());
+        assert_eq!(found("cci.py", code), []);
     }
 
     #[test]
     fn salesforce_terms_in_text_say_whose_a_token_is() {
         let body =
             |said: &str| format!("{{\"body\": \"New security token is `IlfQRUQG4s9uQjQvrzvlfSIO`, still {said}.\"}}\n");
-        let found = |t: String| crate::Engine::builtin().scan_bytes("issues.json", t.as_bytes()).len();
-        assert_eq!(found(body("INVALID_LOGIN on the scratch org")), 1);
-        assert_eq!(found(body("failing on the build server")), 0);
-    }
-
-    /// The rule and line of each finding in `text`, read as a file at `path`.
-    fn found(path: &str, text: &str) -> Vec<(String, u64)> {
-        crate::Engine::builtin()
-            .scan_bytes(path, text.as_bytes())
-            .iter()
-            .map(|f| (f.rule.to_string(), f.line))
-            .collect()
+        assert_eq!(
+            found("issues.json", &body("INVALID_LOGIN on the scratch org")),
+            [("salesforce-security-token".to_string(), 1)]
+        );
+        assert_eq!(found("issues.json", &body("failing on the build server")), []);
     }
 
     #[test]
     fn custom_metadata_fields_named_secret_and_token_are_a_login() {
-        let rules = found;
         let csv = "\"DeveloperName\",\"Login_Host__c\",\"Integration_User__c\",\"Integration_Secret__c\",\"Token__c\"\n\
                    \"EU\",\"https://acme-eu.my.salesforce.com\",\"svc@acme.org\",\"Neptun2021$\",\"q6rZUjomqibJTJqrRvi6JjH2\"\n\
                    \"Bot\",\"https://test.salesforce.com\",\"\",\"\",\"fBbNKlTRFMjph6Z2WdfpXOYn\"\n\
                    \"Hook\",\"https://hooks.acme.org\",\"\",\"\",\"Hx7pLmQ2vR9sT4wY6zA8bC1d\"\n";
         assert_eq!(
-            rules("Org_Connection__mdt.csv", csv),
+            found("Org_Connection__mdt.csv", csv),
             [("salesforce-password-with-token".to_string(), 2), ("salesforce-security-token".to_string(), 3)]
         );
         let field = |name: &str, v: &str| {
@@ -2335,11 +2336,11 @@ mod tests {
             )
         };
         assert_eq!(
-            rules("Org_Connection.EU.md-meta.xml", &record("Token__c")),
+            found("Org_Connection.EU.md-meta.xml", &record("Token__c")),
             [("salesforce-password-with-token".to_string(), 5)]
         );
         // Neither field is kept alone: a `secret` and a `token` of no one's say nothing by themselves.
-        assert_eq!(rules("Org_Connection.EU.md-meta.xml", &record("Region__c")), []);
+        assert_eq!(found("Org_Connection.EU.md-meta.xml", &record("Region__c")), []);
     }
 
     #[test]
@@ -2416,11 +2417,12 @@ mod tests {
         let page = |heading: &str| {
             format!("# Salesforce onboarding\n\n## {heading}\n\n- service user `DBT_SVC` / password `Wint3r3mb3r!95`\n")
         };
-        let found = |t: String| crate::Engine::builtin().scan_bytes("Onboarding.md", t.as_bytes()).len();
-        assert_eq!(found(page("3. Snowflake")), 0);
+        let found = |heading: &str| found("Onboarding.md", &page(heading));
+        assert_eq!(found("3. Snowflake"), []);
         // A heading that says where the text comes from, or none that names a system: the page's.
-        assert_eq!(found(page("Timeline (Slack #platform-oncall export)")), 1);
-        assert_eq!(found(page("3. Integration user")), 1);
+        let password = [("salesforce-password".to_string(), 5)];
+        assert_eq!(found("Timeline (Slack #platform-oncall export)"), password);
+        assert_eq!(found("3. Integration user"), password);
     }
 
     #[test]
