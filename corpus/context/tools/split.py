@@ -8,6 +8,7 @@ file), stratified by ecosystem folder, with a fixed seed. Writes corpus/context 
     split.py OUT klm dev6 holdout4 20261209       # the fifth set: writers k, l, m (holdout4 is dev9 now)
     split.py OUT nop dev8 holdout5 20261210       # the sixth set: writers n, o, p
     split.py OUT qrs dev10 holdout6 20261211      # the seventh set: writers q, r, s
+    split.py OUT tuv dev11 holdout7 20261212      # the eighth set: writers t, u, v
 """
 import os, random, shutil, sys, tomllib, re
 src = '/work/ctxset'; out = sys.argv[1]
