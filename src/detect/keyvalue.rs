@@ -2896,6 +2896,19 @@ const LABEL_COLUMNS: &[&str] = &[
 /// Columns of a settings table that hold each row's value.
 const VALUE_COLUMNS: &[&str] = &["value", "wert", "valeur", "valor", "current value", "secret"];
 
+/// Whether a column's (lower-case) name is one of `names`, or ends with one of `suffixes` after a
+/// word of its own (`ConfigKey`, `setting_name`, `ParamValue`: a settings table's columns as a
+/// platform's export names them). (Not every name: a data row's `not secret` or
+/// `SF_ConnectedApp_Secret` above the header is no column name.)
+fn column_named(name: &str, names: &[&str], suffixes: &[&str]) -> bool {
+    names.contains(&name)
+        || suffixes.iter().any(|w| {
+            name.strip_suffix(w).is_some_and(|before| {
+                (3..=20).contains(&before.len()) && before.chars().all(|c| c.is_ascii_alphabetic() || c == '_')
+            })
+        })
+}
+
 /// A row of a settings table whose label cell holds the key at `ks`: `SF integration
 /// password,Hello65Kestrel.,PROD` under a header `Setting,Value,Environment`. The key is the
 /// label (without a parenthesised remark), the value the row's cell of the value column.
@@ -2944,13 +2957,13 @@ fn label_row(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         }
         let label = &names[column];
         // Rows above are skipped; the first line that names a value column is the header.
-        let Some(vcol) = names.iter().position(|n| VALUE_COLUMNS.contains(&n.as_str())) else {
+        let Some(vcol) = names.iter().position(|n| column_named(n, VALUE_COLUMNS, &["value"])) else {
             if copy_columns(h).is_some() {
                 return None;
             }
             continue;
         };
-        if !LABEL_COLUMNS.contains(&label.as_str()) || vcol == column {
+        if !column_named(label, LABEL_COLUMNS, &["key", "name"]) || vcol == column {
             return None;
         }
         let f = cells[vcol].clone();
@@ -3759,6 +3772,17 @@ mod tests {
         let sql = "INSERT INTO creds (id, username, password) VALUES (1, 'a', 'Sq-1'), (2, 'b', 'Sq,2');";
         let got: Vec<String> = kv(sql, "password").into_iter().map(|p| p.1).collect();
         assert_eq!(got, vec!["Sq-1", "Sq,2"]);
+    }
+
+    #[test]
+    fn settings_tables_whose_columns_end_in_key_and_value() {
+        // A platform's export names its columns `ConfigKey`, `ConfigValue`; a data row above the
+        // header with a cell ending in `secret` is still no header.
+        let csv = "\"ConfigKey\",\"ConfigValue\",\"Notes\"\n\"sf_username\",\"mc@acme.com\",\"automation user\"\n\"sf_consumer_secret\",\"C409CF8A\",\"not secret\"\n";
+        assert_eq!(kv(csv, "sf_consumer_secret")[0].1, "C409CF8A");
+        assert!(column_named("settingname", LABEL_COLUMNS, &["key", "name"]));
+        assert!(!column_named("not secret", VALUE_COLUMNS, &["value"]));
+        assert!(!column_named("sf_connectedapp_secret", VALUE_COLUMNS, &["value"]));
     }
 
     #[test]
