@@ -2369,6 +2369,17 @@ mod tests {
     }
 
     #[test]
+    fn a_sentence_ends_before_its_string_or_element_closes() {
+        let said = "the password is sfIntMango*12 and the token is cusZRKuPd8BE5NB1j1sIL6eF.";
+        let pair = [("salesforce-password-with-token".to_string(), 1)];
+        assert_eq!(
+            found("general.json", &format!("{{\"channel\": \"salesforce-ops\", \"text\": \"{said}\"}}\n")),
+            pair
+        );
+        assert_eq!(found("standup.vtt", &format!("<v Tomas Ruiz>Salesforce: {said}</v>\n")), pair);
+    }
+
+    #[test]
     fn an_html_table_without_header_cells_is_read_by_its_first_row() {
         let cell = |t: &str| format!("  <td style='padding:2.0pt'><p style='margin:0in'>{t}</p></td>\n");
         let row = |cells: [&str; 3]| format!(" <tr>\n{}</tr>\n", cells.map(cell).concat());

@@ -416,10 +416,12 @@ fn bare_inline(buf: &[u8], p: usize) -> usize {
         }
         e += 1;
     }
-    // A sentence's final punctuation is not the value's.
+    // A sentence's final punctuation is not the value's, where the sentence ends its line, its
+    // string (a chat export's `"text": "… the token is v."`) or its element (`….</p>`, a
+    // caption's `….</v>`).
     while e > p + 1
         && matches!(buf[e - 1], b'.' | b':' | b'!' | b'?')
-        && buf.get(e).is_none_or(|b| b.is_ascii_whitespace())
+        && buf.get(e).is_none_or(|b| b.is_ascii_whitespace() || matches!(b, b'"' | b'\'' | b'<' | b'`' | b'\\'))
     {
         if buf[e - 1] == b'!' {
             break; // `Hunter2!` ends in `!` more often than a sentence does
