@@ -991,6 +991,19 @@ impl Layer {
         if let Some(v) = self.made_for_salesforce(&text) {
             return Some((v.to_string(), format!("its row names {v}")));
         }
+        // `Twitter listener (not SF)`: a row that says it is not Salesforce's.
+        if disowned(&text) {
+            return Some(("another system".to_string(), "its row says it is not Salesforce's".to_string()));
+        }
+        // A connected app's consumer key in any cell: the row is that app's, whatever its name
+        // (`Zapier bridge`) or callback host names.
+        let consumer_key = |c: &&[u8]| {
+            let c = c.trim_ascii();
+            c.strip_prefix(b"\"").unwrap_or(c).starts_with(b"3MVG9")
+        };
+        if cells(row).iter().any(consumer_key) {
+            return Some((SALESFORCE.to_string(), "a consumer key (`3MVG9…`) in its row".to_string()));
+        }
         if let Some(h) = self.scope.first(&text, 0..text.len()) {
             return Some((SALESFORCE.to_string(), format!("`{}` in its row", h.text)));
         }
@@ -2377,6 +2390,17 @@ mod tests {
             pair
         );
         assert_eq!(found("standup.vtt", &format!("<v Tomas Ruiz>Salesforce: {said}</v>\n")), pair);
+    }
+
+    #[test]
+    fn a_register_row_is_its_consumer_keys_unless_it_says_otherwise() {
+        let key = "3MVG9HVq8qcskdP927rIl5025Y8yxVnGXhkfP47xK9J4wj6zP9zlB8dhTE2CjghWiYdHow1uuIdkeIKupfmJ3";
+        let csv = format!(
+            "App Name;Consumer Key;Consumer Secret;Callback URL\n\
+             Zapier bridge;{key};44F6CABB25AE5500F0D5212E90012AADD9D6032C9E2DF8C8D95E69EC677FE8DC;https://zapier.com/auth/return\n\
+             Twitter listener (not SF);l6RueTzmMWVfYYDPLfG1Mm3um;r0dxaJDajY773IfOUN9e2Y9zuZjQgRsjkBZzy8TTk5Y4ObGD9b;https://social.acme-corp.com/cb\n"
+        );
+        assert_eq!(found("Connected Apps Register.csv", &csv), [("salesforce-client-credentials".to_string(), 2)]);
     }
 
     #[test]
