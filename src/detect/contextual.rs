@@ -2139,8 +2139,16 @@ fn partner(
     let own = |f: &Finding| {
         note(f).and_then(|p| p.login.as_ref()).is_none_or(|l| pa.key.to_ascii_lowercase().contains(l.as_str()))
     };
+    // (A partner on the line of another candidate of `a`'s role is that one's: a help desk
+    // export's row of another app's key and secret above a row of a connected app's.)
+    let claimed = |j: usize| {
+        pending[j].line != a.line
+            && (0..pending.len())
+                .any(|k| k != i && !used[k] && role(&pending[k]) == role(a) && pending[k].line == pending[j].line)
+    };
     let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
         .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw && own(&pending[j]))
+        .filter(|&j| !claimed(j))
         .map(|j| (j, env(&pending[j])))
         .collect();
     let cands: Vec<usize> =
@@ -2401,6 +2409,20 @@ mod tests {
              Twitter listener (not SF);l6RueTzmMWVfYYDPLfG1Mm3um;r0dxaJDajY773IfOUN9e2Y9zuZjQgRsjkBZzy8TTk5Y4ObGD9b;https://social.acme-corp.com/cb\n"
         );
         assert_eq!(found("Connected Apps Register.csv", &csv), [("salesforce-client-credentials".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_consumer_key_pairs_with_the_secret_on_its_own_line() {
+        let key = "3MVG9jVx2ETy8jWTFwOgd1QDfx3l8FFYcw4ppCFiqTou1YCxiW63tAMrM9Hvj16NTucjzS8jfoDFieiM.RP4.";
+        let text = format!(
+            "Salesforce integration notes\n\
+             consumer secret 90E2AA3C4D0D8B8FB1A4C8B31FA0C7AFD1E7BD52D28CE93CC4E11C79A7C2A1B4 (the old app)\n\
+             client_id={key} client_secret=CD816FDFD001F89737ADBCB621043B8A216F2BC1623A95870673B8D30307F1E2\n"
+        );
+        assert_eq!(
+            found("notes.txt", &text),
+            [("salesforce-consumer-secret".to_string(), 2), ("salesforce-client-credentials".to_string(), 3)]
+        );
     }
 
     #[test]
