@@ -37,6 +37,11 @@ type Key = (String, u64, String);
 /// to the figure, said so in that session's note).
 const HOLDOUT6: (f64, f64) = (0.88, 0.925);
 
+/// Floors of `holdout7/` (the eighth blind set's held-out half, writers t, u, v, 27 ecosystem
+/// folders no earlier set had): its figures at first sight in the twelfth session (0.751 / 0.935),
+/// unchanged at that session's end after the work on `dev11/`.
+const HOLDOUT7: (f64, f64) = (0.75, 0.93);
+
 /// Floors of `holdout5/` (the sixth blind set's held-out half): its figures with the line model
 /// (ninth session: 0.907 / 0.967; 0.897 / 0.972 before it, two more found and one more extra;
 /// tenth session: 0.923 / 0.968).
@@ -165,7 +170,7 @@ fn fourth_developed_set_keeps_its_recall_and_precision() {
 /// over as a held-out measure.
 #[test]
 fn seventh_developed_set_keeps_its_recall_and_precision() {
-    floors("dev7", 0.985, 0.97);
+    floors("dev7", 0.99, 0.985);
 }
 
 /// The third set's other half: held out for three sessions (`holdout2/`, scored six times, never
@@ -212,6 +217,19 @@ fn tenth_developed_set_keeps_its_recall_and_precision() {
 #[test]
 fn sixth_held_out_half_keeps_its_recall_and_precision() {
     floors("holdout6", HOLDOUT6.0, HOLDOUT6.1);
+}
+
+/// The eighth blind set's developed half (`dev11/`, writers t, u, v): 0.799 / 0.898 at first
+/// sight, 0.829 / 0.917 at the twelfth session's end.
+#[test]
+fn eleventh_developed_set_keeps_its_recall_and_precision() {
+    floors("dev11", 0.825, 0.915);
+}
+
+/// The eighth set's held-out half, never looked into.
+#[test]
+fn seventh_held_out_half_keeps_its_recall_and_precision() {
+    floors("holdout7", HOLDOUT7.0, HOLDOUT7.1);
 }
 
 #[test]
