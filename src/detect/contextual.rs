@@ -2141,11 +2141,12 @@ fn partner(
     };
     // (A partner on the line of another candidate of `a`'s role is that one's: a help desk
     // export's row of another app's key and secret above a row of a connected app's.)
-    let claimed = |j: usize| {
-        pending[j].line != a.line
-            && (0..pending.len())
-                .any(|k| k != i && !used[k] && role(&pending[k]) == role(a) && pending[k].line == pending[j].line)
-    };
+    // (The lines of those candidates, gathered once: a large export's units hold thousands.)
+    let rivals: std::collections::HashSet<u64> = (0..pending.len())
+        .filter(|&k| k != i && !used[k] && role(&pending[k]) == role(a))
+        .map(|k| pending[k].line)
+        .collect();
+    let claimed = |j: usize| pending[j].line != a.line && rivals.contains(&pending[j].line);
     let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
         .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw && own(&pending[j]))
         .filter(|&j| !claimed(j))
@@ -2269,7 +2270,7 @@ mod tests {
     }
 
     #[test]
-    fn a_login_call_must_be_an_anchor() {
+    fn a_login_call_needs_an_anchor_or_a_consumer_key() {
         let mut book = crate::detect::rules::RuleBook::builtin();
         book.add_toml("user.toml", "[[login_call]]\ncall = \"connectSalesforce(\"\nargs = [\"\", \"password\"]\n")
             .unwrap();

@@ -2022,11 +2022,11 @@ fn prefixed_field(field: &[u8], name: &[u8]) -> bool {
     matches!(before, b'_' | b'-') || before.is_ascii_lowercase() && first.is_ascii_uppercase()
 }
 
-/// Words that introduce a value in text (`password is v`), in English, German, French and
-/// Spanish (`das Secret ist v`, `le mot de passe est v`, `la contraseña es v`).
 /// Words between a copula and the value it introduces (`is still v`, `was set to v`).
 const ADVERBS: &[&[u8]] = &[b"still", b"currently", b"temporarily", b"set", b"changed", b"actually", b"really"];
 
+/// Words that introduce a value in text (`password is v`), in English, German, French and
+/// Spanish (`das Secret ist v`, `le mot de passe est v`, `la contraseña es v`).
 pub(crate) const COPULAS: &[&[u8]] = &[b"is", b"was", b"are", b"now", b"ist", b"lautet", b"est", b"es"];
 
 /// A name/value object whose name is the key at `ks`: `{"key": "password", "value": "v"}`,
