@@ -2189,7 +2189,12 @@ fn partner(
     }
     // (A bare `token` too where both are fields of name-value records, as a custom metadata
     // record's `<values><field>Token__c</field>…`: the record says whose fields they are.)
-    let fields = |j: usize| pa.form == Form::NameValue && note(&pending[j]).is_some_and(|p| p.form == Form::NameValue);
+    // (And a password manager's entry: its login's `"password": "v"` and a custom field
+    // `{"name": "token", "value": "t"}` in the entry's record.)
+    let fields = |j: usize| {
+        matches!(pa.form, Form::NameValue | Form::Assign { .. })
+            && note(&pending[j]).is_some_and(|p| p.form == Form::NameValue)
+    };
     let cands: Vec<usize> = all
         .iter()
         .copied()
@@ -2287,6 +2292,34 @@ mod tests {
         )
         .unwrap();
         assert!(super::Layer::new(&book).is_ok());
+    }
+
+    #[test]
+    fn a_password_managers_token_field_pairs_with_its_login() {
+        // A custom field named only `token` in the entry of a Salesforce login: its token.
+        let entry = |name: &str| {
+            format!(
+                r#"{{"items": [{{
+  "name": "SF UAT",
+  "fields": [
+    {{
+      "name": "{name}",
+      "value": "G7UZr1JgMdu4ywIpJklmYIeQW",
+      "type": 1
+    }}
+  ],
+  "login": {{
+    "uris": [{{"uri": "https://acme--uat.sandbox.my.salesforce.com"}}],
+    "username": "int@acme.com.uat",
+    "password": "autumn408!Quartz"
+  }}
+}}]}}
+"#
+            )
+        };
+        assert_eq!(found("export.json", &entry("token")), [("salesforce-password-with-token".to_string(), 13)]);
+        // A field of another name is no token.
+        assert_eq!(found("export.json", &entry("recovery code")), [("salesforce-password".to_string(), 13)]);
     }
 
     #[test]
