@@ -2342,6 +2342,13 @@ fn member_value(buf: &[u8], open: usize) -> Option<(Range<usize>, bool, Option<R
                     if let Some(v) = find_value_field(buf, seg, i) {
                         return Some(v);
                     }
+                    // A default that wraps its value in turn (Firebase Remote Config's
+                    // `"crm_secret": {"defaultValue": {"value": "v"}}`).
+                    if buf[i] == b'{' && wraps_value(&buf[seg..i]) {
+                        if let Some(v) = member_value(buf, i) {
+                            return Some(v);
+                        }
+                    }
                 }
                 depth += 1;
             }
@@ -2356,6 +2363,15 @@ fn member_value(buf: &[u8], open: usize) -> Option<(Range<usize>, bool, Option<R
         }
     }
     None
+}
+
+/// Whether text before an object's `{` ends in a field that names a value (`"defaultValue":`,
+/// `value =`): the object holds that value.
+fn wraps_value(before: &[u8]) -> bool {
+    let t = before.trim_ascii_end();
+    let t = t.strip_suffix(b":").or_else(|| t.strip_suffix(b"=")).unwrap_or(t).trim_ascii_end();
+    let t = t.strip_suffix(b"\"").or_else(|| t.strip_suffix(b"'")).unwrap_or(t).to_ascii_lowercase();
+    t.ends_with(b"value") || t.ends_with(b"default")
 }
 
 /// The one value field in the objects nested in a name's object (Matillion's `{"name": "Security
@@ -3841,6 +3857,13 @@ mod tests {
                 "password",
                 "password",
                 "Adf-pass1",
+            ),
+            // Firebase Remote Config: a default that wraps its value in turn.
+            (
+                "\"crm_secret\": {\n  \"defaultValue\": { \"value\": \"Remote-secret1\" },\n  \"valueType\": \"STRING\"\n}",
+                "secret",
+                "crm_secret",
+                "Remote-secret1",
             ),
             // PHP's serialize(), as a WordPress option stores it.
             (
