@@ -509,6 +509,11 @@ impl Layer {
             if p.form == Form::Prose && p.key_start < p.value.start && disowned(&buf[p.key_start..p.value.start]) {
                 continue;
             }
+            // `Twitter API ⇥ consumer key v ⇥ consumer secret v`: text in a cell of a table's row
+            // (a document's table, as its text reads) is the system's its first cell names.
+            if p.form == Form::Prose && self.first_cell_vendor(buf, p.key_start).is_some_and(|v| v != SALESFORCE) {
+                continue;
+            }
             // The vendor: the key's own, else its nearest parent's, else what its block says
             // (`type: snowflake` beside it, the host of its connection).
             // (A consumer key says what it is by its prefix, in SQL too.)
@@ -902,6 +907,24 @@ impl Layer {
             };
         }
         None
+    }
+
+    /// The vendor the first cell of a table's row names, for text at `at` in a later cell: a
+    /// tab-separated line's, or an HTML `<tr>`'s.
+    fn first_cell_vendor(&self, buf: &[u8], at: usize) -> Option<&str> {
+        let ls = keyvalue::line_start(buf, at);
+        let cell = match memchr::memchr(b'\t', &buf[ls..at]) {
+            Some(tab) => ls..ls + tab,
+            None => {
+                let from = at.saturating_sub(4096);
+                let tr = memchr::memmem::rfind(&buf[from..at], b"<tr").map(|i| from + i)?;
+                if memchr::memmem::find(&buf[tr..at], b"</tr>").is_some() {
+                    return None;
+                }
+                keyvalue::html_cells(buf, tr).into_iter().next().filter(|c| c.end <= at)?
+            }
+        };
+        self.vocab.vendor_of(&self.vocab.words(&String::from_utf8_lossy(&buf[cell])))
     }
 
     /// What a table row says of its vendor: Salesforce context in any of its cells (a URL, a
@@ -2320,6 +2343,21 @@ mod tests {
         assert_eq!(found("export.json", &entry("token")), [("salesforce-password-with-token".to_string(), 13)]);
         // A field of another name is no token.
         assert_eq!(found("export.json", &entry("recovery code")), [("salesforce-password".to_string(), 13)]);
+    }
+
+    #[test]
+    fn a_documents_table_row_is_the_system_its_first_cell_names() {
+        // As its text reads: `System ⇥ Login ⇥ Secret`, a row a line, a cell's text in prose.
+        let row = |system: &str| {
+            format!(
+                "<html><body><p>Integration credentials (SFDC org 00D5g000004xyzA)</p>\n<table>\n<tr><td><p>System</p></td><td><p>Login</p></td><td><p>Secret</p></td></tr>\n<tr><td><p>{system}</p></td><td><p>consumer key B4it6A0DnPk15R1wMc3bgzIbZ</p></td>\n<td><p>consumer secret 8kJZY1dZ5edykK0DXZjiNHlZbPRDVJhG5KgrzUcD0AMowa0sHF</p></td></tr>\n</table></body></html>\n"
+            )
+        };
+        assert_eq!(found("Credentials.htm", &row("Twitter API (social listening)")), []);
+        assert_eq!(
+            found("Credentials.htm", &row("SFDC connected app (social listening)")),
+            [("salesforce-consumer-secret".to_string(), 5)]
+        );
     }
 
     #[test]

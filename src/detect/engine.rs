@@ -6,6 +6,7 @@ use crate::detect::contextual::{self, Remake};
 use crate::detect::decode::{self, Encoding};
 use crate::detect::finding::{fingerprint, hash_key, redact, Evidence, Finding, Related};
 use crate::detect::learned::{self, LineModel, ModelSource};
+use crate::detect::markup;
 use crate::detect::matcher::{resolve_overlaps, resolve_overlaps_by, Match, Matcher};
 use crate::detect::rules::Confidence;
 use crate::detect::rules::RuleBook;
@@ -203,7 +204,66 @@ impl Engine {
                 return self.once_per_file(utf16_positions(self.scan_plain(path, &narrow, parallel), bom, enc));
             }
         }
-        self.once_per_file(self.scan_plain(path, buf, parallel))
+        let mut fs = self.scan_plain(path, buf, parallel);
+        if self.opts.decode {
+            self.scan_markup(path, buf, &mut fs);
+        }
+        self.once_per_file(fs)
+    }
+
+    /// The findings in the text of a document written in markup (see [`markup`]) that the
+    /// markup hid: each where its bytes are in the document. One found in the markup too is
+    /// reported once, as the pair where the text joined it to its partner.
+    fn scan_markup(&self, path: &str, buf: &[u8], fs: &mut Vec<Finding>) {
+        let Some(view) = markup::TextView::of(buf) else { return };
+        let found = self.scan_plain(path, &view.text, false);
+        if found.is_empty() {
+            return;
+        }
+        let lines = |b: &[u8]| memchr::memchr_iter(b'\n', b).collect::<Vec<usize>>();
+        let (doc_lines, text_lines) = (lines(buf), lines(&view.text));
+        // Line and column (1-based) of an offset in the document.
+        let at = |o: usize| {
+            let l = doc_lines.partition_point(|&n| n < o);
+            let start = if l == 0 { 0 } else { doc_lines[l - 1] + 1 };
+            (l as u64 + 1, (o - start) as u64 + 1)
+        };
+        let place = |offset: u64, length: u64| {
+            let r = view.source(offset as usize..(offset + length) as usize);
+            let ((line, column), (end_line, end_column)) = (at(r.start), at(r.end));
+            [line, column, end_line, end_column, r.start as u64, (r.end - r.start) as u64]
+        };
+        let spans = |f: &Finding| {
+            std::iter::once((f.offset, f.length))
+                .chain(f.related.iter().map(|r| (r.offset, r.length)))
+                .collect::<Vec<_>>()
+        };
+        let overlap = |a: &[(u64, u64)], b: &[(u64, u64)]| {
+            a.iter().any(|&(s, l)| b.iter().any(|&(t, m)| s < t + m.max(1) && t < s + l.max(1)))
+        };
+        for mut f in found {
+            [f.line, f.column, f.end_line, f.end_column, f.offset, f.length] = place(f.offset, f.length);
+            for r in &mut f.related {
+                [r.line, r.column, r.end_line, r.end_column, r.offset, r.length] = place(r.offset, r.length);
+            }
+            if let Some(e) = f.evidence.as_mut() {
+                if let Some(l) = e.line.filter(|&l| l >= 1) {
+                    let start = if l == 1 { 0 } else { text_lines.get(l as usize - 2).map_or(0, |&n| n + 1) };
+                    e.line = Some(at(view.source(start..start + 1).start).0);
+                }
+            }
+            f.decoded.get_or_insert("markup");
+            let mine = spans(&f);
+            let clashes: Vec<usize> = (0..fs.len()).filter(|&k| overlap(&spans(&fs[k]), &mine)).collect();
+            // (A pair the text joined replaces its parts found alone in the markup.)
+            if clashes.iter().all(|&k| fs[k].related.len() < f.related.len()) {
+                for k in clashes.into_iter().rev() {
+                    fs.remove(k);
+                }
+                fs.push(f);
+            }
+        }
+        fs.sort_by_key(|f| f.offset);
     }
 
     /// Keeps the first finding of each `once_per_file` rule (findings arrive sorted by position).
@@ -606,6 +666,29 @@ mod tests {
     fn small_engine() -> Engine {
         let opts = EngineOptions { chunk_size: 4096, ..Default::default() };
         Engine::new(RuleBook::builtin(), opts).unwrap()
+    }
+
+    #[test]
+    fn a_documents_text_is_read_and_reported_where_it_is() {
+        // A Word paragraph's label and value are two runs: read as the paragraph reads, reported
+        // at the value's line and column in the file.
+        let doc = concat!(
+            "<w:document><w:body>\n",
+            "<w:p><w:r><w:t>Break-glass login for the Salesforce API user ops@acme.com.</w:t></w:r></w:p>\n",
+            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Password: </w:t></w:r><w:r><w:t>AcmeCedar#88</w:t></w:r></w:p>\n",
+            "<w:p><w:r><w:t>Security token: </w:t></w:r><w:r><w:t>P53OtV2HN1b4k124Lrs5Qiut</w:t></w:r></w:p>\n",
+            "</w:body></w:document>\n"
+        );
+        let fs = Engine::builtin().scan_bytes("runbook.xml", doc.as_bytes());
+        let got: Vec<_> = fs
+            .iter()
+            .map(|f| (f.rule.as_str(), f.line, f.column, f.decoded, f.related.first().map(|r| r.line)))
+            .collect();
+        assert_eq!(got, [("salesforce-password-with-token", 3, 69, Some("markup"), Some(4))]);
+        assert_eq!(&doc[fs[0].offset as usize..][..fs[0].length as usize], "AcmeCedar#88");
+        // With decoding off, the markup alone: nothing there says what the runs hold.
+        let e = Engine::new(RuleBook::builtin(), EngineOptions { decode: false, ..Default::default() }).unwrap();
+        assert_eq!(e.scan_bytes("runbook.xml", doc.as_bytes()).len(), 0);
     }
 
     #[test]

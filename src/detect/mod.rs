@@ -34,6 +34,7 @@ pub mod engine;
 pub mod finding;
 pub(crate) mod keyvalue;
 pub mod learned;
+pub mod markup;
 pub(crate) mod matcher;
 pub(crate) mod plausible;
 pub mod rulecheck;
