@@ -2361,6 +2361,12 @@ mod tests {
     }
 
     #[test]
+    fn a_header_may_join_its_columns_names() {
+        let t = "Integration\tSalesforce user\tPassword\tToken\tPassword+Token (API)\tNotes\nInformatica IICS\tiics.int@acme-corp.com\tGranite-Harbor-Kestrel-64\tTifFEHDUmILgjby271KWjNPl\t=C3&D3\trotated Q1\n";
+        assert_eq!(found("inventory.txt", t), [("salesforce-password-with-token".to_string(), 2)]);
+    }
+
+    #[test]
     fn text_that_disowns_salesforce() {
         assert!(disowned(b"password (SN side, not Salesforce): "));
         assert!(disowned(b"pass for the non-SFDC box: "));

@@ -2831,8 +2831,9 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
     // A header names its columns: short cells of words, none of them quoted values with spaces
     // and digits (a data row).
     let column = cells.iter().position(|c| c.start <= ks.start - ls && ks.end - ls <= c.end)?;
-    // A header names its columns: every cell a short name that starts with a letter (a row of
-    // data has numbers, dates, addresses and quoted values).
+    // A header names its columns: every cell a short name that starts with a letter
+    // (`Password+Token (API)`, `R&D owner`; a row of data has numbers, dates, addresses and
+    // quoted values).
     let name_cell = |c: &Range<usize>| {
         let t = header[c.clone()].trim_ascii();
         let t = t.strip_prefix(b"\"").and_then(|t| t.strip_suffix(b"\"")).unwrap_or(t);
@@ -2840,7 +2841,7 @@ fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
             && t.len() <= 40
             // `_id` (a MongoDB export's first column) starts with an underscore.
             && (t[0].is_ascii_alphabetic() || t[0] >= 0x80 || (t[0] == b'_' && t.len() > 1))
-            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b >= 0x80 || b" _-.()#/'".contains(&b))
+            && t.iter().all(|&b| b.is_ascii_alphanumeric() || b >= 0x80 || b" _-.()#/'+&".contains(&b))
     };
     if !cells.iter().all(name_cell) || header.starts_with(b"(") {
         return None;
