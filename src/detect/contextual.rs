@@ -1789,6 +1789,9 @@ fn introduced(buf: &[u8], p: &Pair) -> bool {
     column
         || between.iter().any(|&b| matches!(b, b':' | b'=' | b'-'))
         || between.split(|b| b.is_ascii_whitespace()).any(|w| w == b"to" || keyvalue::COPULAS.contains(&w))
+        // (`Password's v`: the copula contracted.)
+        || between.starts_with(b"'s ")
+        || between.starts_with("\u{2019}s ".as_bytes())
 }
 
 /// A value a person handed over without a key of its own (a login's password after its address,
@@ -2364,6 +2367,22 @@ mod tests {
     fn a_header_may_join_its_columns_names() {
         let t = "Integration\tSalesforce user\tPassword\tToken\tPassword+Token (API)\tNotes\nInformatica IICS\tiics.int@acme-corp.com\tGranite-Harbor-Kestrel-64\tTifFEHDUmILgjby271KWjNPl\t=C3&D3\trotated Q1\n";
         assert_eq!(found("inventory.txt", t), [("salesforce-password-with-token".to_string(), 2)]);
+    }
+
+    #[test]
+    fn a_contracted_copula_introduces_a_value() {
+        let said = |s: &str| {
+            format!("Speaker 1  1:38\nCan you log in to Salesforce as the portal integration user? {s} if you don't have it.\n")
+        };
+        assert_eq!(
+            found("war room.txt", &said("Password's rocket104%Boston")),
+            [("salesforce-password".to_string(), 2)]
+        );
+        assert_eq!(
+            found("war room.txt", &said("The password\u{2019}s rocket104%Boston")),
+            [("salesforce-password".to_string(), 2)]
+        );
+        assert_eq!(found("war room.txt", &said("Password's expired since2024 anyway")), []);
     }
 
     #[test]

@@ -1629,6 +1629,16 @@ fn prose(buf: &[u8], ks: Range<usize>, key: String) -> Option<Pair> {
     };
     // A value found further on, not introduced: the caller holds it to its role's exact shape.
     let introduced_bare = |value: Range<usize>| prose_pair(key.clone(), value, ks.start);
+    // `Password's v`: the copula contracted (not `password's expired`, `token's in the vault`:
+    // a word of the sentence going on).
+    if let Some(c) = [&b"'s "[..], "\u{2019}s ".as_bytes()].into_iter().find(|c| buf[ks.end..].starts_with(c)) {
+        let v = skip_blanks(buf, ks.end + c.len());
+        let n = v + buf[v..].iter().take_while(|b| b.is_ascii_alphabetic()).count();
+        if n > v && buf[v..n].iter().all(u8::is_ascii_lowercase) && !buf.get(n).is_some_and(u8::is_ascii_digit) {
+            return None;
+        }
+        return introduced(v);
+    }
     // `pass` alone is also the verb (`pass the job ID to \`…\``, `Pass \`session_factory\``): in
     // prose it is a key only with a separator after it (`pass: v`).
     if key.eq_ignore_ascii_case("pass") && separator(buf, p).is_none() {
