@@ -407,7 +407,7 @@ impl Layer {
             // `--sf-pass=v` in a process manager's `args: '…'`.)
             let code = (code && !matches!(p.form, Form::Table | Form::Prose) && !in_string(buf, p.key_start))
                 || p.form == Form::Call;
-            if plausible::not_a_value(&value, p.quoted || base64, code) {
+            if plausible::not_a_value(&value, p.quoted || base64, code) || self.vocab.another_vendors_token(&value) {
                 continue;
             }
             // A value that is itself a credential's key name is a field list or a column, not a

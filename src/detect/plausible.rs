@@ -331,51 +331,6 @@ const PROSE_WORDS: &[&str] = &[
     "passwortsafe",
 ];
 
-/// Prefixes that other vendors put on their tokens (GitHub, GitLab, Slack, Stripe, npm, PyPI,
-/// SendGrid, Shopify, DigitalOcean, OpenAI, Anthropic, Google): a value that starts with one is
-/// that vendor's credential, whatever key holds it, never a Salesforce password, token or secret
-/// (a `.netrc`'s `machine github.com … password ghp_…` in a Salesforce project's home
-/// configuration). Every one ends in a separator, so no password a person chose starts with it
-/// by chance.
-const OTHER_VENDORS_PREFIXES: &[&str] = &[
-    "ghp_",
-    "gho_",
-    "ghu_",
-    "ghs_",
-    "ghr_",
-    "github_pat_",
-    "glpat-",
-    "glsa_",
-    "xoxb-",
-    "xoxp-",
-    "xoxa-",
-    "xoxr-",
-    "xoxe-",
-    "xapp-",
-    "sk_live_",
-    "sk_test_",
-    "rk_live_",
-    "rk_test_",
-    "pk_live_",
-    "pk_test_",
-    "whsec_",
-    "npm_",
-    "pypi-",
-    "shpat_",
-    "shpss_",
-    "shppa_",
-    "dop_v1_",
-    "sk-proj-",
-    "sk-ant-",
-    "ya29.",
-];
-
-/// Whether a value starts with another vendor's token prefix and goes on as a token does (16
-/// characters or more, no blank): see [`OTHER_VENDORS_PREFIXES`].
-fn another_vendors_token(t: &[u8]) -> bool {
-    t.len() >= 16 && !t.contains(&b' ') && OTHER_VENDORS_PREFIXES.iter().any(|p| t.starts_with(p.as_bytes()))
-}
-
 /// Whether a value is no credential of any role (see the module docs). `quoted`: it was a string
 /// literal; `code`: the file is source code, where an unquoted value is an expression.
 pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
@@ -383,7 +338,7 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if t.len() < 4 || t.len() > 512 {
         return true;
     }
-    if is_placeholder(t) || another_vendors_token(t) {
+    if is_placeholder(t) {
         return true;
     }
     let lower = t.to_ascii_lowercase();
@@ -953,10 +908,6 @@ mod tests {
             "%SF_PASSWORD%",
             "none",
             "",
-            // Other vendors' tokens under a password key.
-            "ghp_98rUo6luQbsV1nkJFWMc7CSDf1YVyGuzkFDI",
-            "xoxb-5403253-1274839194688-HmBKZw3vO1JQ",
-            "sk_live_51HbQx2LkY7pRzNw4XcVm",
         ] {
             assert!(not_a_value(v.as_bytes(), true, false), "{v}");
         }

@@ -416,7 +416,10 @@ impl RuleBook {
         }
         for d in file.vendor {
             match v.vendors.iter_mut().find(|x| x.id == d.id) {
-                Some(x) => x.words.extend(d.words),
+                Some(x) => {
+                    x.words.extend(d.words);
+                    x.prefixes.extend(d.prefixes);
+                }
                 None => v.vendors.push(d),
             }
         }

@@ -33,6 +33,10 @@ pub struct RoleSpec {
 pub struct VendorSpec {
     pub id: String,
     pub words: Vec<String>,
+    /// Prefixes the vendor puts on its tokens (`ghp_`, `xoxb-`, `sk_live_`): a value that starts
+    /// with one is that vendor's credential, whatever key holds it.
+    #[serde(default)]
+    pub prefixes: Vec<String>,
 }
 
 /// Literal patterns that are Salesforce context (see `scope`).
@@ -270,6 +274,21 @@ impl Vocabulary {
     }
 
     /// A key's words without the noise words (`Integration_Secret__c` → `secret`).
+    /// Whether a value is another vendor's token by its prefix (see [`VendorSpec::prefixes`])
+    /// and goes on as a token does (16 characters or more, no blank): never a Salesforce
+    /// password, token or secret, whatever key holds it (a `.netrc`'s `machine github.com …
+    /// password ghp_…` in a Salesforce project's home configuration).
+    pub(crate) fn another_vendors_token(&self, value: &[u8]) -> bool {
+        let t = value.trim_ascii();
+        t.len() >= 16
+            && !t.contains(&b' ')
+            && self
+                .vendors
+                .iter()
+                .filter(|v| v.id != SALESFORCE)
+                .any(|v| v.prefixes.iter().any(|p| t.starts_with(p.as_bytes())))
+    }
+
     pub(crate) fn content_words(&self, key: &str) -> Vec<String> {
         let noise = &self.sets().noise;
         self.words(key).into_iter().filter(|w| !noise.contains(w)).collect()
@@ -474,6 +493,27 @@ mod tests {
 
     fn vocab() -> Vocabulary {
         crate::detect::rules::RuleBook::builtin().vocabulary
+    }
+
+    #[test]
+    fn other_vendors_tokens_by_their_prefixes() {
+        let v = vocab();
+        for t in [
+            "ghp_98rUo6luQbsV1nkJFWMc7CSDf1YVyGuzkFDI",
+            "xoxb-5403253-1274839194688-HmBKZw3vO1JQ",
+            "sk_live_51HbQx2LkY7pRzNw4XcVm",
+        ] {
+            assert!(v.another_vendors_token(t.as_bytes()), "{t}");
+        }
+        // A password a person chose with a prefix's letters is still one; so is a short value.
+        assert!(!v.another_vendors_token(b"gh_Winter2024!xyz"));
+        assert!(!v.another_vendors_token(b"npm_short"));
+        // A user's rule file adds a vendor's prefixes without touching Rust.
+        let mut book = crate::detect::rules::RuleBook::builtin();
+        book.add_toml("user.toml", "[[vendor]]\nid = \"acme\"\nwords = [\"acme\"]\nprefixes = [\"acmepat_\"]\n")
+            .unwrap();
+        assert!(book.vocabulary.another_vendors_token(b"acmepat_4f8a9b2c1d3e5f60"));
+        assert!(!vocab().another_vendors_token(b"acmepat_4f8a9b2c1d3e5f60"));
     }
 
     #[test]
