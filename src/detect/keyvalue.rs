@@ -1436,7 +1436,7 @@ fn concat_call(buf: &[u8], v: usize) -> Option<(Range<usize>, Range<usize>)> {
     (matches!(buf.get(p), Some(b')'))).then_some((start..end, start2..end2))
 }
 
-/// The literal after a fallback operator on the line of an expression starting at `v`: `?? 'x'`,
+/// The literal after a fallback operator on the line of an expression starting at `v`: `?? 'x'`, `?: 'x'`,
 /// `|| "x"`, ` or 'x'`, or a lookup's default argument (`get("K", "x")`, `fetch('K', 'x')`).
 fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     let end = line_end(buf, v).min(v + 300);
@@ -1444,14 +1444,15 @@ fn fallback_literal(buf: &[u8], v: usize) -> Option<Range<usize>> {
     // A default is a quoted literal: no quote, no default (most log lines), unless an operator
     // that ends the line puts it on the next one.
     let t = line.trim_ascii_end();
-    let continued = [&b"??"[..], b"||", b" or"].iter().any(|op| t.ends_with(op));
+    // (`?:`: the Elvis operator of Groovy, Kotlin and PHP.)
+    let continued = [&b"??"[..], b"?:", b"||", b" or"].iter().any(|op| t.ends_with(op));
     // (A builder chain whose next line goes on with `.default('v')`.)
     let chained = || end < buf.len() && buf.get(skip_blanks(buf, end + 1)) == Some(&b'.');
     if !continued && memchr::memchr2(b'"', b'\'', line).is_none() && !chained() {
         return None;
     }
     let mut at = None;
-    for op in [&b"??"[..], b"||", b" or ", b"\", "] {
+    for op in [&b"??"[..], b"?:", b"||", b" or ", b"\", "] {
         if let Some(i) = memchr::memmem::find(line, op) {
             let after = v + i + op.len();
             // `get("K", "x")`: the first argument is the key, the second the default.
@@ -3934,6 +3935,13 @@ mod tests {
                 "Dart-pass1",
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+            // Groovy's (and Kotlin's) Elvis operator.
+            (
+                "props['sf.password'] = intsys.getAttribute('SF Password') ?: 'Elvis-pass1'",
+                "password",
+                "sf.password",
+                "Elvis-pass1",
+            ),
         ]);
         // A command at a prompt that asks for a key by name prints its value below; a key word as
         // another key's value is no key.
