@@ -278,6 +278,13 @@ fn value_at(buf: &[u8], p: usize, form: Form) -> Option<(Range<usize>, bool, Opt
     {
         p += 1;
     }
+    // reStructuredText's inline literal: ``` ``v`` ```.
+    if buf[p..].starts_with(b"``") && buf.get(p + 2).is_some_and(|&b| b != b'`' && !b.is_ascii_whitespace()) {
+        let le = line_end(buf, p);
+        if let Some(i) = memchr::memmem::find(&buf[p + 2..le], b"``") {
+            return Some((p + 2..p + 2 + i, true, None));
+        }
+    }
     if let Some((q, start, esc)) = open_quote(buf, p) {
         let (end, after) = close_quote(buf, start, q, esc)?;
         return Some((start..end, true, joined(buf, after)));
@@ -3935,6 +3942,8 @@ mod tests {
                 "Dart-pass1",
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+            // A reStructuredText field list's inline literal.
+            (":client_secret: ``Rst-secret1``\n", "secret", "client_secret", "Rst-secret1"),
             // Groovy's (and Kotlin's) Elvis operator.
             (
                 "props['sf.password'] = intsys.getAttribute('SF Password') ?: 'Elvis-pass1'",
