@@ -1069,6 +1069,26 @@ fn pair_after(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
                 row: None,
             })
         }
+        // `[SF_Password, v]`: a dictionary's entry as .NET prints a key-value pair (a UiPath
+        // robot's log of its configuration), the value up to the bracket that closes it.
+        Some(b',') if !quoted_key && ks.start > 0 && buf[ks.start - 1] == b'[' => {
+            let v = skip_blanks(buf, p + 1);
+            let le = line_end(buf, v).min(v + MAX_VALUE);
+            let close = (v..le).find(|&i| {
+                buf[i] == b']' && buf.get(i + 1).is_none_or(|b| matches!(b, b',' | b'"' | b' ' | b'\r' | b'\n' | b')'))
+            })?;
+            let value = v..close;
+            (!value.is_empty() && !buf[value.clone()].contains(&b'[')).then_some(Pair {
+                key,
+                value,
+                joined: None,
+                quoted: false,
+                form: Form::Assign { line: false },
+                parents: Parents::None,
+                key_start: ks.start,
+                row: None,
+            })
+        }
         // `env::var("SF_PASSWORD")`, `getenv('SF_TOKEN')`: the key is a call's argument, a name
         // looked up; nothing after the `)` is its value.
         Some(b' ' | b'\t' | b')') | None => None,
@@ -3942,6 +3962,13 @@ mod tests {
                 "Dart-pass1",
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+            // A .NET key-value pair as a log prints it.
+            (
+                "Config loaded: [SF_Username, rpa@acme.com], [SF_Password, Blossom-Thunde'r26*], [MaxRetryNumber, 2]",
+                "Password",
+                "SF_Password",
+                "Blossom-Thunde'r26*",
+            ),
             // A reStructuredText field list's inline literal.
             (":client_secret: ``Rst-secret1``\n", "secret", "client_secret", "Rst-secret1"),
             // Groovy's (and Kotlin's) Elvis operator.
