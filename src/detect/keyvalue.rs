@@ -509,7 +509,7 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
             return rows;
         }
     }
-    if let Some(p) = getter_return(buf, ks.clone()) {
+    if let Some(p) = getter_return(buf, ks.clone()).or_else(|| path_key(buf, ks.clone())) {
         out.push(p);
         return out;
     }
@@ -523,6 +523,41 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
         out.push(p);
     }
     out
+}
+
+/// A key-value store's listing (`etcdctl get --prefix`, `consul kv get -recurse` with `-detailed`
+/// off, ZooKeeper's `get`): a key path alone on its line whose last segment is the key
+/// (`/config/crm/salesforce/password`), its value alone on the next line. The key is the whole
+/// path: its segments say whose it is.
+fn path_key(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    let ls = line_start(buf, ks.start);
+    let le = line_end(buf, ks.start);
+    let line = buf[ls..le].trim_ascii_end();
+    if ks.start == ls
+        || buf[ks.start - 1] != b'/'
+        || ls + line.len() != ks.end
+        || line.first() != Some(&b'/')
+        || line.iter().any(u8::is_ascii_whitespace)
+        || le >= buf.len()
+    {
+        return None;
+    }
+    let next = le + 1;
+    let t = buf[next..line_end(buf, next)].trim_ascii();
+    if t.is_empty() || t.len() > 200 || t[0] == b'/' || t.iter().any(u8::is_ascii_whitespace) {
+        return None;
+    }
+    let s = next + (buf[next..].len() - buf[next..].trim_ascii_start().len());
+    Some(Pair {
+        key: String::from_utf8_lossy(line).into_owned(),
+        value: s..s + t.len(),
+        joined: None,
+        quoted: false,
+        form: Form::Assign { line: true },
+        parents: Parents::None,
+        key_start: ls,
+        row: None,
+    })
 }
 
 /// How far after a getter's name its line must end: a return type and the body's opening.
@@ -3962,6 +3997,8 @@ mod tests {
                 "Dart-pass1",
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+            // A key-value store's listing: the key's path, its value on the next line.
+            ("/config/crm/salesforce/password\nEtcd-pass1\n/config/crm/salesforce/user\n", "password", "/config/crm/salesforce/password", "Etcd-pass1"),
             // A .NET key-value pair as a log prints it.
             (
                 "Config loaded: [SF_Username, rpa@acme.com], [SF_Password, Blossom-Thunde'r26*], [MaxRetryNumber, 2]",
