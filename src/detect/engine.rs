@@ -213,7 +213,8 @@ impl Engine {
 
     /// The findings in the text of a document written in markup (see [`markup`]) that the
     /// markup hid: each where its bytes are in the document. One found in the markup too is
-    /// reported once, as the pair where the text joined it to its partner.
+    /// reported once, as the pair where the text joined it to its partner; an HTML table's are
+    /// left to the reading of the table itself (its header names its columns).
     fn scan_markup(&self, path: &str, buf: &[u8], fs: &mut Vec<Finding>) {
         let Some(view) = markup::TextView::of(buf) else { return };
         let found = self.scan_plain(path, &view.text, false);
@@ -241,8 +242,17 @@ impl Engine {
         let overlap = |a: &[(u64, u64)], b: &[(u64, u64)]| {
             a.iter().any(|&(s, l)| b.iter().any(|&(t, m)| s < t + m.max(1) && t < s + l.max(1)))
         };
+        // (An HTML table is read where it is, header and rows: its text is no second reading.)
+        let in_html_table = |o: usize| {
+            let from = o.saturating_sub(1 << 16);
+            memchr::memmem::rfind(&buf[from..o], b"<table")
+                .is_some_and(|t| memchr::memmem::find(&buf[from + t..o], b"</table>").is_none())
+        };
         for mut f in found {
             [f.line, f.column, f.end_line, f.end_column, f.offset, f.length] = place(f.offset, f.length);
+            if in_html_table(f.offset as usize) {
+                continue;
+            }
             for r in &mut f.related {
                 [r.line, r.column, r.end_line, r.end_column, r.offset, r.length] = place(r.offset, r.length);
             }
