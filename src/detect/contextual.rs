@@ -1565,7 +1565,7 @@ fn chat_header(l: &[u8]) -> bool {
 /// A consumer secret handed over as a message of its own after its consumer key's (a chat's
 /// `3MVG9…` line, then the secret's): when the key ends its line, the next line that is not
 /// blank or a chat's header, if it is only a consumer secret of Salesforce's exact shape (64
-/// upper-case hex digits).
+/// upper-case hex digits), or a name and such a secret (`CSEC=…`).
 fn secret_below(buf: &[u8], key_end: usize) -> Option<Pair> {
     let le = keyvalue::line_end(buf, key_end);
     if !buf[key_end..le].trim_ascii().is_empty() {
@@ -1582,11 +1582,25 @@ fn secret_below(buf: &[u8], key_end: usize) -> Option<Pair> {
             s = e + 1;
             continue;
         }
-        if !plausible::secret_hex(l) {
+        let vs = s + (buf[s..e].len() - buf[s..e].trim_ascii_start().len());
+        if plausible::secret_hex(l) {
+            return Some(handed_over("consumer secret", vs..vs + l.len()));
+        }
+        // Or assigned to a name of its own (`+ CSEC=…` under `+ CID=3MVG9…` in a shell's trace):
+        // the secret's exact shape says what it is.
+        let sep = l.iter().position(|&b| b == b'=' || b == b':')?;
+        let name = &l[..sep];
+        let v = l[sep + 1..].trim_ascii();
+        let v = v.strip_prefix(b"\"").and_then(|v| v.strip_suffix(b"\"")).unwrap_or(v);
+        let v = v.strip_prefix(b"'").and_then(|v| v.strip_suffix(b"'")).unwrap_or(v);
+        if name.len() > 40
+            || name.split(u8::is_ascii_whitespace).filter(|w| !w.is_empty()).count() > 2
+            || !plausible::secret_hex(v)
+        {
             return None;
         }
-        let vs = s + (buf[s..e].len() - buf[s..e].trim_ascii_start().len());
-        return Some(handed_over("consumer secret", vs..vs + l.len()));
+        let at = vs + memchr::memmem::find(&buf[vs..e], v)?;
+        return Some(handed_over("consumer secret", at..at + v.len()));
     }
     None
 }
@@ -2383,6 +2397,16 @@ mod tests {
             [("salesforce-password".to_string(), 2)]
         );
         assert_eq!(found("war room.txt", &said("Password's expired since2024 anyway")), []);
+    }
+
+    #[test]
+    fn a_secret_assigned_below_its_consumer_key_is_the_apps() {
+        let trace = |name: &str| {
+            format!("+ SF_HOST=https://login.salesforce.com\n+ CID=3MVG9TBPERQWGZPFiFFhl45Iv9YznNMk9nWy3DuJyvtCV_PsvmwwAfwQL.8Bm0Prtp4.gqvfIlwuqjwRg5Nzk\n+ {name}=E710C9F83D017C90EC0134DB28EB5C2A0EDC325A21E89894C2EF4599256C3833\n")
+        };
+        assert_eq!(found("cloud-init-output.log", &trace("CSEC")), [("salesforce-client-credentials".to_string(), 3)]);
+        // A name of more than two words is a sentence, not an assignment.
+        assert_eq!(found("cloud-init-output.log", &trace("the build hash of this image")), []);
     }
 
     #[test]
