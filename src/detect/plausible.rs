@@ -381,6 +381,17 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
     if first == b'%' && t.last() == Some(&b'%') {
         return true;
     }
+    // SAS and batch macro variables only: `&sf_pw.&sf_tok`, `&&pw` (a `.` ends a name).
+    if first == b'&'
+        && t.split(|&b| b == b'&').filter(|v| !v.is_empty()).all(|v| ident(v.strip_suffix(b".").unwrap_or(v)))
+    {
+        return true;
+    }
+    // A value cut short where it was printed (PHP's stack trace shows 15 characters and `...`):
+    // not the credential, and where it was printed is not where it is kept.
+    if t.len() > 3 && (t.ends_with(b"...") || t.ends_with("…".as_bytes())) && !t[..t.len() - 3].ends_with(b".") {
+        return true;
+    }
     // A file's path (`\\Users\\mig\\.dataloader\\dataLoader.key` after a drive's `c:` read as a
     // separator, `/etc/sf/password.txt`): a separator first and two more of it.
     if matches!(first, b'/' | b'\\') && t.iter().filter(|&&b| b == first).count() >= 3 && !t.contains(&b' ') {
@@ -906,6 +917,11 @@ mod tests {
             "CRM Integrations",
             "$SF_PASSWORD",
             "%SF_PASSWORD%",
+            // SAS macro variables; a value a stack trace cut short.
+            "&sf_pw.&sf_tok",
+            "&&SF_PASSWORD",
+            "Autumn2021*UL0o...",
+            "Autumn2021*UL0o…",
             "none",
             "",
         ] {
