@@ -1713,8 +1713,9 @@ fn table_header(layer: &Layer, buf: &[u8], p: &Pair, role: usize) -> Option<Stri
     Some(format!("the `{}` and `{other}` columns of its header", p.key))
 }
 
-/// Whether the key sits in an SQL statement (two SQL keywords on its line): `UPDATE staff sf SET
-/// sf.password = 'x'` sets a database column, whatever the alias is called. (A line of code kept
+/// Whether the key sits in an SQL statement (two SQL keywords on its line, or one that sets a
+/// database login's password): `UPDATE staff sf SET sf.password = 'x'` sets a database column,
+/// whatever the alias is called. (A line of code kept
 /// in one string, its line breaks escaped, is as many lines: `\\n`, KNIME's `%%00010`, `&#10;`.)
 fn in_sql(buf: &[u8], p: &Pair) -> bool {
     let (mut ls, mut le) = (keyvalue::line_start(buf, p.key_start), keyvalue::line_end(buf, p.key_start));
@@ -1750,6 +1751,26 @@ fn in_sql(buf: &[u8], p: &Pair) -> bool {
             .build(["UPDATE ", " SET ", "SELECT ", " WHERE ", " FROM ", "INSERT ", " VALUES"])
             .expect("literal SQL words")
     });
+    // A database's own login: `ALTER ROLE crm_app WITH PASSWORD 'v'`, `CREATE USER etl IDENTIFIED
+    // BY v` (one statement is enough: its password is the database's).
+    static LOGINS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+    let logins = LOGINS.get_or_init(|| {
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build([
+                "ALTER ROLE ",
+                "ALTER USER ",
+                "CREATE ROLE ",
+                "CREATE USER ",
+                "ALTER LOGIN ",
+                "CREATE LOGIN ",
+                " IDENTIFIED BY ",
+            ])
+            .expect("literal SQL words")
+    });
+    if logins.find_iter(line).any(|m| lower || !line[m.start()..m.end()].iter().any(u8::is_ascii_lowercase)) {
+        return true;
+    }
     let mut seen = [false; 7];
     for m in ac.find_overlapping_iter(line) {
         if !lower && line[m.start()..m.end()].iter().any(u8::is_ascii_lowercase) {
@@ -2407,6 +2428,15 @@ mod tests {
         assert_eq!(found("cloud-init-output.log", &trace("CSEC")), [("salesforce-client-credentials".to_string(), 3)]);
         // A name of more than two words is a sentence, not an assignment.
         assert_eq!(found("cloud-init-output.log", &trace("the build hash of this image")), []);
+    }
+
+    #[test]
+    fn a_database_logins_password_set_in_sql_is_the_databases() {
+        let script = |line: &str| format!("# Salesforce sync (simple_salesforce) for the CRM\n{line}\n");
+        assert_eq!(found("setup.sh", &script("psql -c \"ALTER ROLE crm_app WITH PASSWORD '1ASFZ&rJhAD'\"")), []);
+        assert_eq!(found("setup.sh", &script("sqlplus -s / <<< \"CREATE USER etl IDENTIFIED BY Kx9mQ2vLp7\"")), []);
+        // The integration's own password beside it is still found.
+        assert_eq!(found("setup.sh", &script("sf_password: '1ASFZ&rJhAD'")), [("salesforce-password".to_string(), 2)]);
     }
 
     #[test]
