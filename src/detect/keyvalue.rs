@@ -2528,8 +2528,29 @@ fn find_value_field(buf: &[u8], from: usize, to: usize) -> Option<(Range<usize>,
         if let Some(v) = value_at(buf, v, Form::Assign { line: false }) {
             return Some(v);
         }
+        // A value kept in an object of one member (1Password's `"value": {"concealed": "v"}`).
+        if let Some(v) = only_member(buf, v) {
+            return Some(v);
+        }
     }
     None
+}
+
+/// The string value of the only member of the object that opens at `open`
+/// (`{"concealed": "v"}`), if it has one member and closes within 300 bytes.
+fn only_member(buf: &[u8], open: usize) -> Option<(Range<usize>, bool, Option<Range<usize>>)> {
+    if buf.get(open) != Some(&b'{') {
+        return None;
+    }
+    let limit = (open + 300).min(buf.len());
+    let close = memchr::memchr(b'}', &buf[open..limit])? + open;
+    let body = &buf[open + 1..close];
+    if body.contains(&b'{') || body.contains(&b',') {
+        return None;
+    }
+    let colon = memchr::memchr(b':', body)? + open + 1;
+    let (value, quoted, _) = value_at(buf, skip_blanks(buf, colon + 1), Form::Assign { line: false })?;
+    (quoted && value.end < close).then_some((value, true, None))
 }
 
 /// Parent keys of a key at `ks`: YAML by indentation, JSON, dicts and HCL by braces, INI and TOML
@@ -3997,6 +4018,13 @@ mod tests {
                 "Dart-pass1",
             ),
             ("  password:\n    process.env.SF_PASSWORD ??\n    'Nest-pass1',\n", "password", "password", "Nest-pass1"),
+            // A name-value record whose value is kept in an object of one member (1Password).
+            (
+                "{\n  \"title\": \"security token\",\n  \"id\": \"sectoken\",\n  \"value\": {\n    \"concealed\": \"sOsiIbeJAVzNeGefFnbVDOrT\"\n  },\n  \"guarded\": false\n}",
+                "sectoken",
+                "sectoken",
+                "sOsiIbeJAVzNeGefFnbVDOrT",
+            ),
             // A key-value store's listing: the key's path, its value on the next line.
             ("/config/crm/salesforce/password\nEtcd-pass1\n/config/crm/salesforce/user\n", "password", "/config/crm/salesforce/password", "Etcd-pass1"),
             // A .NET key-value pair as a log prints it.
