@@ -2322,6 +2322,12 @@ fn xml_name_value(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
         }
         // `<value>`, `<defaultValue>`, Kettle's `<default_value>`, `<ConfiguredValue>`.
         let valued = name.len() >= 5 && name[name.len() - 5..].eq_ignore_ascii_case(b"value");
+        // (In a unified diff, a value on a removed line is replaced by the one added below it.)
+        let removed = |at: usize| buf.get(line_start(buf, at)) == Some(&b'-');
+        if (valued || name == b"string" || name == b"secret") && removed(t) && !removed(ks.start) {
+            p = gt_v + 1;
+            continue;
+        }
         if valued || name == b"string" || name == b"secret" {
             let (value, quoted, _) = value_at(buf, gt_v + 1, Form::Element)?;
             let key = String::from_utf8_lossy(&buf[gt + 1..close]).trim().to_string();
@@ -4024,6 +4030,13 @@ mod tests {
                 "sectoken",
                 "sectoken",
                 "sOsiIbeJAVzNeGefFnbVDOrT",
+            ),
+            // A Jenkins job's history: in a diff, the value added replaces the one removed.
+            (
+                "         <name>SF_TOKEN</name>\n-          <defaultValue></defaultValue>\n+          <defaultValue>pncE35PfVkYY7Wym5Dnls3oYg</defaultValue>\n",
+                "TOKEN",
+                "SF_TOKEN",
+                "pncE35PfVkYY7Wym5Dnls3oYg",
             ),
             // A key-value store's listing: the key's path, its value on the next line.
             ("/config/crm/salesforce/password\nEtcd-pass1\n/config/crm/salesforce/user\n", "password", "/config/crm/salesforce/password", "Etcd-pass1"),
