@@ -34,15 +34,15 @@ type Key = (String, u64, String);
 /// Floors of `holdout6/` (the seventh blind set's held-out half, writers q, r, s): its figures at
 /// the tenth session's end (0.867 / 0.931; at first sight, before any work on `dev10/`, 0.847 / 0.930);
 /// the eleventh's (0.882 / 0.927: three more found, one more extra; the precision floor lowered
-/// to the figure, said so in that session's note).
-const HOLDOUT6: (f64, f64) = (0.88, 0.925);
+/// to the figure, said so in that session's note); the thirteenth's 0.882 / 0.932 (one extra fewer).
+const HOLDOUT6: (f64, f64) = (0.88, 0.93);
 
 /// Floors of `holdout7/` (the eighth blind set's held-out half, writers t, u, v, 27 ecosystem
 /// folders no earlier set had): its figures at first sight in the twelfth session (0.751 / 0.935),
-/// unchanged at that session's end after the work on `dev11/`; in the thirteenth, seen through this
-/// test mid-session (0.756 / 0.929: one more found, two more reported), the precision floor
-/// lowered to the figure, said so in that session's note.
-const HOLDOUT7: (f64, f64) = (0.75, 0.925);
+/// unchanged at that session's end after the work on `dev11/`; in the thirteenth, 0.756 / 0.929
+/// mid-session (seen through this test: a second reading of HTML pages added an extra, since
+/// withdrawn) and 0.756 / 0.935 at its end (one more found).
+const HOLDOUT7: (f64, f64) = (0.75, 0.93);
 
 /// Floors of `holdout5/` (the sixth blind set's held-out half): its figures with the line model
 /// (ninth session: 0.907 / 0.967; 0.897 / 0.972 before it, two more found and one more extra;
@@ -222,10 +222,10 @@ fn sixth_held_out_half_keeps_its_recall_and_precision() {
 }
 
 /// The eighth blind set's developed half (`dev11/`, writers t, u, v): 0.799 / 0.898 at first
-/// sight, 0.829 / 0.917 at the twelfth session's end.
+/// sight, 0.829 / 0.917 at the twelfth session's end, 0.899 / 0.968 at the thirteenth's.
 #[test]
 fn eleventh_developed_set_keeps_its_recall_and_precision() {
-    floors("dev11", 0.825, 0.915);
+    floors("dev11", 0.895, 0.965);
 }
 
 /// The eighth set's held-out half, never looked into.
