@@ -89,7 +89,7 @@ pub(crate) struct Layer {
 }
 
 /// Source files, where an unquoted value is an expression rather than a literal.
-fn is_code(path: Option<&Path>) -> bool {
+pub(crate) fn is_code(path: Option<&Path>) -> bool {
     const CODE: &[&str] = &[
         "py", "js", "mjs", "cjs", "ts", "tsx", "jsx", "rb", "go", "java", "kt", "kts", "scala", "cs", "vb", "php",
         "pl", "pm", "r", "ps1", "psm1", "swift", "m", "gs", "groovy", "dart", "rs", "c", "cc", "cpp", "h", "hpp",
