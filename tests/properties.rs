@@ -275,4 +275,25 @@ proptest! {
         let (h, t) = shapes[0];
         prop_assert!((h + t) * 8 <= n * 3, "{:?} shows {} of {} characters", shown, h + t, n);
     }
+
+    #[test]
+    fn a_documents_text_reading_never_panics_and_reports_inside_the_file(
+        pieces in prop::collection::vec(prop_oneof![
+            Just("<w:p>"), Just("</w:p>"), Just("<w:r><w:t>"), Just("</w:t></w:r>"), Just("<w:t xml:space=\"preserve\">"),
+            Just("<table:table-row>"), Just("</table:table-row>"), Just("<table:table-cell>"), Just("</table:table-cell>"),
+            Just("<text:p>"), Just("</text:p>"), Just("&lt;p&gt;"), Just("&lt;/p&gt;"), Just("&amp;"), Just("&amp;amp;"),
+            Just("&#33;"), Just("&#x2"), Just("&"), Just("<"), Just(">"), Just("\n"), Just(" "), Just("\t"),
+            Just("Password: "), Just("Security token: "), Just("Salesforce "), Just("Hunter2!Quartz"),
+            Just("P53OtV2HN1b4k124Lrs5Qiut"), Just("\"<p>"), Just("é"),
+        ], 0..120),
+    ) {
+        let text = pieces.concat();
+        for f in Engine::builtin().scan_bytes("doc.xml", text.as_bytes()) {
+            let end = (f.offset + f.length) as usize;
+            prop_assert!(end <= text.len() && f.line >= 1 && f.column >= 1, "{:?} in {:?}", (f.offset, f.length), text);
+            for r in &f.related {
+                prop_assert!((r.offset + r.length) as usize <= text.len());
+            }
+        }
+    }
 }
