@@ -124,6 +124,23 @@ impl LineCursor {
     }
 }
 
+/// The lines of a whole unit, for the places of findings made after its scan (the line model's,
+/// a document's text's): a cursor at any offset without counting from the start each time.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn of(buf: &[u8]) -> LineIndex {
+        LineIndex(memchr::memchr_iter(b'\n', buf).collect())
+    }
+
+    /// A cursor at `offset`, as one advanced from the start would be.
+    fn at(&self, offset: usize) -> LineCursor {
+        let l = self.0.partition_point(|&n| n < offset);
+        let line_start = if l == 0 { 0 } else { self.0[l - 1] as u64 + 1 };
+        LineCursor { pos: offset as u64, line: l as u64 + 1, line_start }
+    }
+}
+
 /// Findings in a narrowed UTF-16 text point into the narrowed bytes; make offsets and lengths count
 /// the original bytes (lines and columns already count code units, which is what editors show).
 fn utf16_positions(mut fs: Vec<Finding>, bom: usize, enc: Encoding) -> Vec<Finding> {
@@ -227,18 +244,11 @@ impl Engine {
         if found.is_empty() {
             return;
         }
-        let lines = |b: &[u8]| memchr::memchr_iter(b'\n', b).collect::<Vec<usize>>();
-        let (doc_lines, text_lines) = (lines(buf), lines(&view.text));
-        // Line and column (1-based) of an offset in the document.
-        let at = |o: usize| {
-            let l = doc_lines.partition_point(|&n| n < o);
-            let start = if l == 0 { 0 } else { doc_lines[l - 1] + 1 };
-            (l as u64 + 1, (o - start) as u64 + 1)
-        };
-        let place = |offset: u64, length: u64| {
+        let (doc, text) = (LineIndex::of(buf), LineIndex::of(&view.text));
+        // A span of the text, placed where its bytes are in the document.
+        let placed = |offset: u64, length: u64| {
             let r = view.source(offset as usize..(offset + length) as usize);
-            let ((line, column), (end_line, end_column)) = (at(r.start), at(r.end));
-            [line, column, end_line, end_column, r.start as u64, (r.end - r.start) as u64]
+            place(doc.at(r.start), doc.at(r.end), &r)
         };
         let spans = |f: &Finding| {
             std::iter::once((f.offset, f.length))
@@ -255,17 +265,17 @@ impl Engine {
                 .is_some_and(|t| memchr::memmem::find(&buf[from + t..o], b"</table>").is_none())
         };
         for mut f in found {
-            [f.line, f.column, f.end_line, f.end_column, f.offset, f.length] = place(f.offset, f.length);
+            [f.line, f.column, f.end_line, f.end_column, f.offset, f.length] = placed(f.offset, f.length);
             if in_html_table(f.offset as usize) {
                 continue;
             }
             for r in &mut f.related {
-                [r.line, r.column, r.end_line, r.end_column, r.offset, r.length] = place(r.offset, r.length);
+                [r.line, r.column, r.end_line, r.end_column, r.offset, r.length] = placed(r.offset, r.length);
             }
             if let Some(e) = f.evidence.as_mut() {
                 if let Some(l) = e.line.filter(|&l| l >= 1) {
-                    let start = if l == 1 { 0 } else { text_lines.get(l as usize - 2).map_or(0, |&n| n + 1) };
-                    e.line = Some(at(view.source(start..start + 1).start).0);
+                    let start = if l == 1 { 0 } else { text.0.get(l as usize - 2).map_or(0, |&n| n + 1) };
+                    e.line = Some(doc.at(view.source(start..start + 1).start).line);
                 }
             }
             f.decoded.get_or_insert("markup");
@@ -531,11 +541,8 @@ impl Engine {
         if verdicts.is_empty() {
             return;
         }
-        let at = |offset: usize| {
-            let mut c = LineCursor::new();
-            c.advance(&buf[..offset]);
-            c
-        };
+        let lines = LineIndex::of(buf);
+        let at = |offset: usize| lines.at(offset);
         let mut absorbed = Vec::new();
         for v in verdicts {
             let Some(rule) = self.matcher.rules.iter().position(|r| r.spec.id == v.rule) else { continue };

@@ -530,6 +530,14 @@ pub(crate) fn extract(buf: &[u8], at: usize, len: usize) -> Vec<Pair> {
 /// (`/config/crm/salesforce/password`), its value alone on the next line. The key is the whole
 /// path: its segments say whose it is.
 fn path_key(buf: &[u8], ks: Range<usize>) -> Option<Pair> {
+    // (The byte before the key first: every anchor of a log comes here, and reading its line
+    // costs more than this test.)
+    if ks.start == 0
+        || buf[ks.start - 1] != b'/'
+        || !matches!(buf.get(ks.end), None | Some(b'\n' | b'\r' | b' ' | b'\t'))
+    {
+        return None;
+    }
     let ls = line_start(buf, ks.start);
     let le = line_end(buf, ks.start);
     let line = buf[ls..le].trim_ascii_end();

@@ -522,9 +522,8 @@ pub fn line_features(vocab: &Vocabulary, path: &str, buf: &[u8], skip: &dyn Fn(u
         // The value as written, around what was picked (`ENC[AES256_GCM,data:…`, `![…]`,
         // `$ANSIBLE_VAULT;…`): one that is no credential of any role is not judged at all.
         let quoted = v.start > 0 && matches!(line[v.start - 1], b'"' | b'\'' | b'`');
-        if plausible::not_a_value(written(line, &v), quoted, code && !quoted)
-            || vocab.another_vendors_token(written(line, &v))
-        {
+        let as_written = written(line, &v);
+        if plausible::not_a_value(as_written, quoted, code && !quoted) || vocab.another_vendors_token(as_written) {
             continue;
         }
         let before = &line[..v.start];
