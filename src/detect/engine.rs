@@ -124,6 +124,9 @@ impl LineCursor {
     }
 }
 
+/// The largest stream kept whole for the document reading when no line model sets the size.
+const WHOLE_UNIT: usize = 1 << 20;
+
 /// The lines of a whole unit, for the places of findings made after its scan (the line model's,
 /// a document's text's): a cursor at any offset without counting from the start each time.
 struct LineIndex(Vec<usize>);
@@ -379,16 +382,27 @@ impl Engine {
             Some((enc, bom)) => {
                 head.drain(..bom);
                 let narrow = decode::Utf16Reader::new(std::io::Cursor::new(head).chain(r), enc);
-                Ok(self.once_per_file(utf16_positions(self.scan_stream_plain(path, narrow, threads)?, bom, enc)))
+                let fs = self.scan_stream_plain(path, narrow, threads, false)?;
+                Ok(self.once_per_file(utf16_positions(fs, bom, enc)))
             }
             None => {
-                Ok(self.once_per_file(self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r), threads)?))
+                let fs =
+                    self.scan_stream_plain(path, std::io::Cursor::new(head).chain(r), threads, self.opts.decode)?;
+                Ok(self.once_per_file(fs))
             }
         }
     }
 
-    /// Streams blocks of `chunk_size` plus the context the rules need.
-    fn scan_stream_plain(&self, path: &str, mut r: impl Read, threads: usize) -> std::io::Result<Vec<Finding>> {
+    /// Streams blocks of `chunk_size` plus the context the rules need. `markup`: a unit small
+    /// enough to keep whole is read as a document's text too, as [`Engine::scan_buffer`] reads
+    /// one in memory (a `.docx`'s `word/document.xml` comes out of its zip as a stream).
+    fn scan_stream_plain(
+        &self,
+        path: &str,
+        mut r: impl Read,
+        threads: usize,
+        markup: bool,
+    ) -> std::io::Result<Vec<Finding>> {
         let _active = (threads > 1).then(StreamGuard::enter);
         let keep_before = self.matcher.keep_before();
         let keep_after = self.matcher.keep_after();
@@ -409,10 +423,10 @@ impl Engine {
         // The Salesforce context of the stream's head (imports, connector types), for the context
         // layer's candidates found anywhere in it.
         let mut file_context = None;
-        // A copy of a stream small enough for the line model, which reads a unit whole (as it
-        // does a file read whole: the two must find the same).
-        let limit = self.line_model().map_or(0, LineModel::max_unit);
-        let mut whole = self.line_model().map(|_| Vec::new());
+        // A copy of a stream small enough for the line model and the document reading, which
+        // read a unit whole (as they do a file read whole: the two must find the same).
+        let limit = self.line_model().map_or(if markup { WHOLE_UNIT } else { 0 }, LineModel::max_unit);
+        let mut whole = (limit > 0).then(Vec::new);
         loop {
             let mut eof = false;
             while filled < block + keep_before {
@@ -482,6 +496,9 @@ impl Engine {
         let mut fs = self.settle(fs, || file_context);
         if let Some(w) = whole.filter(|_| !binary) {
             self.second_look(path, &w, &mut fs);
+            if markup {
+                self.scan_markup(path, &w, &mut fs);
+            }
         }
         Ok(fs)
     }
@@ -714,6 +731,10 @@ mod tests {
         assert_eq!(e.scan_bytes("runbook.xml", doc.as_bytes()).len(), 0);
         // Source code is no document, whatever its strings hold.
         assert_eq!(Engine::builtin().scan_bytes("runbook.py", doc.as_bytes()).len(), 0);
+        // Read as a stream (a `.docx`'s `word/document.xml` out of its zip, a `.gz`), the same.
+        let streamed = Engine::builtin().scan_reader("runbook.xml", std::io::Cursor::new(doc.as_bytes())).unwrap();
+        let places = |fs: &[Finding]| fs.iter().map(|f| (f.rule.clone(), f.line, f.column)).collect::<Vec<_>>();
+        assert_eq!(places(&streamed), places(&fs));
     }
 
     #[test]
