@@ -355,3 +355,61 @@ fn a_docx_members_text_is_read_as_the_document_reads() {
         [("runbook.docx!word/document.xml".to_string(), 3, "salesforce-password-with-token".to_string())]
     );
 }
+
+/// An Excel workbook's cells hold only numbers of shared strings: its sheets are read as their
+/// rows (row n at line n, cells tab-separated), so a credentials tracker's header names its
+/// columns; another system's row stays silent. Broken shared strings are said, not skipped.
+#[test]
+fn a_workbooks_sheets_are_read_as_rows() {
+    let strings = [
+        "System",
+        "Login",
+        "Password",
+        "Security Token",
+        "Salesforce",
+        "ops@acme.com",
+        "AcmeCedar#88",
+        "P53OtV2HN1b4k124Lrs5Qiut",
+        "Jira",
+        "jira-bot",
+        "Hunter2Blue!",
+    ];
+    let sst: String = strings.iter().map(|s| format!("<si><t>{s}</t></si>")).collect();
+    let sst = format!(r#"<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sst}</sst>"#);
+    let row = |r: usize, cells: &[usize]| -> String {
+        let cells: String = cells
+            .iter()
+            .enumerate()
+            .map(|(i, v)| format!(r#"<c r="{}{r}" t="s"><v>{v}</v></c>"#, "ABCD"[i..].chars().next().unwrap()))
+            .collect();
+        format!(r#"<row r="{r}">{cells}</row>"#)
+    };
+    let sheet = format!(
+        "<worksheet><sheetData>{}{}{}</sheetData></worksheet>",
+        row(1, &[0, 1, 2, 3]),
+        row(2, &[4, 5, 6, 7]),
+        row(3, &[8, 9, 10])
+    );
+    let book = |sst: &str| {
+        zip(&[
+            ("xl/workbook.xml", b"<workbook/>".as_slice(), DEFLATED),
+            ("xl/sharedStrings.xml", sst.as_bytes(), DEFLATED),
+            ("xl/worksheets/sheet1.xml", sheet.as_bytes(), DEFLATED),
+        ])
+    };
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "tracker.xlsx", book(&sst));
+    let out = scan_archives(d.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(stderr_of(&out), "");
+    let member = "tracker.xlsx!xl/worksheets/sheet1.xml".to_string();
+    assert_eq!(triples(&out), [(member, 2, "salesforce-password-with-token".to_string())]);
+
+    // Shared strings that are no XML: a warning, and the sheet scanned as the XML it is.
+    write(d.path(), "tracker.xlsx", book("<sst><si><t>unclosed</si>"));
+    let out = scan_archives(d.path(), &[]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(err.starts_with("forcescan: warning: tracker.xlsx!xl/sharedStrings.xml: "), "{err}");
+    assert!(err.trim_end().ends_with(": the workbook's sheets are scanned as XML"), "{err}");
+}

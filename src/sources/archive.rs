@@ -31,7 +31,7 @@
 //! compressed, so that what was left closed is never left closed silently.
 
 use super::fs::{is_char_device, scan_input, scan_stream, Input, WalkOptions};
-use super::{Event, Sink, Unit};
+use super::{spreadsheet, Event, Sink, Unit};
 use crate::error::{human_bytes, io_message, ScanError};
 use std::cell::Cell;
 use std::io::{Cursor, Read, Seek, SeekFrom};
@@ -466,12 +466,19 @@ impl Walk<'_> {
                 })
             }
         };
+        // A workbook's sheets are read as their rows (see `spreadsheet`), with its shared strings.
+        let shared = if archive.index_for_name("xl/workbook.xml").is_some() {
+            self.shared_strings(name, &mut archive)
+        } else {
+            None
+        };
         for i in 0..archive.len() {
-            let (member, note, decodable) = match archive.by_index_raw(i) {
+            let (member, note, decodable, sheet) = match archive.by_index_raw(i) {
                 Ok(f) if f.is_dir() => continue,
                 Ok(f) => {
                     let (m, n) = member_name(name, f.name_raw());
-                    (m, n, !f.encrypted())
+                    let sheet = shared.is_some() && spreadsheet::is_sheet(&String::from_utf8_lossy(f.name_raw()));
+                    (m, n, !f.encrypted(), sheet)
                 }
                 Err(e) => {
                     self.incomplete(name, format!("zip entry {i} cannot be read ({e})"));
@@ -493,7 +500,10 @@ impl Walk<'_> {
                     // The member's compressed bytes are what the archive's reader consumed since
                     // it was opened; the guard reads that through a cell updated as it goes.
                     let mut meter = MemberMeter { guard: &mut g, archive_consumed: consumed.clone(), start };
-                    let inner = self.stream(&member, &mut meter, level, false);
+                    let inner = match shared.as_deref().filter(|_| sheet) {
+                        Some(shared) => self.sheet(&member, &mut meter, shared, level),
+                        None => self.stream(&member, &mut meter, level, false),
+                    };
                     Ok(match g.stop {
                         None => inner.err().map(|p| p.err.message),
                         Some(stop) => Some(stop_message(stop, "zip member", g.out, self.opts)),
@@ -513,6 +523,57 @@ impl Walk<'_> {
             }
         }
         Ok(())
+    }
+}
+
+/// The most of a workbook's shared strings, or of one of its sheets, held in memory to read it
+/// as rows; a larger one is scanned as XML, with a note.
+const MAX_SHEET: u64 = 256 << 20;
+
+impl Walk<'_> {
+    /// A workbook's shared strings (`xl/sharedStrings.xml`; none if it has none), or `None`
+    /// (with a note) when they cannot be read: its sheets are then scanned as XML.
+    fn shared_strings<R: Read + Seek>(&mut self, name: &str, archive: &mut zip::ZipArchive<R>) -> Option<Vec<String>> {
+        const MEMBER: &str = "xl/sharedStrings.xml";
+        let mut xml = Vec::new();
+        let read = match archive.by_name(MEMBER) {
+            Err(zip::result::ZipError::FileNotFound) => return Some(Vec::new()),
+            Err(e) => Err(e.to_string()),
+            Ok(f) => f.take(MAX_SHEET + 1).read_to_end(&mut xml).map_err(|e| io_message(&e)),
+        };
+        let strings = read.and_then(|_| {
+            if xml.len() as u64 > MAX_SHEET {
+                return Err(format!("larger than {}", human_bytes(MAX_SHEET)));
+            }
+            spreadsheet::shared_strings(&xml)
+        });
+        match strings {
+            Ok(s) => Some(s),
+            Err(why) => {
+                let path = format!("{name}!{MEMBER}");
+                (self.emit)(Event::Warning(err(&path, format!("{why}: the workbook's sheets are scanned as XML"))));
+                None
+            }
+        }
+    }
+
+    /// Scans a workbook's sheet as its rows: row `n` at line `n`, cells tab-separated.
+    fn sheet(&mut self, member: &str, r: &mut dyn Read, shared: &[String], level: u32) -> Result<(), Problem> {
+        let mut xml = Vec::new();
+        if let Err(e) = r.take(MAX_SHEET + 1).read_to_end(&mut xml) {
+            self.raw(member, &mut Cursor::new(&xml));
+            return Err(Problem { err: err(member, io_message(&e)), nothing_decoded: false });
+        }
+        let why = if xml.len() as u64 > MAX_SHEET {
+            format!("larger than {}", human_bytes(MAX_SHEET))
+        } else {
+            match spreadsheet::rows(&xml, shared) {
+                Ok(rows) => return self.stream(member, &mut Cursor::new(rows), level, false),
+                Err(e) => e,
+            }
+        };
+        (self.emit)(Event::Warning(err(member, format!("not readable as a sheet ({why}): scanned as XML"))));
+        self.stream(member, &mut Cursor::new(xml).chain(r), level, false)
     }
 }
 

@@ -4,7 +4,8 @@
 //! reports.
 //!
 //! * [`fs`]: walking directories (the `ignore` crate, as ripgrep) and reading files and streams.
-//! * [`archive`]: compressed files and archives opened as streams, members named `a.tar.gz!b.log`.
+//! * [`archive`]: compressed files and archives opened as streams, members named `a.tar.gz!b.log`;
+//!   a workbook's sheets read as their rows ([`spreadsheet`]).
 //! * [`git`]: every blob a scope of history introduced, once, with the commit that introduced it;
 //!   the staged files of a commit; what a push sends.
 //!
@@ -14,6 +15,7 @@
 pub mod archive;
 pub mod fs;
 pub mod git;
+pub mod spreadsheet;
 
 use crate::detect::Finding;
 use crate::error::ScanError;
