@@ -59,28 +59,25 @@ pub fn shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
 /// A sheet's rows as tab-separated lines, row `n` on line `n`, with `shared` the workbook's
 /// shared strings. A cell's value is its shared string (`t="s"`), its inline string
 /// (`t="inlineStr"`), or its value as written (numbers, booleans, formulas' cached results).
+///
+/// Every row has as many cells as the sheet's widest (Excel leaves empty cells out; a table
+/// reader takes a short row for one that is not the table's), and an empty row between two rows
+/// is a row of empty cells, so that a blank row under a header does not end its table.
 pub fn rows(xml: &[u8], shared: &[String]) -> Result<Vec<u8>, String> {
-    let mut out: Vec<u8> = Vec::new();
-    // Where `out` ends (1-based line, 0-based column), and the column of a cell with no reference.
-    let (mut line, mut column, mut next) = (0u64, 0u64, 0u64);
+    // Each row's number and its cells (column, text), in the order written.
+    let mut table: Vec<(u64, Vec<(u64, String)>)> = Vec::new();
     let mut reader = Reader::from_reader(xml);
     let mut buf = Vec::new();
     // The cell being read: its column, its type, its text so far.
     let mut cell: Option<(Option<u64>, Vec<u8>, String)> = None;
     let (mut in_value, mut in_inline) = (false, false);
-    let mut row = 0u64;
     loop {
         match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
-                row = attribute(&e, b"r").and_then(|r| r.parse().ok()).unwrap_or(row + 1).max(row + 1);
                 // (Rows are in order; at most a million of them, as Excel has.)
-                while line < row.min(1 << 20) {
-                    if line > 0 {
-                        out.push(b'\n');
-                    }
-                    line += 1;
-                    (column, next) = (0, 0);
-                }
+                let last = table.last().map_or(0, |r| r.0);
+                let n = attribute(&e, b"r").and_then(|r| r.parse().ok()).unwrap_or(last + 1).max(last + 1);
+                table.push((n.min(MAX_ROWS), Vec::new()));
             }
             Event::Start(e) if e.local_name().as_ref() == b"c" => {
                 let at = attribute(&e, b"r").and_then(|r| column_of(&r));
@@ -102,13 +99,12 @@ pub fn rows(xml: &[u8], shared: &[String]) -> Result<Vec<u8>, String> {
                         }
                         _ => text,
                     };
-                    if line == 0 {
-                        line = 1; // a cell outside any row: the first line
+                    if table.is_empty() {
+                        table.push((1, Vec::new())); // a cell outside any row: the first row's
                     }
-                    let at = at.unwrap_or(next).clamp(next, next + 16_384);
-                    out.extend(std::iter::repeat_n(b'\t', (at - column) as usize));
-                    out.extend(value.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r') { b' ' } else { b }));
-                    (column, next) = (at, at + 1);
+                    let cells = &mut table.last_mut().expect("a row").1;
+                    let next = cells.last().map_or(0, |c| c.0 + 1);
+                    cells.push((at.unwrap_or(next).max(next).min(MAX_COLUMNS), value));
                 }
                 _ => {}
             },
@@ -122,11 +118,42 @@ pub fn rows(xml: &[u8], shared: &[String]) -> Result<Vec<u8>, String> {
         }
         buf.clear();
     }
-    if line > 0 {
+    let width = table.iter().filter_map(|r| r.1.last()).map(|c| c.0 + 1).max().unwrap_or(1);
+    // (A sheet wider than a table of credentials is not padded: its padding would outgrow it.)
+    let pad = |out: &mut Vec<u8>, column: u64| {
+        if width <= MAX_PADDED {
+            out.extend(std::iter::repeat_n(b'\t', (width - 1 - column) as usize));
+        }
+    };
+    let mut out: Vec<u8> = Vec::new();
+    let mut line = 0u64;
+    for (n, cells) in &table {
+        // Rows left out: rows of empty cells (bare lines past a long gap, to stay small).
+        let gap = n.saturating_sub(line + 1);
+        for _ in 0..gap {
+            if gap <= 100 {
+                pad(&mut out, 0);
+            }
+            out.push(b'\n');
+        }
+        let mut column = 0;
+        for (at, value) in cells {
+            out.extend(std::iter::repeat_n(b'\t', (at - column) as usize));
+            out.extend(value.bytes().map(|b| if matches!(b, b'\t' | b'\n' | b'\r') { b' ' } else { b }));
+            column = *at;
+        }
+        pad(&mut out, column);
         out.push(b'\n');
+        line = line.max(*n);
     }
     Ok(out)
 }
+
+/// Excel's limits: 1,048,576 rows of 16,384 columns.
+const MAX_ROWS: u64 = 1 << 20;
+const MAX_COLUMNS: u64 = (1 << 14) - 1;
+/// The widest sheet whose rows are padded to its width.
+const MAX_PADDED: u64 = 64;
 
 /// The text an event stands for: text as written, CDATA as is, an entity or character
 /// reference resolved (an unknown entity kept as written).
@@ -184,7 +211,7 @@ mod tests {
 lines</t></is></c></row>
 </sheetData></worksheet>"#;
         let text = String::from_utf8(rows(sheet, &shared).unwrap()).unwrap();
-        assert_eq!(text, "System\t\tPassword\n\nSalesforce\t\tAcme&Co#88 \t42\n\ttwo lines\n");
+        assert_eq!(text, "System\t\tPassword\t\n\t\t\t\nSalesforce\t\tAcme&Co#88 \t42\n\ttwo lines\t\t\n");
     }
 
     #[test]
@@ -194,7 +221,7 @@ lines</t></is></c></row>
 <x:row><x:c t="s"><x:v>9</x:v></x:c></x:row></x:sheetData></x:worksheet>"#;
         let shared = ["a".to_string(), "b".to_string()];
         // (Cells without references follow each other; an index out of range is an empty cell.)
-        assert_eq!(String::from_utf8(rows(sheet, &shared).unwrap()).unwrap(), "a\tb\n\n");
+        assert_eq!(String::from_utf8(rows(sheet, &shared).unwrap()).unwrap(), "a\tb\n\t\n");
         assert!(rows(b"<worksheet><row r=\"1\"><c></row>", &shared).is_err());
         assert_eq!(column_of("AA12"), Some(26));
         assert_eq!(column_of("12"), None);
