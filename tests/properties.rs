@@ -296,4 +296,30 @@ proptest! {
             }
         }
     }
+
+    /// A workbook's sheet read as rows: any mixture of rows, cells, references (valid, out of
+    /// order, absurd), types and text never panics, and a sheet whose rows are numbered puts
+    /// row n on line n.
+    #[test]
+    fn a_sheets_rows_never_panic_and_keep_their_numbers(
+        pieces in prop::collection::vec(prop_oneof![
+            Just("<row>".to_string()), Just("</row>".to_string()), Just("<row/>".to_string()),
+            (1u64..3_000_000).prop_map(|n| format!("<row r=\"{n}\">")),
+            Just("<c>".to_string()), Just("<c t=\"s\">".to_string()), Just("<c t=\"inlineStr\">".to_string()),
+            "[A-Z]{1,4}[0-9]{0,7}".prop_map(|r| format!("<c r=\"{r}\" t=\"s\">")),
+            Just("</c>".to_string()), Just("<v>".to_string()), Just("</v>".to_string()), Just("<is><t>".to_string()),
+            Just("</t></is>".to_string()), Just("0".to_string()), Just("7".to_string()), Just("99999999999999999999".to_string()),
+            Just("&amp;".to_string()), Just("&#9;".to_string()), Just("\n".to_string()), Just("Password".to_string()),
+        ], 0..150),
+        rows in prop::collection::btree_set(1u64..400, 1..20),
+    ) {
+        let shared = ["Password".to_string(), "Hunter2!".to_string()];
+        let _ = forcescan::sources::spreadsheet::rows(pieces.concat().as_bytes(), &shared);
+        let sheet: String = rows.iter().map(|n| format!("<row r=\"{n}\"><c r=\"B{n}\" t=\"inlineStr\"><is><t>row{n}</t></is></c></row>")).collect();
+        let text = String::from_utf8(forcescan::sources::spreadsheet::rows(sheet.as_bytes(), &shared).unwrap()).unwrap();
+        for n in &rows {
+            let want = format!("\trow{n}");
+            prop_assert_eq!(text.lines().nth(*n as usize - 1), Some(want.as_str()));
+        }
+    }
 }
