@@ -1074,6 +1074,14 @@ mod tests {
         assert_eq!(found("repro-results.md", notes), []);
         let code = "import cumulusci\n\n@pass_config(load_project_config=False)\ndef version(runtime):\n    pass\n";
         assert_eq!(found("cci.py", code), []);
+        // Masks repeat in a column of credentials, and say nothing of the others: the one
+        // password written out is found (an export where every other row was masked).
+        let mut t = String::from("System\tLogin\tPassword\n");
+        for i in 0..6 {
+            let (system, password) = if i == 4 { ("Salesforce", "Cedar#5000") } else { ("Jira", "********") };
+            t.push_str(&format!("{system}\tuser{i}@acme.com\t{password}\n"));
+        }
+        assert_eq!(found("tracker.tsv", &t), [("salesforce-password".to_string(), 6)]);
     }
 
     #[test]

@@ -264,11 +264,12 @@ pub(super) fn table(buf: &[u8], ks: Range<usize>) -> Option<Vec<Pair>> {
         rows += 1;
     }
     // A column whose values repeat is a list of states or kinds (`kept-open`, `closed:stale` under
-    // a triage table's `proposed-pass1`), not of credentials: each login has its own.
+    // a triage table's `proposed-pass1`), not of credentials: each login has its own. (Masks and
+    // placeholders repeat in a column of credentials: `********` in every row but one.)
     let mut seen: std::collections::HashMap<&[u8], usize> = std::collections::HashMap::new();
     for p in &out {
         let v = buf[p.value.clone()].trim_ascii();
-        if !v.is_empty() {
+        if !v.is_empty() && !crate::detect::plausible::not_a_value(v, p.quoted, false) {
             *seen.entry(v).or_default() += 1;
         }
     }
