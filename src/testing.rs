@@ -3,6 +3,17 @@
 
 use crate::detect::{Engine, EngineOptions, RuleBook};
 
+/// A Word document's body (WordprocessingML) whose label and value are two runs of one
+/// paragraph: `Password: ` and `AcmeCedar#88` on line 3, the security token on line 4. Fake
+/// values of the real shapes.
+pub const WORD_RUNBOOK: &str = concat!(
+    "<w:document><w:body>\n",
+    "<w:p><w:r><w:t>Break-glass login for the Salesforce API user ops@acme.com.</w:t></w:r></w:p>\n",
+    "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Password: </w:t></w:r><w:r><w:t>AcmeCedar#88</w:t></w:r></w:p>\n",
+    "<w:p><w:r><w:t>Security token: </w:t></w:r><w:r><w:t>P53OtV2HN1b4k124Lrs5Qiut</w:t></w:r></w:p>\n",
+    "</w:body></w:document>\n"
+);
+
 /// A deterministic pseudo-random generator (xorshift64). Generated inputs (fake credentials, log
 /// text, fuzz mutations, read sizes) are then the same on every run, so a failure replays exactly.
 /// Never use it where unpredictability matters.

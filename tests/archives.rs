@@ -340,13 +340,7 @@ fn compressed_standard_input_is_opened() {
 #[test]
 fn a_docx_members_text_is_read_as_the_document_reads() {
     let d = tempfile::tempdir().unwrap();
-    let doc = concat!(
-        "<w:document><w:body>\n",
-        "<w:p><w:r><w:t>Break-glass login for the Salesforce API user ops@acme.com.</w:t></w:r></w:p>\n",
-        "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Password: </w:t></w:r><w:r><w:t>AcmeCedar#88</w:t></w:r></w:p>\n",
-        "<w:p><w:r><w:t>Security token: </w:t></w:r><w:r><w:t>P53OtV2HN1b4k124Lrs5Qiut</w:t></w:r></w:p>\n",
-        "</w:body></w:document>\n"
-    );
+    let doc = forcescan::testing::WORD_RUNBOOK;
     write(d.path(), "runbook.docx", zip(&[("word/document.xml", doc.as_bytes(), DEFLATED)]));
     let out = scan_archives(d.path(), &[]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));

@@ -712,13 +712,7 @@ mod tests {
     fn a_documents_text_is_read_and_reported_where_it_is() {
         // A Word paragraph's label and value are two runs: read as the paragraph reads, reported
         // at the value's line and column in the file.
-        let doc = concat!(
-            "<w:document><w:body>\n",
-            "<w:p><w:r><w:t>Break-glass login for the Salesforce API user ops@acme.com.</w:t></w:r></w:p>\n",
-            "<w:p><w:r><w:rPr><w:b/></w:rPr><w:t>Password: </w:t></w:r><w:r><w:t>AcmeCedar#88</w:t></w:r></w:p>\n",
-            "<w:p><w:r><w:t>Security token: </w:t></w:r><w:r><w:t>P53OtV2HN1b4k124Lrs5Qiut</w:t></w:r></w:p>\n",
-            "</w:body></w:document>\n"
-        );
+        let doc = crate::testing::WORD_RUNBOOK;
         let fs = Engine::builtin().scan_bytes("runbook.xml", doc.as_bytes());
         let got: Vec<_> = fs
             .iter()
