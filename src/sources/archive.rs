@@ -527,8 +527,9 @@ impl Walk<'_> {
 }
 
 /// The most of a workbook's shared strings, or of one of its sheets, held in memory to read it
-/// as rows; a larger one is scanned as XML, with a note.
-const MAX_SHEET: u64 = 256 << 20;
+/// as rows (a workbook of 32 MB of XML peaked at 103 MB: see benches/README.md); a larger one is
+/// scanned as XML, with a warning.
+const MAX_SHEET: u64 = 64 << 20;
 
 impl Walk<'_> {
     /// A workbook's shared strings (`xl/sharedStrings.xml`; none if it has none), or `None`
