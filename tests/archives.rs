@@ -350,6 +350,25 @@ fn a_docx_members_text_is_read_as_the_document_reads() {
     );
 }
 
+/// An OpenDocument spreadsheet's `content.xml` is read as its rows: a row a line, a cell a tab.
+#[test]
+fn an_ods_members_rows_are_read_as_a_table() {
+    let cell = |t: &str| format!("<table:table-cell><text:p>{t}</text:p></table:table-cell>");
+    let row = |cells: &[&str]| {
+        format!("<table:table-row>{}</table:table-row>\n", cells.iter().map(|c| cell(c)).collect::<String>())
+    };
+    let content = format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<office:document-content><office:body><office:spreadsheet><table:table table:name=\"Creds\">\n{}{}</table:table></office:spreadsheet></office:body></office:document-content>\n",
+        row(&["System", "Login", "Password", "Security Token"]),
+        row(&["Salesforce", "ops@acme.com", "AcmeCedar#88", "P53OtV2HN1b4k124Lrs5Qiut"]),
+    );
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "creds.ods", zip(&[("content.xml", content.as_bytes(), DEFLATED)]));
+    let out = scan_archives(d.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(triples(&out), [("creds.ods!content.xml".to_string(), 4, "salesforce-password-with-token".to_string())]);
+}
+
 /// An Excel workbook's cells hold only numbers of shared strings: its sheets are read as their
 /// rows (row n at line n, cells tab-separated), so a credentials tracker's header names its
 /// columns, across a blank row; another system's row stays silent. Broken shared strings are said, not skipped.

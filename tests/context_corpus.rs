@@ -225,7 +225,7 @@ fn sixth_held_out_half_keeps_its_recall_and_precision() {
 /// sight, 0.829 / 0.917 at the twelfth session's end, 0.899 / 0.968 at the thirteenth's.
 #[test]
 fn eleventh_developed_set_keeps_its_recall_and_precision() {
-    floors("dev11", 0.895, 0.965);
+    floors("dev11", 0.91, 0.965);
 }
 
 /// The eighth set's held-out half, never looked into.

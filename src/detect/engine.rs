@@ -124,9 +124,6 @@ impl LineCursor {
     }
 }
 
-/// The largest stream kept whole for the document reading when no line model sets the size.
-const WHOLE_UNIT: usize = 1 << 20;
-
 /// The lines of a whole unit, for the places of findings made after its scan (the line model's,
 /// a document's text's): a cursor at any offset without counting from the start each time.
 struct LineIndex(Vec<usize>);
@@ -262,9 +259,12 @@ impl Engine {
             a.iter().any(|&(s, l)| b.iter().any(|&(t, m)| s < t + m.max(1) && t < s + l.max(1)))
         };
         // (An HTML table is read where it is, header and rows: its text is no second reading.)
+        // (OpenDocument's `<table:table>` is no HTML table: its text is its rows.)
         let in_html_table = |o: usize| {
             let from = o.saturating_sub(1 << 16);
-            memchr::memmem::rfind(&buf[from..o], b"<table")
+            let html = |t: &usize| matches!(buf.get(from + t + 6), Some(b'>' | b' ' | b'\t' | b'\n' | b'\r'));
+            memchr::memmem::rfind_iter(&buf[from..o], b"<table")
+                .find(html)
                 .is_some_and(|t| memchr::memmem::find(&buf[from + t..o], b"</table>").is_none())
         };
         for mut f in found {
@@ -425,7 +425,7 @@ impl Engine {
         let mut file_context = None;
         // A copy of a stream small enough for the line model and the document reading, which
         // read a unit whole (as they do a file read whole: the two must find the same).
-        let limit = self.line_model().map_or(if markup { WHOLE_UNIT } else { 0 }, LineModel::max_unit);
+        let limit = self.line_model().map_or(0, LineModel::max_unit).max(if markup { markup::MAX_UNIT } else { 0 });
         let mut whole = (limit > 0).then(Vec::new);
         loop {
             let mut eof = false;
@@ -729,6 +729,15 @@ mod tests {
         let streamed = Engine::builtin().scan_reader("runbook.xml", std::io::Cursor::new(doc.as_bytes())).unwrap();
         let places = |fs: &[Finding]| fs.iter().map(|f| (f.rule.clone(), f.line, f.column)).collect::<Vec<_>>();
         assert_eq!(places(&streamed), places(&fs));
+        // A document longer than the line model reads (1 MiB), streamed or not, the same.
+        let long = doc.replace("</w:body>", &"<w:p></w:p>\n".repeat(1 << 17));
+        let (whole, streamed) = (
+            Engine::builtin().scan_bytes("runbook.xml", long.as_bytes()),
+            Engine::builtin().scan_reader("runbook.xml", std::io::Cursor::new(long.as_bytes())).unwrap(),
+        );
+        assert!(long.len() > 1 << 20);
+        assert_eq!(places(&whole), [("salesforce-password-with-token".to_string(), 3, 69)]);
+        assert_eq!(places(&streamed), places(&whole));
     }
 
     #[test]

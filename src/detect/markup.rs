@@ -24,7 +24,7 @@ pub struct TextView {
 }
 
 /// Units larger than this are not rendered (a view costs nine bytes per byte).
-const MAX_UNIT: usize = 16 << 20;
+pub(crate) const MAX_UNIT: usize = 16 << 20;
 
 /// Tags of a document whose markup splits its text: a word processor's runs (WordprocessingML,
 /// OpenDocument), an OCR engine's words (hOCR), HTML escaped inside XML (a Jira export) or kept in
@@ -186,6 +186,12 @@ fn tag_at(buf: &[u8], at: usize, open: &[u8], close: &[u8]) -> Option<(Vec<u8>, 
     if matches!(buf.get(p), Some(b'/')) {
         p += 1;
     }
+    // A declaration, processing instruction or comment (`<?xml …?>`, `<!DOCTYPE …>`): no text.
+    if matches!(buf.get(p), Some(b'?' | b'!')) && !buf[at + 1..p].contains(&b'/') {
+        let limit = (p + 2048).min(buf.len());
+        let end = memchr::memmem::find(&buf[p..limit], close)? + p + close.len();
+        return Some((buf[p..p + 1].to_vec(), end));
+    }
     let start = p;
     while p < buf.len() && (buf[p].is_ascii_alphanumeric() || matches!(buf[p], b':' | b'-' | b'_')) {
         p += 1;
@@ -268,6 +274,8 @@ mod tests {
     fn cells_rows_and_escaped_markup() {
         let ods = "<table:table-row>\n <table:table-cell><text:p>Password</text:p></table:table-cell>\n <table:table-cell><text:p>Token</text:p></table:table-cell>\n</table:table-row><table:table-row><table:table-cell><text:p>a&amp;b</text:p></table:table-cell></table:table-row>";
         assert_eq!(text(ods), "Password\tToken\na&b\n");
+        // A declaration or comment is no text.
+        assert_eq!(text(&format!("<?xml version=\"1.0\"?>\n<!-- saved -->{ods}")), "Password\tToken\na&b\n");
         let jira = "<comment>&lt;p&gt;pw is &lt;tt&gt;Hunter&amp;amp;2&lt;/tt&gt; &amp;quot;ok&amp;quot;&lt;/p&gt;&lt;p&gt;next&lt;/p&gt;</comment>";
         assert_eq!(text(jira), "pw is Hunter&2 \"ok\"\nnext\n");
     }
