@@ -425,8 +425,11 @@ impl Engine {
         let mut file_context = None;
         // A copy of a stream small enough for the line model and the document reading, which
         // read a unit whole (as they do a file read whole: the two must find the same).
-        let limit = self.line_model().map_or(0, LineModel::max_unit).max(if markup { markup::MAX_UNIT } else { 0 });
+        // (Past the line model's bound only a document is kept: it says so in its first block.)
+        let model_limit = self.line_model().map_or(0, LineModel::max_unit);
+        let mut limit = model_limit.max(if markup { markup::MAX_UNIT } else { 0 });
         let mut whole = (limit > 0).then(Vec::new);
+        let mut document = None;
         loop {
             let mut eof = false;
             while filled < block + keep_before {
@@ -452,6 +455,10 @@ impl Engine {
             }
             let buf = &space[..filled];
             binary.get_or_insert_with(|| is_binary(buf));
+            if !*document.get_or_insert_with(|| markup && markup::is_document(buf)) && limit > model_limit {
+                limit = model_limit;
+                whole = whole.filter(|w| w.len() <= limit);
+            }
             if base == 0 {
                 file_context = self.matcher.layer.as_ref().and_then(|l| contextual::file_context(l, path, buf));
             }

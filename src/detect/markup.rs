@@ -238,7 +238,7 @@ fn entity(buf: &[u8], at: usize) -> Option<(Vec<u8>, usize)> {
 }
 
 /// Whether `buf` has a document's tags (any one of them) in its first 256 KiB.
-fn is_document(buf: &[u8]) -> bool {
+pub(crate) fn is_document(buf: &[u8]) -> bool {
     // (A document says so in its first pages.)
     let buf = &buf[..buf.len().min(256 << 10)];
     if memchr::memchr(b'<', buf).is_none() && memchr::memmem::find(buf, b"&lt;").is_none() {
