@@ -425,4 +425,16 @@ fn a_workbooks_sheets_are_read_as_rows() {
     let err = stderr_of(&out);
     assert!(err.starts_with("forcescan: warning: tracker.xlsx!xl/sharedStrings.xml: "), "{err}");
     assert!(err.trim_end().ends_with(": the workbook's sheets are scanned as XML"), "{err}");
+
+    // Shared strings that decompress past --max-decompressed are cut short like any member: said,
+    // and the scan is incomplete (exit 2), not a workbook's worth of memory taken on trust.
+    let bomb = format!("<sst>{}</sst>", "<si><t>filler</t></si>".repeat(200_000));
+    write(d.path(), "tracker.xlsx", book(&bomb));
+    let out = scan_archives(d.path(), &["--max-decompressed", "1M"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr_of(&out));
+    let err = stderr_of(&out);
+    assert!(
+        err.contains("tracker.xlsx!xl/sharedStrings.xml: cut short after 1.0 MiB of shared strings output: --max-decompressed 1.0 MiB reached"),
+        "{err}"
+    );
 }

@@ -540,7 +540,19 @@ impl Walk<'_> {
         let read = match archive.by_name(MEMBER) {
             Err(zip::result::ZipError::FileNotFound) => return Some(Vec::new()),
             Err(e) => Err(e.to_string()),
-            Ok(f) => f.take(MAX_SHEET + 1).read_to_end(&mut xml).map_err(|e| io_message(&e)),
+            Ok(f) => {
+                // Under the input's bomb limits like every member (the ratio against the member's
+                // own compressed size, since it is read before the archive's walk meters anything).
+                let packed = Rc::new(Cell::new(f.compressed_size()));
+                let mut g = self.guard(Box::new(f), packed);
+                match (&mut g).take(MAX_SHEET + 1).read_to_end(&mut xml) {
+                    Err(e) => Err(io_message(&e)),
+                    Ok(_) => match g.stop {
+                        None => Ok(()),
+                        Some(stop) => Err(stop_message(stop, "shared strings", g.out, self.opts)),
+                    },
+                }
+            }
         };
         let strings = read.and_then(|_| {
             if xml.len() as u64 > MAX_SHEET {

@@ -29,7 +29,7 @@ pub fn shared_strings(xml: &[u8]) -> Result<Vec<String>, String> {
     let mut buf = Vec::new();
     let (mut item, mut in_text, mut phonetic) = (None::<String>, false, false);
     loop {
-        match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+        match reader.read_event_into(&mut buf).map_err(|e| xml_error(&e, reader.error_position()))? {
             Event::Start(e) => match e.local_name().as_ref() {
                 b"si" => item = Some(String::new()),
                 b"t" => in_text = true,
@@ -72,7 +72,7 @@ pub fn rows(xml: &[u8], shared: &[String]) -> Result<Vec<u8>, String> {
     let mut cell: Option<(Option<u64>, Vec<u8>, String)> = None;
     let (mut in_value, mut in_inline) = (false, false);
     loop {
-        match reader.read_event_into(&mut buf).map_err(|e| e.to_string())? {
+        match reader.read_event_into(&mut buf).map_err(|e| xml_error(&e, reader.error_position()))? {
             Event::Start(e) | Event::Empty(e) if e.local_name().as_ref() == b"row" => {
                 // (Rows are in order; at most a million of them, as Excel has.)
                 let last = table.last().map_or(0, |r| r.0);
@@ -159,10 +159,10 @@ const MAX_PADDED: u64 = 64;
 /// reference resolved (an unknown entity kept as written).
 fn text_of(ev: &Event) -> Result<String, String> {
     Ok(match ev {
-        Event::Text(t) => t.decode().map_err(|e| e.to_string())?.into_owned(),
-        Event::CData(c) => c.decode().map_err(|e| e.to_string())?.into_owned(),
+        Event::Text(t) => t.decode().map_err(|_| NOT_UTF8.to_string())?.into_owned(),
+        Event::CData(c) => c.decode().map_err(|_| NOT_UTF8.to_string())?.into_owned(),
         Event::GeneralRef(r) => {
-            let name = r.decode().map_err(|e| e.to_string())?;
+            let name = r.decode().map_err(|_| NOT_UTF8.to_string())?;
             match r.resolve_char_ref() {
                 Ok(Some(c)) => c.to_string(),
                 _ => quick_xml::escape::resolve_predefined_entity(&name)
@@ -171,6 +171,24 @@ fn text_of(ev: &Event) -> Result<String, String> {
         }
         _ => String::new(),
     })
+}
+
+const NOT_UTF8: &str = "text that is not UTF-8";
+
+/// What is wrong with a workbook's XML, without a word of its text: `quick_xml`'s own messages
+/// quote tag and entity names, and a cell's text (a password with a `&` in it) can end up in one.
+fn xml_error(e: &quick_xml::Error, at: u64) -> String {
+    use quick_xml::Error as E;
+    let what = match e {
+        E::Io(e) => return format!("read error ({})", e.kind()),
+        E::Syntax(e) => return format!("{e} at byte {at}"),
+        E::IllFormed(_) => "ill-formed XML (tags that do not match)",
+        E::InvalidAttr(_) => "a malformed attribute",
+        E::Encoding(_) => NOT_UTF8,
+        E::Escape(_) => "a malformed entity or character reference",
+        E::Namespace(_) => "a malformed namespace",
+    };
+    format!("{what} at byte {at}")
 }
 
 /// An attribute's value as written (the cell references and types read here have no entities).
@@ -222,7 +240,14 @@ lines</t></is></c></row>
         let shared = ["a".to_string(), "b".to_string()];
         // (Cells without references follow each other; an index out of range is an empty cell.)
         assert_eq!(String::from_utf8(rows(sheet, &shared).unwrap()).unwrap(), "a\tb\n\t\n");
-        assert!(rows(b"<worksheet><row r=\"1\"><c></row>", &shared).is_err());
+        assert_eq!(
+            rows(b"<worksheet><row r=\"1\"><c></row>", &shared).unwrap_err(),
+            "ill-formed XML (tags that do not match) at byte 25"
+        );
+        // The error never quotes the document: a tag or entity name made of a cell's text stays out.
+        let err = shared_strings(b"<sst><si><t>pw: Cedar&Sup3rS3cret;</t></si><Hunter2Blue></sst>").unwrap_err();
+        assert!(!err.contains("Sup3r") && !err.contains("Hunter2"), "{err}");
+        assert!(shared_strings(b"<sst><si><t>x</t></si").unwrap_err().starts_with("tag not closed"));
         assert_eq!(column_of("AA12"), Some(26));
         assert_eq!(column_of("12"), None);
         assert!(is_sheet("xl/worksheets/sheet2.xml") && !is_sheet("xl/worksheets/_rels/sheet2.xml.rels"));
