@@ -20,7 +20,13 @@ def git_dir(m):
     return None
 
 def scan(binary, args):
-    out = subprocess.run([binary, *args, "-f", "jsonl"], capture_output=True, text=True).stdout
+    run = subprocess.run([binary, *args, "-f", "jsonl"], capture_output=True, text=True)
+    # (0 clean, 1 findings; anything else is said: a scan that crashed is not a clean one.
+    # forcescan's stderr never carries a secret.)
+    if run.returncode not in (0, 1):
+        problems = [l for l in run.stderr.splitlines() if l.startswith("forcescan:")][:3]
+        print(f"EXIT {run.returncode}: forcescan {args[0]} of {args[-1]}: " + " | ".join(problems), file=sys.stderr)
+    out = run.stdout
     for line in out.splitlines():
         try:
             yield json.loads(line)

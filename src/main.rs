@@ -7,6 +7,13 @@ use clap::Parser;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {
+    // A panic is a bug. Detection contains it to the file it happened in (that file's error,
+    // exit 2); this says once where in forcescan it was, without the panic's message, which
+    // may quote the text being scanned.
+    std::panic::set_hook(Box::new(|info| {
+        let at = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+        eprintln!("forcescan: internal error{at} (a bug: please report it with this line)");
+    }));
     let parsed = match cli::Cli::try_parse() {
         Ok(c) => c,
         Err(e) => {

@@ -520,6 +520,40 @@ fn unreadable_directories_are_named_and_the_rest_is_scanned() {
     assert!(!r.stdout.contains("b.log"));
 }
 
+/// A bug in detection (a panic) costs the file it happened in, never the scan: that file is an
+/// error (exit 2) and the panic is said once, where it happened, without its message (which may
+/// quote the scanned text). Every other file is scanned and reported. (Debug builds only: a file
+/// named `*.forcescan-test-panic` panics on purpose.) Also the PHP line that once panicked: a
+/// string concatenated with `.$backtrace[0]` read as a value whose name was empty.
+#[test]
+#[cfg_attr(not(debug_assertions), ignore = "the deliberate panic exists in debug builds only")]
+fn a_panic_in_detection_costs_its_own_file_not_the_scan() {
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "a.env", format!("SF_SECURITY_TOKEN={SECURITY_TOKEN}\n"));
+    write(d.path(), "b.forcescan-test-panic", format!("{ACCESS_TOKEN}\n"));
+    write(d.path(), "c.php", " * Salesforce\n  die('pass in array to this function:  '.$backtrace[0]['function']);\n");
+    for args in [&["scan", "--color", "never", "."][..], &["scan", "--color", "never", "-f", "jsonl", "."]] {
+        let r = run(args, d.path(), None);
+        r.assert_code(2).assert_no_secret(&[]);
+        let lines: Vec<&str> = r.stderr.lines().collect();
+        // (A JSON Lines report has no summary: its stderr ends with the count of inputs not scanned.)
+        let jsonl = args.contains(&"jsonl");
+        assert_eq!(lines.len(), if jsonl { 3 } else { 2 }, "{}", r.stderr);
+        assert!(lines[0].starts_with("forcescan: internal error at src/scan/mod.rs:"), "{}", r.stderr);
+        assert!(lines[0].ends_with(" (a bug: please report it with this line)"), "{}", r.stderr);
+        assert_eq!(
+            lines[1],
+            "forcescan: error: b.forcescan-test-panic: internal error in forcescan's detection \
+             (a bug: please report it); this file's findings are not reported"
+        );
+        if jsonl {
+            assert_eq!(lines[2], "forcescan: error: 1 input(s) could not be scanned");
+        }
+        assert!(r.stdout.contains("a.env"), "{}", r.stdout);
+        assert!(!r.stdout.contains("c.php") && !r.stdout.contains("b.forcescan"), "{}", r.stdout);
+    }
+}
+
 #[test]
 fn links_out_of_the_tree_are_not_followed_unless_named() {
     let d = tempfile::tempdir().unwrap();

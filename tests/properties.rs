@@ -297,6 +297,32 @@ proptest! {
         }
     }
 
+    /// Code and configuration made of any mixture of the context layer's syntax (keys, sigils,
+    /// quotes, brackets, operators, comments, values) never panic, in any language's file, and
+    /// report only inside the text. (It found a PHP `'…'.$backtrace[0]` read as an empty name.)
+    #[test]
+    fn code_and_configuration_of_any_shape_never_panic(
+        pieces in prop::collection::vec(prop_oneof![
+            Just("password"), Just("pass"), Just("sf_token"), Just("securityToken"), Just("client_secret"), Just("PASS"),
+            Just(" = "), Just(": "), Just("="), Just(":"), Just(" => "), Just(" := "), Just("->"), Just("'"), Just("\""),
+            Just("`"), Just("$"), Just(".$"), Just("."), Just("@"), Just("["), Just("]"), Just("[0]"), Just("("), Just(")"),
+            Just("{"), Just("}"), Just(";"), Just(","), Just("\n"), Just("\t"), Just(" "), Just("#"), Just("// "),
+            Just("<password>"), Just("</password>"), Just("|"), Just("\\"), Just("%"), Just("&"), Just("+"), Just("*"),
+            Just("self."), Just("Salesforce"), Just("import simple_salesforce\n"), Just("login.salesforce.com"),
+            Just("Hunter2!Quartz"), Just("P53OtV2HN1b4k124Lrs5Qiut"), Just("3MVG9A2kN3Bn17hs8MIaQx1voVGy"),
+            Just("x"), Just("0"), Just("é"), Just("\u{0}"),
+        ], 0..100),
+        name in prop_oneof![
+            Just("a.php"), Just("a.py"), Just("a.rb"), Just("a.js"), Just("a.yaml"), Just("a.json"), Just("a.xml"),
+            Just("a.csv"), Just("a.properties"), Just("a.md"), Just("a.log"), Just("a.R"), Just("a.ps1"),
+        ],
+    ) {
+        let text = pieces.concat();
+        for f in Engine::builtin().scan_bytes(name, text.as_bytes()) {
+            prop_assert!((f.offset + f.length) as usize <= text.len() && f.line >= 1, "{:?} in {:?}", f.rule, text);
+        }
+    }
+
     /// A workbook's sheet read as rows: any mixture of rows, cells, references (valid, out of
     /// order, absurd), types and text never panics, and a sheet whose rows are numbered puts
     /// row n on line n.

@@ -464,6 +464,16 @@ pub(crate) fn not_a_value(v: &[u8], quoted: bool, code: bool) -> bool {
             }
         }
     }
+    // In code, a keyword argument or an assignment read as the value of a call named for
+    // passwords (`SalesforcePasswordAuth(db_alias=self.alias,`): a name, `=`, a chain of names.
+    if code && !quoted {
+        if let Some(eq) = t.iter().position(|&b| b == b'=') {
+            let chain = |s: &[u8]| !s.is_empty() && s.split(|&b| b == b'.').all(identifier);
+            if identifier(&t[..eq]) && chain(&t[eq + 1..]) {
+                return true;
+            }
+        }
+    }
     // In code, a variable (`$sf_pass`, `@password`), an expression of them (`$p . $t`, `a + b`)
     // or an index into one (`results[0`, cut where the value was).
     if code
@@ -645,7 +655,8 @@ fn email_like(t: &[u8]) -> bool {
 
 /// A name: letters, digits and `_`, starting with a letter or `_`.
 fn identifier(t: &[u8]) -> bool {
-    (t[0].is_ascii_alphabetic() || t[0] == b'_') && t.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
+    t.first().is_some_and(|&b| b.is_ascii_alphabetic() || b == b'_')
+        && t.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
 }
 
 /// An expression that reads a value: `a.b.c`, `a['b']`, `a["b"]`, `a(b)`, `this.x`, `self.x`.
@@ -958,6 +969,8 @@ mod tests {
             ("options.passphrase;", false, true),
             ("options[:config_store", false, true),
             ("force:user:create", true, false),
+            ("db_alias=self.alias", false, true),
+            ("domain=settings.SF_DOMAIN", false, true),
         ] {
             assert!(not_a_value(v.as_bytes(), quoted, code), "{v}");
         }
@@ -971,6 +984,8 @@ mod tests {
             assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
         }
         assert!(not_a_value(b"ops@acme-corp.com", true, false));
+        // Outside code, or quoted, `name=word` may be a password.
+        assert!(!not_a_value(b"Tiger=Lily7", false, false) && !not_a_value(b"Tiger=Lily7", true, true));
         for v in ["Hunter2!", "Winter2024#", "correct horse battery", "kBIKcOX7mRaEAR4KRB40eiPX"] {
             assert!(!not_a_value(v.as_bytes(), true, false), "{v}");
         }

@@ -35,21 +35,40 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::{Mutex, MutexGuard};
 
-/// Detection, as the sources see it.
+/// Detection, as the sources see it. A panic in detection is a bug; it costs the unit it
+/// happened in (reported as that unit's error: the scan is incomplete, exit 2), never the scan.
 impl Sink for Engine {
-    fn bytes(&self, name: &str, data: &[u8]) -> Vec<Finding> {
-        self.scan_bytes(name, data)
+    fn bytes(&self, name: &str, data: &[u8]) -> Result<Vec<Finding>, String> {
+        contained(name, || self.scan_bytes(name, data))
     }
-    fn large(&self, name: &str, data: &[u8]) -> Vec<Finding> {
-        self.scan_chunked(name, data)
+    fn large(&self, name: &str, data: &[u8]) -> Result<Vec<Finding>, String> {
+        contained(name, || self.scan_chunked(name, data))
     }
     fn stream(&self, name: &str, r: &mut dyn Read, parallel: bool) -> std::io::Result<Vec<Finding>> {
-        if parallel {
-            self.scan_reader_parallel(name, r)
-        } else {
-            self.scan_reader(name, r)
-        }
+        contained(name, || if parallel { self.scan_reader_parallel(name, r) } else { self.scan_reader(name, r) })
+            .map_err(std::io::Error::other)?
     }
+}
+
+/// What a unit whose detection panicked says. (Not the panic's message: a slice's may quote the
+/// text, a secret among it. The panic hook prints where in forcescan it happened.)
+pub const INTERNAL_ERROR: &str = "internal error in forcescan's detection (a bug: please report it); \
+                                  this file's findings are not reported";
+
+/// Runs one unit's detection, a panic in it turned into [`INTERNAL_ERROR`].
+fn contained<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // (Debug builds only: a unit named `*.forcescan-test-panic` panics, so that the tests
+        // can check what a bug in detection costs; see tests/errors.rs.)
+        #[cfg(debug_assertions)]
+        if name.ends_with(".forcescan-test-panic") {
+            panic!("the tests' deliberate panic");
+        }
+        #[cfg(not(debug_assertions))]
+        let _ = name;
+        f()
+    }))
+    .map_err(|_| INTERNAL_ERROR.to_string())
 }
 
 /// What to scan.

@@ -703,8 +703,11 @@ pub fn scan_bytes_archives(
     emit: &mut dyn FnMut(Event),
 ) {
     let plain = |sink: &dyn Sink| {
-        let findings = if data.len() >= large { sink.large(name, data) } else { sink.bytes(name, data) };
-        Unit { path: name.to_string(), bytes: data.len() as u64, findings, error: None }
+        Unit::scanned(
+            name,
+            data.len() as u64,
+            if data.len() >= large { sink.large(name, data) } else { sink.bytes(name, data) },
+        )
     };
     let kind = detect(&data[..data.len().min(HEAD)]);
     let mut walker = Walk { sink, opts, emit, budget: Rc::new(Cell::new(opts.max_total)) };

@@ -161,7 +161,7 @@ pub(crate) fn scan_input(sink: &dyn Sink, input: &Input, opts: &WalkOptions) -> 
     }
     let mut buf = Vec::with_capacity(len as usize + 1);
     match std::io::Read::read_to_end(&mut &file, &mut buf) {
-        Ok(_) => Unit { bytes: buf.len() as u64, findings: sink.bytes(&display, &buf), error: None, path: display },
+        Ok(_) => Unit::scanned(&display, buf.len() as u64, sink.bytes(&display, &buf)),
         Err(e) => fail(e, len),
     }
 }

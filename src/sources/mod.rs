@@ -26,11 +26,14 @@ use std::sync::atomic::{AtomicU64, AtomicU8, Ordering};
 /// What sources hand their bytes to, and get findings back from. The scan driver implements it with
 /// the detection engine; a source keeps the findings only to pass them on (and, for git history,
 /// to compare which blob introduced a secret).
+///
+/// `Err` is a unit the sink could not finish (for the scan driver, a bug caught in detection):
+/// the source reports it as that unit's error and goes on.
 pub trait Sink: Sync {
     /// A unit held whole in memory.
-    fn bytes(&self, name: &str, data: &[u8]) -> Vec<Finding>;
+    fn bytes(&self, name: &str, data: &[u8]) -> Result<Vec<Finding>, String>;
     /// A large unit in memory: matched in parallel chunks.
-    fn large(&self, name: &str, data: &[u8]) -> Vec<Finding>;
+    fn large(&self, name: &str, data: &[u8]) -> Result<Vec<Finding>, String>;
     /// A stream, read to its end in blocks with bounded memory. `parallel`: each block is matched
     /// on every core (a large file, where matching rather than reading is the work).
     fn stream(&self, name: &str, r: &mut dyn Read, parallel: bool) -> std::io::Result<Vec<Finding>>;
@@ -47,6 +50,15 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// A unit a sink was given whole, with what it answered.
+    pub fn scanned(path: &str, bytes: u64, found: Result<Vec<Finding>, String>) -> Unit {
+        let (findings, error) = match found {
+            Ok(f) => (f, None),
+            Err(e) => (Vec::new(), Some(ScanError::new(path, e))),
+        };
+        Unit { path: path.to_string(), bytes, findings, error }
+    }
+
     /// A unit that could not be read at all.
     pub fn failed(path: &str, message: String) -> Unit {
         Unit { path: path.to_string(), bytes: 0, findings: Vec::new(), error: Some(ScanError::new(path, message)) }

@@ -80,6 +80,12 @@ pub(crate) fn resolve(
     let role = |f: &Finding| note(f).expect("pending").role;
     let mut used = vec![false; pending.len()];
     let mut out: Vec<Finding> = Vec::new();
+    let index = Index::new(&pending, |f| layer.vocab.environments(&note(f).expect("pending").key));
+    // (How many unpaired candidates of each role: kept as pairs are made, not counted per candidate.)
+    let mut unpaired = std::collections::HashMap::<usize, usize>::new();
+    for f in &pending {
+        *unpaired.entry(role(f)).or_default() += 1;
+    }
     // Pairs: each reported role's candidate takes the nearest partner of the same login or app.
     for &(rule, first, second) in &layer.pairs {
         let firsts: Vec<usize> = (0..pending.len()).filter(|&i| role(&pending[i]) == first && !used[i]).collect();
@@ -88,13 +94,14 @@ pub(crate) fn resolve(
                 continue; // already a password with its token
             }
             let login = Some(first) == layer.password;
-            let env = |f: &Finding| note(f).map(|p| layer.vocab.environments(&p.key)).unwrap_or_default();
-            let firsts = firsts_count(&pending, &used, first);
-            let Some(j) = partner(&pending, &used, i, second, firsts, login, role, env) else {
+            let firsts = unpaired.get(&first).copied().unwrap_or(0);
+            let Some(j) = partner(&pending, &used, &index, i, second, firsts, login, role) else {
                 continue;
             };
-            used[i] = true;
-            used[j] = true;
+            for k in [i, j] {
+                used[k] = true;
+                *unpaired.get_mut(&role(&pending[k])).expect("counted") -= 1;
+            }
             let (a, b) = (&pending[i], &pending[j]);
             // A password and its token log in as one string; a key and secret go as `key:secret`.
             let value = if Some(first) == layer.password {
@@ -137,9 +144,40 @@ pub(crate) fn resolve(
     done
 }
 
-/// How many unpaired candidates of role `first` the unit holds.
-fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
-    pending.iter().enumerate().filter(|(i, f)| !used[*i] && note(f).is_some_and(|p| p.role == first)).count()
+/// What [`partner`] looks up for every candidate, gathered once per unit: a large export's
+/// units hold thousands of candidates, and a table row's partner is among a handful of them.
+struct Index {
+    /// Each candidate's environments (see [`partner`]).
+    envs: Vec<(Vec<String>, Vec<String>)>,
+    /// The candidates of each line and of each table row, in order.
+    by_line: std::collections::HashMap<u64, Vec<usize>>,
+    by_row: std::collections::HashMap<usize, Vec<usize>>,
+    /// Each candidate's offset (candidates are in offset order).
+    offsets: Vec<u64>,
+}
+
+impl Index {
+    fn new(pending: &[Finding], env: impl Fn(&Finding) -> (Vec<String>, Vec<String>)) -> Index {
+        let mut by_line = std::collections::HashMap::<u64, Vec<usize>>::new();
+        let mut by_row = std::collections::HashMap::<usize, Vec<usize>>::new();
+        for (k, f) in pending.iter().enumerate() {
+            by_line.entry(f.line).or_default().push(k);
+            if let Some(row) = note(f).and_then(|p| p.row) {
+                by_row.entry(row).or_default().push(k);
+            }
+        }
+        Index {
+            envs: pending.iter().map(env).collect(),
+            by_line,
+            by_row,
+            offsets: pending.iter().map(|f| f.offset).collect(),
+        }
+    }
+
+    /// The candidates of `line`.
+    fn line(&self, line: u64) -> &[usize] {
+        self.by_line.get(&line).map_or(&[], Vec::as_slice)
+    }
 }
 
 /// The partner of `pending[i]` with role `second`: in the same table row or call, else in the same
@@ -151,19 +189,19 @@ fn firsts_count(pending: &[Finding], used: &[bool], first: usize) -> usize {
 fn partner(
     pending: &[Finding],
     used: &[bool],
+    index: &Index,
     i: usize,
     second: usize,
     firsts: usize,
     login: bool,
     role: impl Fn(&Finding) -> usize,
-    env: impl Fn(&Finding) -> (Vec<String>, Vec<String>),
 ) -> Option<usize> {
     let a = &pending[i];
     let pa = note(a)?;
     if login && pa.tokenless {
         return None;
     }
-    let ea = env(a);
+    let ea = &index.envs[i];
     // (One value is never both halves: a key read twice for one value. A token whose key names
     // its login pairs with that login's password only.)
     let own = |f: &Finding| {
@@ -171,35 +209,36 @@ fn partner(
     };
     // (A partner on the line of another candidate of `a`'s role is that one's: a help desk
     // export's row of another app's key and secret above a row of a connected app's.)
-    // (The lines of those candidates, gathered once: a large export's units hold thousands.)
-    let rivals: std::collections::HashSet<u64> = (0..pending.len())
-        .filter(|&k| k != i && !used[k] && role(&pending[k]) == role(a))
-        .map(|k| pending[k].line)
-        .collect();
-    let claimed = |j: usize| pending[j].line != a.line && rivals.contains(&pending[j].line);
-    let envs: Vec<(usize, (Vec<String>, Vec<String>))> = (0..pending.len())
-        .filter(|&j| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw && own(&pending[j]))
-        .filter(|&j| !claimed(j))
-        .map(|j| (j, env(&pending[j])))
-        .collect();
-    let cands: Vec<usize> =
-        envs.iter().filter(|(_, e)| e.0 == ea.0 || e.0.is_empty() || ea.0.is_empty()).map(|(j, _)| *j).collect();
-    let far: Vec<usize> = envs.iter().filter(|(_, e)| e.0 == ea.0 || e.1 != ea.1).map(|(j, _)| *j).collect();
+    let claimed = |j: usize| {
+        let line = pending[j].line;
+        line != a.line && index.line(line).iter().any(|&k| k != i && !used[k] && role(&pending[k]) == role(a))
+    };
+    let eligible =
+        |j: usize| j != i && !used[j] && role(&pending[j]) == second && pending[j].raw != a.raw && own(&pending[j]);
+    let same_env = |j: usize| {
+        let e = &index.envs[j];
+        e.0 == ea.0 || e.0.is_empty() || ea.0.is_empty()
+    };
     let dist = |j: usize| (pending[j].line as i64 - a.line as i64).unsigned_abs();
-    let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
-    if pa.row.is_some() {
-        // (A record of a table whose quoted fields span lines holds its other lines too.)
-        let record = |f: &Finding| {
-            pa.enclosing
-                .first()
-                .is_some_and(|&(back, ahead)| f.offset + back as u64 >= a.offset && f.offset < a.offset + ahead as u64)
-        };
-        return pick(&|j| {
-            note(&pending[j]).is_some_and(|p| p.row == pa.row)
-                || pending[j].line == a.line
-                || pa.form == Form::Table && record(&pending[j])
-        });
+    if let Some(row) = pa.row {
+        // A table row's partner is in its row, on its line, or (a record of a table whose quoted
+        // fields span lines holds its other lines too) within its record: looked for there only.
+        let mut near: Vec<usize> = index.by_row.get(&row).map_or(Vec::new(), Vec::clone);
+        near.extend_from_slice(index.line(a.line));
+        if let (Form::Table, Some(&(back, ahead))) = (pa.form, pa.enclosing.first()) {
+            let from = index.offsets.partition_point(|&o| o + (back as u64) < a.offset);
+            let to = index.offsets.partition_point(|&o| o < a.offset + ahead as u64);
+            near.extend(from..to.max(from));
+        }
+        near.sort_unstable();
+        near.dedup();
+        return near.into_iter().filter(|&j| eligible(j) && !claimed(j) && same_env(j)).min_by_key(|&j| dist(j));
     }
+    let envs: Vec<usize> = (0..pending.len()).filter(|&j| eligible(j) && !claimed(j)).collect();
+    let cands: Vec<usize> = envs.iter().copied().filter(|&j| same_env(j)).collect();
+    let far: Vec<usize> =
+        envs.iter().copied().filter(|&j| index.envs[j].0 == ea.0 || index.envs[j].1 != ea.1).collect();
+    let pick = |f: &dyn Fn(usize) -> bool| cands.iter().copied().filter(|&j| f(j)).min_by_key(|&j| dist(j));
     let generic = |j: usize| note(&pending[j]).is_some_and(|p| p.generic);
     // A partner on the password's own line first (`Password: v\nSecurity token: t` in one JSON
     // string), then a bare `token` on its own line or the next two.

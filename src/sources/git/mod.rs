@@ -305,12 +305,15 @@ impl Scanner<'_> {
         match objects.read(job.oid, ObjectType::Blob) {
             Ok(obj) => {
                 let data = obj.bytes();
-                let findings = if data.len() >= CHUNKED_SCAN_BYTES {
+                let found = if data.len() >= CHUNKED_SCAN_BYTES {
                     self.sink.large(job.path, data)
                 } else {
                     self.sink.bytes(job.path, data)
                 };
-                Outcome { bytes: data.len() as u64, findings, error: None }
+                match found {
+                    Ok(findings) => Outcome { bytes: data.len() as u64, findings, error: None },
+                    Err(e) => Outcome { bytes: data.len() as u64, findings: Vec::new(), error: Some(e) },
+                }
             }
             Err(message) => Outcome { error: Some(message), ..Default::default() },
         }

@@ -51,11 +51,11 @@ pub(crate) fn scan_staged(sink: &dyn Sink, dir: &Path) -> Vec<Event> {
         };
         match repo.find_blob(delta.new_file().id()) {
             Ok(blob) => {
-                let mut findings = sink.bytes(&path, blob.content());
+                let mut unit = Unit::scanned(&path, blob.size() as u64, sink.bytes(&path, blob.content()));
                 if let Some(added) = &added {
-                    findings.retain(|f| (f.line..=f.end_line).any(|l| added.contains(&l)));
+                    unit.findings.retain(|f| (f.line..=f.end_line).any(|l| added.contains(&l)));
                 }
-                events.push(Event::Unit(Unit { path, bytes: blob.size() as u64, findings, error: None }));
+                events.push(Event::Unit(unit));
             }
             Err(e) => {
                 events.push(Event::Unit(Unit::failed(&path, format!("cannot read the staged file: {}", e.message()))));
