@@ -1084,6 +1084,21 @@ mod tests {
         assert_eq!(found("tracker.tsv", &t), [("salesforce-password".to_string(), 6)]);
     }
 
+    /// A column is read under its header far down a large export (the reader's bound is
+    /// 100,000 rows), and a row's partner is found among its own row's candidates only.
+    #[test]
+    fn a_column_is_read_far_below_its_header() {
+        let mut t = String::from("Salesforce Username,Password,Security Token\n");
+        for i in 0..20_000 {
+            if i == 17_000 {
+                t.push_str("ops@acme.com,Cedar#5000,P53OtV2HN1b4k124Lrs5Qiut\n");
+            } else {
+                t.push_str(&format!("user{i}@acme.com,,\n"));
+            }
+        }
+        assert_eq!(found("logins.csv", &t), [("salesforce-password-with-token".to_string(), 17_002)]);
+    }
+
     #[test]
     fn salesforce_terms_in_text_say_whose_a_token_is() {
         let body =

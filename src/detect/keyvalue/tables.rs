@@ -10,8 +10,10 @@
 use super::{line_end, line_start, skip_blanks, Form, Pair, Parents, QUOTES};
 use std::ops::Range;
 
-/// Rows of a table read after its header.
-const MAX_ROWS: usize = 5000;
+/// Rows of a table read after its header. (Each row's values become candidates held until the
+/// unit is settled, ~5 KB a row: an export of 80,000 logins took 5.2 s and 441 MB; see
+/// benches/README.md.)
+const MAX_ROWS: usize = 100_000;
 
 /// The text of an element that holds the key at `ks` among a few words (`>Security token<`,
 /// `>Jira API token (alert bot)<`): the key's words, without a parenthesised remark, and where
