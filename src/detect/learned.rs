@@ -335,13 +335,16 @@ fn shape(p: &Patterns, v: &[u8]) -> (Vec<(&'static str, f64)>, f64) {
     (f.to_vec(), score)
 }
 
+/// A value judged: its span, its shape's features, and its score.
+type Judged = (Range<usize>, Vec<(&'static str, f64)>, f64);
+
 /// The line's most secret-looking value, as a span of the line. On a line with an anchor word
 /// only the values just after one (within [`KEY_TO_VALUE`] bytes) count: that key's value is
 /// the line's, and where it is masked (`password=********`) another token on the line (a proxy's
 /// `HIER_DIRECT/13.110.37.6`) is not its stand-in.
-fn best_value(p: &Patterns, line: &[u8]) -> Option<(Range<usize>, Vec<(&'static str, f64)>, f64)> {
+fn best_value(p: &Patterns, line: &[u8]) -> Option<Judged> {
     let anchors: Vec<usize> = keys(p, line).map(|m| m.end()).collect();
-    let mut best: Option<(Range<usize>, Vec<(&'static str, f64)>, f64)> = None;
+    let mut best: Option<Judged> = None;
     for c in p.value.captures_iter(line) {
         let Some(m) = c.iter().skip(1).flatten().next() else { continue };
         let (mut s, mut e) = (m.start(), m.end());

@@ -73,7 +73,7 @@ fn strip_values(s: &str) -> String {
         }
         if c == b'"' || c == b'\'' {
             let Some(len) = b[i + 1..].iter().position(|&x| x == c) else {
-                out.push_str("…");
+                out.push('…');
                 break;
             };
             let inner = &s[i + 1..i + 1 + len];

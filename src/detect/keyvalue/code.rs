@@ -161,9 +161,13 @@ pub(super) fn tuple_open(buf: &[u8], ks: usize) -> Option<usize> {
     None
 }
 
+/// A call's argument that is a string literal: its span, and the span of a second literal
+/// joined to it (`"pass" + "token"`), if any.
+pub(crate) type LiteralArg = (Range<usize>, Option<Range<usize>>);
+
 /// The literal arguments of a login call at `paren` (the position after `login(`): up to five,
 /// each `None` when it is not a string literal (a variable). Arguments may sit on lines of their own.
-pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<(Range<usize>, Option<Range<usize>>)>> {
+pub(crate) fn call_args(buf: &[u8], paren: usize) -> Vec<Option<LiteralArg>> {
     let blanks = |p: usize| p + buf[p.min(buf.len())..].iter().take_while(|b| b.is_ascii_whitespace()).count();
     let mut out = Vec::new();
     let mut p = blanks(paren);

@@ -107,7 +107,7 @@ pub(crate) enum Parents {
     /// The cells before a quoted key in its tuple or argument list: `(9,'smtp','password','v')`
     /// reads `smtp` as the key's parent.
     Tuple(usize),
-    /// The cells before a row's label cell (row start, key start, delimiter): `11	smtp	password	v`.
+    /// The cells before a row's label cell (row start, key start, delimiter): `11\tsmtp\tpassword\tv` (tab-separated).
     Cells(usize, usize, u8),
 }
 

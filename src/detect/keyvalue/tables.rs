@@ -559,9 +559,7 @@ fn insert_values(buf: &[u8], ls: usize, le: usize, ks: Range<usize>) -> Option<V
     let close = memchr::memchr(b')', &buf[ks.end..le])? + ks.end;
     let head = &buf[ls..open];
     let upper = head.to_ascii_uppercase();
-    if memchr::memmem::find(&upper, b"INSERT").is_none() {
-        return None;
-    }
+    memchr::memmem::find(&upper, b"INSERT")?;
     let cols = split_row(&buf[open + 1..close], b',');
     let column = cols.iter().position(|c| open + 1 + c.start <= ks.start && ks.end <= open + 1 + c.end)?;
     let key = String::from_utf8_lossy(buf[ks.clone()].trim_ascii()).into_owned();
