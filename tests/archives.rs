@@ -416,7 +416,26 @@ fn a_workbooks_sheets_are_read_as_rows() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
     assert_eq!(stderr_of(&out), "");
     let member = "tracker.xlsx!xl/worksheets/sheet1.xml".to_string();
-    assert_eq!(triples(&out), [(member, 3, "salesforce-password-with-token".to_string())]);
+    assert_eq!(triples(&out), [(member.clone(), 3, "salesforce-password-with-token".to_string())]);
+
+    // A row far below its header (past the blocks a stream is read in) is still read under it.
+    let filler: String = (2..60_000)
+        .map(|r| format!(r#"<row r="{r}"><c r="A{r}" t="inlineStr"><is><t>batch job {r}: the nightly export of accounts, contacts and opportunities to the warehouse</t></is></c></row>"#))
+        .collect();
+    let tall = format!(
+        "<worksheet><sheetData>{}{filler}{}</sheetData></worksheet>",
+        row(1, &[0, 1, 2, 3]),
+        row(60_000, &[4, 5, 6, 7])
+    );
+    let tall = zip(&[
+        ("xl/workbook.xml", b"<workbook/>".as_slice(), DEFLATED),
+        ("xl/sharedStrings.xml", sst.as_bytes(), DEFLATED),
+        ("xl/worksheets/sheet1.xml", tall.as_bytes(), DEFLATED),
+    ]);
+    write(d.path(), "tracker.xlsx", tall);
+    let out = scan_archives(d.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    assert_eq!(triples(&out), [(member, 60_000, "salesforce-password-with-token".to_string())]);
 
     // Shared strings that are no XML: a warning, and the sheet scanned as the XML it is.
     write(d.path(), "tracker.xlsx", book("<sst><si><t>unclosed</si>"));
