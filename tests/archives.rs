@@ -369,6 +369,31 @@ fn an_ods_members_rows_are_read_as_a_table() {
     assert_eq!(triples(&out), [("creds.ods!content.xml".to_string(), 4, "salesforce-password-with-token".to_string())]);
 }
 
+/// A compressed export shorter than the size files are streamed at is read whole, as the same
+/// file uncompressed is: a login far below its table's header (past the 1 MiB blocks a stream is
+/// read in) is found in `users.csv.gz` as in `users.csv`.
+#[test]
+fn a_compressed_table_is_read_under_its_header_as_the_plain_one_is() {
+    let mut csv = String::from("System,Username,Password,Security Token,Notes\n");
+    for i in 0..30_000 {
+        if i == 25_000 {
+            csv.push_str("Salesforce,ops@acme.com,AcmeCedar#88,P53OtV2HN1b4k124Lrs5Qiut,prod\n");
+        } else {
+            csv.push_str(&format!("Jira,user{i}@acme.com,,,migrated in batch {} by the nightly export job\n", i % 9));
+        }
+    }
+    let d = tempfile::tempdir().unwrap();
+    write(d.path(), "users.csv", &csv);
+    write(d.path(), "users.csv.gz", gz(csv.as_bytes()));
+    let out = scan_archives(d.path(), &[]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr_of(&out));
+    let rule = "salesforce-password-with-token".to_string();
+    assert_eq!(
+        triples(&out),
+        [("users.csv".to_string(), 25_002, rule.clone()), ("users.csv.gz".to_string(), 25_002, rule)]
+    );
+}
+
 /// An Excel workbook's cells hold only numbers of shared strings: its sheets are read as their
 /// rows (row n at line n, cells tab-separated), so a credentials tracker's header names its
 /// columns, across a blank row; another system's row stays silent. Broken shared strings are said, not skipped.

@@ -30,7 +30,7 @@
 //! input as raw bytes and send a note for each one whose magic bytes say it is an archive or
 //! compressed, so that what was left closed is never left closed silently.
 
-use super::fs::{is_char_device, scan_input, scan_stream, Input, WalkOptions};
+use super::fs::{is_char_device, scan_input, scan_stream, Input, WalkOptions, STREAM_THRESHOLD};
 use super::{spreadsheet, Event, Sink, Unit};
 use crate::error::{human_bytes, io_message, ScanError};
 use std::cell::Cell;
@@ -312,9 +312,21 @@ impl Walk<'_> {
         (self.emit)(Event::Incomplete(ScanError { path: path.to_string(), message }));
     }
 
-    /// Scans bytes as they are, without decoding.
+    /// Scans bytes as they are, without decoding: whole when there are fewer than a file is
+    /// streamed at (as a file of that size is read: a table's rows past the first block keep
+    /// their header, a document and the line model see all of it), else as a stream, in blocks.
     fn raw(&mut self, name: &str, r: &mut dyn Read) {
-        let res = scan_stream(self.sink, name, r);
+        let mut held = Vec::new();
+        let res = match (&mut *r).take(STREAM_THRESHOLD).read_to_end(&mut held) {
+            Ok(n) if (n as u64) < STREAM_THRESHOLD => Unit::scanned(name, n as u64, self.sink.bytes(name, &held)),
+            Ok(_) => scan_stream(self.sink, name, Cursor::new(held).chain(r)),
+            Err(e) => {
+                // (What was read is scanned; the unit says why it ends there.)
+                let mut u = Unit::scanned(name, held.len() as u64, self.sink.bytes(name, &held));
+                u.error.get_or_insert_with(|| err(name, io_message(&e)));
+                u
+            }
+        };
         self.unit(res);
     }
 

@@ -32,7 +32,7 @@ pub struct WalkOptions {
 
 impl Default for WalkOptions {
     fn default() -> Self {
-        WalkOptions { no_ignore: false, threads: 0, stream_threshold: 16 << 20, skip: None }
+        WalkOptions { no_ignore: false, threads: 0, stream_threshold: STREAM_THRESHOLD, skip: None }
     }
 }
 
@@ -192,6 +192,10 @@ impl<R: std::io::Read> std::io::Read for Counting<R> {
 }
 
 /// Scans a stream (standard input, a FIFO, a decompressor) with bounded memory.
+/// The size from which a file is read as a stream, in blocks, rather than whole: a decompressed
+/// stream shorter than this is held and scanned whole too (see `archive`).
+pub(crate) const STREAM_THRESHOLD: u64 = 16 << 20;
+
 pub(crate) fn scan_stream(sink: &dyn Sink, display: &str, r: impl std::io::Read) -> Unit {
     stream_result(sink, display, r, false)
 }
