@@ -554,6 +554,26 @@ fn a_panic_in_detection_costs_its_own_file_not_the_scan() {
     }
 }
 
+/// Inputs a mutation campaign found panicking, minimised (each read as every file kind a path
+/// can name): an HTML cell of blanks, whose trimmed range came out reversed (`<td> </t…`, twice);
+/// blanks running past the stretch a key's line is read in (8 KiB after `password`); and blanks
+/// after an element a key fills running past the 300 bytes its text is looked for in.
+#[test]
+fn blank_cells_and_long_blank_runs_beside_keys_do_not_panic() {
+    let e = Engine::builtin();
+    let inputs = [
+        format!("password{}", " ".repeat(8193)),
+        "<table<tr<td>pass</t<td>\r</tr>".to_string(),
+        "<tr<td> </t3MVG9AbCdEfGhIjKlMnOpQrStUvWxYz0123456789".to_string(),
+        ">Tkn</scopes></w:t></w:r></w:p><w:p><w:r><w:t>    </oauthConfig></w:t></w:r></w:p><w:p><w:r><w:t>    <oauthPolicy></w:t></w:r></w:p><w:p><w:r><w:t>    <oauthPolicy></w:t></w:r></w:p><w:p><w:r><w:t>    <oauthPolicy></w:t></w:r></w:p><w:p><w:r><w:t>    <oauthPolicy></w:t></w:r></w:p><w:p><w:r><w:t>        <".to_string(),
+    ];
+    for text in &inputs {
+        for name in ["a.txt", "a.yml", "a.xml", "a.html"] {
+            let _ = e.scan_bytes(name, text.as_bytes());
+        }
+    }
+}
+
 #[test]
 fn links_out_of_the_tree_are_not_followed_unless_named() {
     let d = tempfile::tempdir().unwrap();

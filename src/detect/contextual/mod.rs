@@ -708,7 +708,9 @@ impl Layer {
     fn read_key(&self, buf: &[u8], p: &Pair, sf_path: bool) -> Option<(String, super::vocabulary::Reading)> {
         let key = sql_alias_dropped(buf, p);
         if !matches!(p.form, Form::NameValue | Form::Table) && p.key_start > 0 {
-            let ls = keyvalue::line_start(buf, p.key_start);
+            // (The line's last 512 bytes before the key: every key of a long line is read, and
+            // reading all of the line for each was quadratic in it.)
+            let ls = keyvalue::line_start(buf, p.key_start).max(p.key_start.saturating_sub(BEFORE_KEY));
             // In a string of text, the key's own line starts after an escaped line break.
             let ls = LINE_BREAKS
                 .iter()
@@ -797,6 +799,9 @@ impl Layer {
         self.support[role]
     }
 }
+
+/// How far before a key its line is read for the words that qualify it (`Security Token`).
+const BEFORE_KEY: usize = 512;
 
 /// Line breaks inside one line of text: escaped in a string (`\\n`, `\\r`, XML's `&#10;`,
 /// KNIME's `%%00010`) or written as markup (`<br>`, `<p>`). A key's own line, for its reading and

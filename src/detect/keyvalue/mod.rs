@@ -360,7 +360,8 @@ pub(crate) fn recovered(buf: &[u8], at: usize, len: usize) -> Option<Pair> {
         p += 1;
     }
     let quoted_key = p > end;
-    p = skip_blanks(buf, p);
+    // (A line longer than the reach ends at it, maybe among blanks.)
+    p = skip_blanks(buf, p).min(le);
     let sep = match &buf[p..le] {
         [b'=' | b'-', b'>', ..] => 2,
         [b':' | b'=', ..] => 1,

@@ -130,7 +130,7 @@ pub(crate) fn html_cells(buf: &[u8], row: usize) -> Vec<Range<usize>> {
     let end = memchr::memmem::find(&buf[row..(row + 65536).min(buf.len())], b"</tr>")
         .map_or(buf.len().min(row + 65536), |i| row + i);
     let mut out = Vec::new();
-    let mut at = row + 3;
+    let mut at = (row + 3).min(end);
     while let Some(i) = memchr::memmem::find(&buf[at..end], b"<t") {
         let td = at + i;
         at = td + 2;
@@ -147,8 +147,10 @@ pub(crate) fn html_cells(buf: &[u8], row: usize) -> Vec<Range<usize>> {
         while e > s && buf[e - 1] == b'>' {
             e = memchr::memrchr(b'<', &buf[s..e]).map_or(s, |i| s + i);
         }
+        // (Blanks trimmed off both ends; a cell of blanks is an empty range at its start.)
         let t = &buf[s..e];
-        out.push(s + (t.len() - t.trim_ascii_start().len())..e - (t.len() - t.trim_ascii_end().len()));
+        let lead = t.len() - t.trim_ascii_start().len();
+        out.push(s + lead..s + lead + t.trim_ascii().len());
         at = close;
     }
     out
@@ -166,14 +168,14 @@ pub(super) fn cell_pair(buf: &[u8], ks: Range<usize>, key: &str) -> Option<Pair>
     // Past the closing tag and any opening tags, to the next text.
     let limit = (p + 300).min(buf.len());
     while p < limit {
-        p = skip_blanks(buf, p);
-        if buf.get(p) == Some(&b'<') {
+        p = skip_blanks(buf, p).min(limit);
+        if p < limit && buf[p] == b'<' {
             p += memchr::memchr(b'>', &buf[p..limit])? + 1;
             continue;
         }
         break;
     }
-    let p = skip_blanks(buf, p);
+    let p = skip_blanks(buf, p).min(limit);
     let end = memchr::memchr(b'<', &buf[p..limit]).map_or(limit, |i| p + i).min(line_end(buf, p));
     let mut e = end;
     while e > p && buf[e - 1].is_ascii_whitespace() {
