@@ -59,7 +59,7 @@ pub const INTERNAL_ERROR: &str = "internal error in forcescan's detection (a bug
 fn contained<T>(name: &str, f: impl FnOnce() -> T) -> Result<T, String> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
         // (Debug builds only: a unit named `*.forcescan-test-panic` panics, so that the tests
-        // can check what a bug in detection costs; see tests/errors.rs.)
+        // can check what a bug in detection costs; see tests/hostile.rs.)
         #[cfg(debug_assertions)]
         if name.ends_with(".forcescan-test-panic") {
             panic!("the tests' deliberate panic");
